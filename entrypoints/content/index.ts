@@ -1,0 +1,4 @@
+export default defineContentScript({
+  matches: ['*://*.163.com/*'],
+  main() {},
+});
