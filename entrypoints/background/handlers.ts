@@ -1,0 +1,40 @@
+import type { AnnotationStore } from '@/storage/annotation-store';
+import { parseRequest, type Request, type RequestType, type Response, type ResponseData } from '@/storage/messages';
+
+/**
+ * Answers one message. Plain function of (store, raw message) so unit tests call it directly;
+ * the background only wires it to `runtime.onMessage`. Never throws: errors become
+ * `{ ok: false, error }` so the sender can tell the reader what went wrong.
+ */
+export async function handleMessage(store: AnnotationStore, raw: unknown): Promise<Response<RequestType>> {
+  const parsed = parseRequest(raw);
+  if (!parsed.ok) return parsed;
+  try {
+    return { ok: true, data: await dispatch(store, parsed.request) };
+  } catch (err) {
+    return { ok: false, error: errorMessage(err) };
+  }
+}
+
+async function dispatch(store: AnnotationStore, req: Request): Promise<ResponseData[RequestType]> {
+  switch (req.type) {
+    case 'annotation.save':
+      return { annotation: await store.save(req.annotation) };
+    case 'annotation.update':
+      return { annotation: await store.update(req.id, req.patch) };
+    case 'annotation.delete':
+      return { deleted: await store.delete(req.id) };
+    case 'annotation.listForPage':
+      return { annotations: await store.forPage(req.pageKey) };
+  }
+}
+
+/** Quota errors get words a reader understands; others keep their own message. */
+export function errorMessage(err: unknown): string {
+  const name = err instanceof Error ? err.name : '';
+  const inner = (err as { inner?: { name?: string } } | null)?.inner?.name ?? '';
+  if (name === 'QuotaExceededError' || inner === 'QuotaExceededError') {
+    return 'storage full: the browser refused to save (quota exceeded); nothing was written';
+  }
+  return err instanceof Error ? err.message : String(err);
+}
