@@ -1,0 +1,122 @@
+/**
+ * Loads the built extension into Debian's Chromium with playwright-core and serves the seed pages
+ * at their real URLs by request interception. Every request that is not a seed page is recorded
+ * and aborted: the seeds have no external resources, so anything recorded came from somewhere it
+ * should not (the extension makes no network requests at all).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+
+export const ROOT = path.resolve(import.meta.dirname, '../..');
+export const EXTENSION_DIR = path.join(ROOT, '.output/chrome-mv3');
+
+export interface SeedPage {
+  file: string;
+  url: string;
+  kind: 'netease-hao' | 'netease-editorial' | 'other';
+  layout: 'desktop' | 'mobile';
+  account: string | null;
+  bodySelector: string;
+  statement: boolean;
+}
+
+export function seedPages(): SeedPage[] {
+  return JSON.parse(fs.readFileSync(path.join(ROOT, 'seeds/pages.json'), 'utf8')) as SeedPage[];
+}
+
+export function seed(file: string): SeedPage {
+  const page = seedPages().find((p) => p.file === file);
+  if (!page) throw new Error(`no seed page ${file} in seeds/pages.json`);
+  return page;
+}
+
+export function seedHtml(file: string): string {
+  return fs.readFileSync(path.join(ROOT, 'seeds', file), 'utf8');
+}
+
+export interface Harness {
+  context: BrowserContext;
+  worker: Worker;
+  extensionId: string;
+  /** URLs the browser asked for that no route served: must stay empty. */
+  strayRequests: string[];
+  /** Serve `html` at `url` (replacing any earlier body for that URL). */
+  serve(url: string, html: string): void;
+  open(url: string): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export function chromePath(): string {
+  const candidates = [process.env.CHROME_PATH, '/usr/lib/chromium/chromium', '/usr/bin/chromium'];
+  const found = candidates.find((c): c is string => !!c && fs.existsSync(c));
+  if (!found) throw new Error('Chromium not found: install Debian\'s chromium or set CHROME_PATH');
+  return found;
+}
+
+export async function launch(opts: { locale?: string; headless?: boolean } = {}): Promise<Harness> {
+  if (!fs.existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`no built extension at ${EXTENSION_DIR}: run \`npx wxt build\` first`);
+  }
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sourcemark-e2e-'));
+  const locale = opts.locale ?? 'zh-CN';
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: chromePath(),
+    headless: opts.headless ?? true,
+    locale,
+    viewport: { width: 1280, height: 900 },
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      `--lang=${locale}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const pages = new Map<string, string>();
+  const strayRequests: string[] = [];
+  await context.route('**/*', async (route) => {
+    const url = route.request().url();
+    const body = pages.get(stripHash(url));
+    if (body !== undefined) {
+      await route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body });
+      return;
+    }
+    strayRequests.push(url);
+    await route.abort('blockedbyclient');
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    worker,
+    extensionId,
+    strayRequests,
+    serve: (url, html) => void pages.set(stripHash(url), html),
+    async open(url) {
+      const page = await context.newPage();
+      await page.goto(url, { waitUntil: 'load' });
+      return page;
+    },
+    async close() {
+      await context.close();
+      fs.rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+function stripHash(url: string): string {
+  const i = url.indexOf('#');
+  return i < 0 ? url : url.slice(0, i);
+}
+
+/** Serves every seed page at its URL. */
+export function serveSeeds(h: Harness): void {
+  for (const p of seedPages()) h.serve(p.url, seedHtml(p.file));
+}
