@@ -50,7 +50,7 @@ const Row = z.looseObject({
   created: z.iso.datetime({ offset: true }).nullish(),
   updated: z.iso.datetime({ offset: true }).nullish(),
   target: z.array(z.looseObject({ source: z.string().nullish(), selector: z.array(z.unknown()).nullish() })).min(1),
-  document: z.looseObject({ title: z.unknown() }).nullish(),
+  document: z.looseObject({ title: z.unknown().optional() }).nullish(),
 });
 
 function titleOf(doc: { title?: unknown } | null | undefined): string {
