@@ -1,14 +1,39 @@
 import { defineConfig } from 'wxt';
 
-// The manifest is written here, not in entrypoints, so that the permission list can be
-// reviewed in one place (tests/unit/manifest.test.ts compares the built manifest with it).
+/**
+ * The permissions Sourcemark asks for, each for one feature. tests/unit/manifest.test.ts compares
+ * the built manifests with this reviewed list, so a new permission is a deliberate change.
+ *  - storage: settings; the annotations themselves live in the extension's IndexedDB
+ *  - contextMenus: "Sourcemark: 高亮 / 笔记" on a selection
+ *  - activeTab + scripting: run Sourcemark on demand in the tab the reader acts in, and on
+ *    sites the reader granted (registered content scripts)
+ *  - downloads: save exports as files
+ * No host permission at install beyond NetEase (the content script's own match); other sites
+ * are optional and asked for at run time.
+ */
+export const PERMISSIONS = ['storage', 'contextMenus', 'activeTab', 'scripting', 'downloads'];
+export const OPTIONAL_HOSTS = ['https://*/*', 'http://*/*'];
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, manifestVersion }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage'],
+    permissions: PERMISSIONS,
+    ...(manifestVersion === 3
+      ? { optional_host_permissions: OPTIONAL_HOSTS }
+      : { optional_permissions: OPTIONAL_HOSTS }),
+    commands: {
+      'highlight-selection': {
+        suggested_key: { default: 'Alt+Shift+H' },
+        description: 'Highlight the selected text / 高亮选中的文字',
+      },
+      'note-selection': {
+        suggested_key: { default: 'Alt+Shift+N' },
+        description: 'Write a note on the selected text / 给选中的文字写笔记',
+      },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

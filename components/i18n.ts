@@ -17,6 +17,17 @@ export const strings = {
       `这篇文章由网易号${account ? `“${account}”` : '用户'}上传并发布，不是网易的新闻报道：网易只提供信息存储服务，不核实内容。`,
     bannerDismiss: '关闭提示',
     disclaimerLabel: '平台声明',
+    highlight: '高亮',
+    note: '笔记',
+    save: '保存',
+    cancel: '取消',
+    edit: '编辑笔记',
+    delete: '删除',
+    recolor: '换颜色',
+    toolbar: 'Sourcemark 工具栏',
+    noNote: '（没有笔记）',
+    saveFailed: (why: string) => `没有保存：${why}`,
+    colors: { yellow: '黄色', green: '绿色', blue: '蓝色', pink: '粉色', purple: '紫色' },
   },
   en: {
     bannerTitle: 'Self-media upload',
@@ -24,7 +35,27 @@ export const strings = {
       `This article was uploaded and published by ${account ? `the NetEase Hao account “${account}”` : 'a NetEase Hao user'}, not written by NetEase journalists: NetEase only stores it and does not check it.`,
     bannerDismiss: 'Dismiss',
     disclaimerLabel: 'Platform statement',
+    highlight: 'Highlight',
+    note: 'Note',
+    save: 'Save',
+    cancel: 'Cancel',
+    edit: 'Edit note',
+    delete: 'Delete',
+    recolor: 'Colour',
+    toolbar: 'Sourcemark toolbar',
+    noNote: '(no note)',
+    saveFailed: (why: string) => `Not saved: ${why}`,
+    colors: { yellow: 'yellow', green: 'green', blue: 'blue', pink: 'pink', purple: 'purple' },
   },
 } as const;
 
 export type Strings = (typeof strings)[Lang];
+
+/**
+ * Accessible name of a colour's highlight button. The default colour's button is named just
+ * 高亮 / Highlight (what a reader looks for); the others add their colour.
+ */
+export function highlightLabel(lang: Lang, color: keyof Strings['colors'], isDefault: boolean): string {
+  const t = strings[lang];
+  return isDefault ? t.highlight : `${t.highlight}: ${t.colors[color]}`;
+}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { COLORS } from './colors';
 
 /**
  * The stored shape of one annotation. Selectors follow the W3C Web Annotation Data Model
@@ -6,10 +7,9 @@ import { z } from 'zod';
  * translation, and Hypothesis selectors import as they are.
  */
 
-/** Colours offered by the toolbar; the first is the default. Stable: exported files carry them. */
-export const COLORS = ['yellow', 'green', 'blue', 'pink', 'purple'] as const;
+export { COLORS, type Color } from './colors';
+export { quoteOf } from './quote';
 export const ColorSchema = z.enum(COLORS);
-export type Color = z.infer<typeof ColorSchema>;
 
 // Upper bounds keep a hostile or corrupt import from filling the disk; they are far above
 // anything a reader writes (a note of 100k characters is a long essay).
@@ -78,10 +78,3 @@ export const AnnotationSchema = z.strictObject({
   updated: IsoDate,
 });
 export type Annotation = z.infer<typeof AnnotationSchema>;
-
-/** The quote an annotation was made on; every valid annotation has one. */
-export function quoteOf(a: Pick<Annotation, 'selectors'>): TextQuoteSelector {
-  const q = a.selectors.find((s): s is TextQuoteSelector => s.type === 'TextQuoteSelector');
-  if (!q) throw new Error('annotation has no TextQuoteSelector');
-  return q;
-}

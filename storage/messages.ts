@@ -22,6 +22,8 @@ export const RequestSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('annotation.delete'), id: z.uuid() }),
   /** The annotations of one page, oldest first. */
   z.strictObject({ type: z.literal('annotation.listForPage'), pageKey: z.string().min(1).max(MAX_URL) }),
+  /** Run Sourcemark in a tab that does not have it (the popup's "use on this page"). */
+  z.strictObject({ type: z.literal('tab.enable'), tabId: z.number().int().nonnegative() }),
 ]);
 export type Request = z.infer<typeof RequestSchema>;
 export type RequestType = Request['type'];
@@ -32,6 +34,7 @@ export interface ResponseData {
   'annotation.update': { annotation: z.infer<typeof AnnotationSchema> };
   'annotation.delete': { deleted: boolean };
   'annotation.listForPage': { annotations: z.infer<typeof AnnotationSchema>[] };
+  'tab.enable': { enabled: true };
 }
 
 export type Response<T extends RequestType> = { ok: true; data: ResponseData[T] } | { ok: false; error: string };

@@ -6,17 +6,22 @@ import { parseRequest, type Request, type RequestType, type Response, type Respo
  * the background only wires it to `runtime.onMessage`. Never throws: errors become
  * `{ ok: false, error }` so the sender can tell the reader what went wrong.
  */
-export async function handleMessage(store: AnnotationStore, raw: unknown): Promise<Response<RequestType>> {
+export interface HandlerDeps {
+  store: AnnotationStore;
+  injectInto: (tabId: number) => Promise<void>;
+}
+
+export async function handleMessage(deps: HandlerDeps, raw: unknown): Promise<Response<RequestType>> {
   const parsed = parseRequest(raw);
   if (!parsed.ok) return parsed;
   try {
-    return { ok: true, data: await dispatch(store, parsed.request) };
+    return { ok: true, data: await dispatch(deps, parsed.request) };
   } catch (err) {
     return { ok: false, error: errorMessage(err) };
   }
 }
 
-async function dispatch(store: AnnotationStore, req: Request): Promise<ResponseData[RequestType]> {
+async function dispatch({ store, injectInto }: HandlerDeps, req: Request): Promise<ResponseData[RequestType]> {
   switch (req.type) {
     case 'annotation.save':
       return { annotation: await store.save(req.annotation) };
@@ -26,6 +31,9 @@ async function dispatch(store: AnnotationStore, req: Request): Promise<ResponseD
       return { deleted: await store.delete(req.id) };
     case 'annotation.listForPage':
       return { annotations: await store.forPage(req.pageKey) };
+    case 'tab.enable':
+      await injectInto(req.tabId);
+      return { enabled: true };
   }
 }
 

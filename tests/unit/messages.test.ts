@@ -25,6 +25,8 @@ describe('parseRequest', () => {
   });
 });
 
+const deps = (store: AnnotationStore) => ({ store, injectInto: async () => {} });
+
 describe('handleMessage', () => {
   let store: AnnotationStore;
   let db: SourcemarkDB;
@@ -35,23 +37,23 @@ describe('handleMessage', () => {
 
   it('saves, lists, updates and deletes through messages', async () => {
     const a = sampleAnnotation();
-    expect(await handleMessage(store, { type: 'annotation.save', annotation: a })).toEqual({ ok: true, data: { annotation: a } });
-    const listed = await handleMessage(store, { type: 'annotation.listForPage', pageKey: a.pageKey });
+    expect(await handleMessage(deps(store), { type: 'annotation.save', annotation: a })).toEqual({ ok: true, data: { annotation: a } });
+    const listed = await handleMessage(deps(store), { type: 'annotation.listForPage', pageKey: a.pageKey });
     expect(listed).toEqual({ ok: true, data: { annotations: [a] } });
-    const updated = await handleMessage(store, { type: 'annotation.update', id: a.id, patch: { note: '改了', color: 'blue' } });
+    const updated = await handleMessage(deps(store), { type: 'annotation.update', id: a.id, patch: { note: '改了', color: 'blue' } });
     expect(updated.ok && 'annotation' in updated.data && updated.data.annotation.note).toBe('改了');
-    expect(await handleMessage(store, { type: 'annotation.delete', id: a.id })).toEqual({ ok: true, data: { deleted: true } });
+    expect(await handleMessage(deps(store), { type: 'annotation.delete', id: a.id })).toEqual({ ok: true, data: { deleted: true } });
     expect(await db.annotations.count()).toBe(0);
   });
 
   it('answers a bad message with an error and writes nothing', async () => {
-    const r = await handleMessage(store, { type: 'annotation.save', annotation: { id: 1 } });
+    const r = await handleMessage(deps(store), { type: 'annotation.save', annotation: { id: 1 } });
     expect(r.ok).toBe(false);
     expect(await db.annotations.count()).toBe(0);
   });
 
   it('reports an update of a missing annotation instead of creating one', async () => {
-    const r = await handleMessage(store, { type: 'annotation.update', id: sampleAnnotation().id, patch: { note: 'x' } });
+    const r = await handleMessage(deps(store), { type: 'annotation.update', id: sampleAnnotation().id, patch: { note: 'x' } });
     expect(r).toEqual({ ok: false, error: `no annotation with id ${sampleAnnotation().id}` });
     expect(await db.annotations.count()).toBe(0);
   });
@@ -59,7 +61,7 @@ describe('handleMessage', () => {
   it('tells the reader the disk is full when the browser refuses the write', async () => {
     const full = new AnnotationStore(db);
     full.save = () => Promise.reject(new DOMException('quota', 'QuotaExceededError'));
-    const r = await handleMessage(full, { type: 'annotation.save', annotation: sampleAnnotation() });
+    const r = await handleMessage(deps(full), { type: 'annotation.save', annotation: sampleAnnotation() });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error).toMatch(/storage full/);
     expect(await db.annotations.count()).toBe(0);

@@ -1,0 +1,25 @@
+import { browser } from 'wxt/browser';
+
+/** The built content script and its page CSS, as WXT names them in the output. */
+export const CONTENT_JS = '/content-scripts/content.js';
+export const CONTENT_CSS = '/content-scripts/content.css';
+
+/**
+ * Runs Sourcemark in a tab on demand (the popup's button, the shortcut or the context menu on a
+ * site that is not granted). `activeTab` grants this for the tab the reader acted in; the script
+ * itself ignores a second start.
+ */
+export async function injectInto(tabId: number): Promise<void> {
+  await browser.scripting.insertCSS({ target: { tabId }, files: [CONTENT_CSS] });
+  await browser.scripting.executeScript({ target: { tabId }, files: [CONTENT_JS] });
+}
+
+/** Sends a request to a tab's content script, injecting it first if the tab has none yet. */
+export async function sendToTab(tabId: number, message: unknown): Promise<unknown> {
+  try {
+    return await browser.tabs.sendMessage(tabId, message);
+  } catch {
+    await injectInto(tabId);
+    return browser.tabs.sendMessage(tabId, message);
+  }
+}

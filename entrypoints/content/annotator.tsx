@@ -1,0 +1,334 @@
+import { render } from 'preact';
+import AnnotatorLayer, { type Panel } from '@/components/AnnotatorLayer';
+import { annotatorCss } from '@/components/annotator-styles';
+import type { Lang } from '@/components/i18n';
+import type { Annotation, Color } from '@/storage/annotation';
+import { pageKey, siteOf } from '@/storage/page-key';
+import { anchorAll, describe } from './anchoring';
+import { highlightRange, type HighlightHandle } from './highlighter';
+import { createShadowUi, type ShadowUi } from './shadow-host';
+
+/** How the annotator reaches the database: the content script passes message senders. */
+export interface AnnotationBackend {
+  listForPage(pageKey: string): Promise<Annotation[]>;
+  save(a: Annotation): Promise<Annotation>;
+  update(id: string, patch: Partial<Pick<Annotation, 'note' | 'color' | 'tags'>>): Promise<Annotation>;
+  delete(id: string): Promise<boolean>;
+}
+
+interface Painted {
+  annotation: Annotation;
+  handle: HighlightHandle | null;
+}
+
+export const HIGHLIGHT_ATTR = 'highlight';
+
+/**
+ * Joins anchoring (selectors ↔ Range), the highlighter (Range ↔ marks in the DOM) and storage
+ * (messages to the background) for one page. It holds the page's annotations, which are
+ * painted, which are orphans, and the one open panel.
+ */
+export class Annotator {
+  private painted = new Map<string, Painted>();
+  private panel: Panel = { kind: 'none' };
+  private error: string | null = null;
+  private savedRange: Range | null = null;
+  private ui: ShadowUi;
+  private mount: HTMLElement;
+  private key: string;
+  private observer: MutationObserver | null = null;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private loadGeneration = 0;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly backend: AnnotationBackend,
+    private readonly opts: { lang: Lang; defaultColor: Color; url: () => string },
+  ) {
+    this.key = this.currentKey();
+    this.ui = createShadowUi(doc, 'annotator', annotatorCss);
+    // Absolutely positioned from the document's origin so panels scroll with the text they serve.
+    this.ui.host.style.setProperty('position', 'absolute', 'important');
+    this.ui.host.style.setProperty('left', '0', 'important');
+    this.ui.host.style.setProperty('top', '0', 'important');
+    this.ui.host.style.setProperty('z-index', '2147483647', 'important');
+    this.mount = doc.createElement('div');
+    this.ui.shadow.append(this.mount);
+    doc.documentElement.append(this.ui.host);
+    this.render();
+  }
+
+  get pageKey(): string {
+    return this.key;
+  }
+
+  get root(): Element {
+    return this.doc.body;
+  }
+
+  /** Annotations saved for this page that could not be placed on it. */
+  get orphans(): Annotation[] {
+    return [...this.painted.values()].filter((p) => !p.handle).map((p) => p.annotation);
+  }
+
+  get all(): Annotation[] {
+    return [...this.painted.values()].map((p) => p.annotation);
+  }
+
+  /** Loads the page's annotations and paints every one that anchors. */
+  async load(): Promise<void> {
+    const generation = ++this.loadGeneration;
+    const list = await this.backend.listForPage(this.key);
+    // A newer load (URL changed meanwhile) wins.
+    if (generation !== this.loadGeneration) return;
+    for (const a of list) this.painted.set(a.id, { annotation: a, handle: null });
+    this.paintOrphans();
+  }
+
+  /** Drops every mark and loads the page's annotations again (they changed elsewhere). */
+  async reload(): Promise<void> {
+    this.clear();
+    await this.load();
+  }
+
+  /** Opens the note editor for the current selection (shortcut / context menu). */
+  openEditorForSelection(): void {
+    const range = this.selectionRange() ?? this.savedRange;
+    if (!range) return;
+    this.savedRange = range.cloneRange();
+    this.setPanel({ kind: 'editor', ...this.below(range.getBoundingClientRect()), initial: '', annotationId: null });
+  }
+
+  /** Paints the annotations that have no highlight yet; called again when the page changes. */
+  paintOrphans(): void {
+    const waiting = [...this.painted.values()].filter((p) => !p.handle);
+    if (waiting.length === 0) return;
+    this.withoutObserver(() => {
+      // All ranges first: painting changes text nodes and would invalidate later live ranges.
+      const results = anchorAll(this.root, waiting.map((p) => p.annotation.selectors));
+      waiting.forEach((p, i) => {
+        const range = results[i]?.range;
+        if (range) p.handle = this.paint(p.annotation, range);
+      });
+    });
+  }
+
+  /** Watches for late content (lazy paragraphs) and retries the orphans, debounced. */
+  observe(): void {
+    const View = this.doc.defaultView;
+    if (!View || this.observer) return;
+    this.observer = new View.MutationObserver(() => {
+      if (this.orphans.length === 0) return;
+      if (this.retryTimer) clearTimeout(this.retryTimer);
+      this.retryTimer = setTimeout(() => this.paintOrphans(), 250);
+    });
+    this.observer.observe(this.root, { childList: true, subtree: true, characterData: true });
+  }
+
+  /** A single-page site moved to another URL: drop this page's marks and load the new page's. */
+  async onUrlChange(): Promise<void> {
+    const next = this.currentKey();
+    if (next === this.key) return;
+    this.clear();
+    this.key = next;
+    await this.load();
+  }
+
+  /** Shows the toolbar under the current selection, if it selects page text. */
+  onSelectionChange(): void {
+    const range = this.selectionRange();
+    if (!range) {
+      if (this.panel.kind === 'toolbar') this.setPanel({ kind: 'none' });
+      return;
+    }
+    this.savedRange = range.cloneRange();
+    const rect = range.getBoundingClientRect();
+    this.setPanel({ kind: 'toolbar', ...this.below(rect) });
+  }
+
+  /** Highlights the selection (toolbar button, keyboard shortcut or context menu). */
+  async highlightSelection(color: Color = this.opts.defaultColor, note = ''): Promise<Annotation | null> {
+    const range = this.selectionRange() ?? this.savedRange;
+    if (!range) return null;
+    const selectors = describe(this.root, range);
+    if (selectors.length === 0) return null;
+    const now = new Date().toISOString();
+    const url = this.opts.url();
+    const annotation: Annotation = {
+      id: crypto.randomUUID(),
+      pageKey: this.key,
+      url,
+      title: this.doc.title.slice(0, 2000),
+      site: siteOf(url),
+      selectors,
+      color,
+      note,
+      tags: [],
+      created: now,
+      updated: now,
+    };
+    try {
+      const saved = await this.backend.save(annotation);
+      // Painted only once the background confirmed the write: a highlight on screen is a saved one.
+      this.withoutObserver(() => {
+        this.painted.set(saved.id, { annotation: saved, handle: this.paint(saved, range) });
+      });
+      this.doc.getSelection()?.removeAllRanges();
+      this.savedRange = null;
+      this.error = null;
+      this.setPanel({ kind: 'none' });
+      return saved;
+    } catch (err) {
+      this.error = err instanceof Error ? err.message : String(err);
+      this.render();
+      return null;
+    }
+  }
+
+  /** Opens the popover of the highlight the reader clicked. */
+  onHighlightClick(el: Element): void {
+    const id = el.closest(`[data-sourcemark="${HIGHLIGHT_ATTR}"]`)?.getAttribute('data-annotation-id');
+    const p = id ? this.painted.get(id) : undefined;
+    if (!p) return;
+    const rect = el.getBoundingClientRect();
+    const { note, tags, color } = p.annotation;
+    this.error = null;
+    this.setPanel({ kind: 'popover', ...this.below(rect), annotationId: p.annotation.id, note, tags, color });
+  }
+
+  /** True when the event happened inside Sourcemark's own panel. */
+  isOwnEvent(e: Event): boolean {
+    return e.composedPath().includes(this.ui.host);
+  }
+
+  closePanel(): void {
+    this.error = null;
+    this.setPanel({ kind: 'none' });
+  }
+
+  destroy(): void {
+    this.clear();
+    this.observer?.disconnect();
+    render(null, this.mount);
+    this.ui.remove();
+  }
+
+  /** Scrolls to a highlight and flashes it (the popup's "go to"). */
+  reveal(id: string): boolean {
+    const el = this.painted.get(id)?.handle?.elements[0];
+    if (!el) return false;
+    el.scrollIntoView({ block: 'center' });
+    for (const mark of this.painted.get(id)?.handle?.elements ?? []) {
+      mark.setAttribute('data-sourcemark-flash', '');
+      setTimeout(() => mark.removeAttribute('data-sourcemark-flash'), 1600);
+    }
+    return true;
+  }
+
+  private async saveNote(id: string | null, note: string): Promise<void> {
+    if (id === null) {
+      await this.highlightSelection(this.opts.defaultColor, note);
+      return;
+    }
+    await this.change(id, { note });
+  }
+
+  private async change(id: string, patch: Partial<Pick<Annotation, 'note' | 'color' | 'tags'>>): Promise<void> {
+    const p = this.painted.get(id);
+    if (!p) return;
+    try {
+      p.annotation = await this.backend.update(id, patch);
+      for (const el of p.handle?.elements ?? []) el.setAttribute('data-color', p.annotation.color);
+      this.error = null;
+      this.setPanel({ kind: 'none' });
+    } catch (err) {
+      this.error = err instanceof Error ? err.message : String(err);
+      this.render();
+    }
+  }
+
+  private async remove(id: string): Promise<void> {
+    const p = this.painted.get(id);
+    if (!p) return;
+    try {
+      await this.backend.delete(id);
+      this.withoutObserver(() => p.handle?.remove());
+      this.painted.delete(id);
+      this.error = null;
+      this.setPanel({ kind: 'none' });
+    } catch (err) {
+      this.error = err instanceof Error ? err.message : String(err);
+      this.render();
+    }
+  }
+
+  private paint(a: Annotation, range: Range): HighlightHandle {
+    return highlightRange(range, {
+      'data-sourcemark': HIGHLIGHT_ATTR,
+      'data-annotation-id': a.id,
+      'data-color': a.color,
+    });
+  }
+
+  private clear(): void {
+    this.withoutObserver(() => {
+      for (const p of this.painted.values()) p.handle?.remove();
+    });
+    this.painted.clear();
+    this.setPanel({ kind: 'none' });
+  }
+
+  /** Our own DOM changes must not wake the late-content observer. */
+  private withoutObserver(fn: () => void): void {
+    fn();
+    this.observer?.takeRecords();
+  }
+
+  private selectionRange(): Range | null {
+    const sel = this.doc.getSelection();
+    if (!sel || sel.rangeCount === 0 || sel.isCollapsed) return null;
+    const range = sel.getRangeAt(0);
+    if (!this.root.contains(range.commonAncestorContainer)) return null;
+    if (range.toString().trim() === '') return null;
+    return range;
+  }
+
+  private below(rect: DOMRect): { x: number; y: number } {
+    const View = this.doc.defaultView;
+    const sx = View?.scrollX ?? 0;
+    const sy = View?.scrollY ?? 0;
+    const maxX = (View?.innerWidth ?? 1024) + sx - 340;
+    return { x: Math.max(sx + 8, Math.min(rect.left + sx, maxX)), y: rect.bottom + sy + 8 };
+  }
+
+  private currentKey(): string {
+    const canonical = this.doc.querySelector('link[rel~="canonical"]')?.getAttribute('href');
+    return pageKey(this.opts.url(), canonical);
+  }
+
+  private setPanel(panel: Panel): void {
+    this.panel = panel;
+    this.render();
+  }
+
+  private render(): void {
+    render(
+      <AnnotatorLayer
+        lang={this.opts.lang}
+        panel={this.panel}
+        defaultColor={this.opts.defaultColor}
+        error={this.error}
+        onHighlight={(c) => void this.highlightSelection(c)}
+        onOpenEditor={(id, initial) => {
+          const at = this.panel.kind === 'none' ? { x: 16, y: 16 } : { x: this.panel.x, y: this.panel.y };
+          this.setPanel({ kind: 'editor', ...at, initial, annotationId: id });
+        }}
+        onSaveNote={(id, note) => void this.saveNote(id, note)}
+        onRecolor={(id, color) => void this.change(id, { color })}
+        onDelete={(id) => void this.remove(id)}
+        onClose={() => this.closePanel()}
+      />,
+      this.mount,
+    );
+  }
+}
