@@ -77,9 +77,12 @@ export function joinPath(base: string, rest: string): string {
   return rest.startsWith('[') ? base + rest : `${base}.${rest}`;
 }
 
-/** zod's "Invalid input: expected string, received number" reads better without its prefix. */
+/** zod's "Invalid input: expected string, received number" reads better without its prefix,
+ * and "received undefined" means the field is simply not there. */
 export function issueText(issue: z.core.$ZodIssue): string {
-  return issue.message.replace(/^Invalid input: /, '');
+  return issue.message
+    .replace(/^Invalid input: /, '')
+    .replace(/^expected (.+), received undefined$/, 'missing (expected $1)');
 }
 
 /** Shown as `path: message`, or just the message for the top level. */
