@@ -1,0 +1,64 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from './harness';
+
+/**
+ * The reviewed list: every permission the built extension asks for, and why. A new permission
+ * fails this test until it is added here on purpose (and to the README).
+ */
+const REVIEWED = {
+  permissions: ['activeTab', 'contextMenus', 'downloads', 'scripting', 'storage'],
+  optionalHosts: ['http://*/*', 'https://*/*'],
+  contentScriptMatches: ['*://*.163.com/*'],
+};
+
+function manifest(dir: string): Record<string, unknown> {
+  return JSON.parse(fs.readFileSync(path.join(ROOT, '.output', dir, 'manifest.json'), 'utf8')) as Record<string, unknown>;
+}
+
+function builtFiles(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else out.push(p);
+    }
+  };
+  walk(path.join(ROOT, '.output', dir));
+  return out;
+}
+
+describe.each(['chrome-mv3', 'firefox-mv2'])('the %s build', (dir) => {
+  it('asks only for the reviewed permissions, and no host at install beyond NetEase', () => {
+    const m = manifest(dir);
+    const perms = (m.permissions as string[]) ?? [];
+    const hostLike = (p: string) => p.includes('://') || p === '<all_urls>';
+    expect(perms.filter((p) => !hostLike(p)).sort()).toEqual(REVIEWED.permissions);
+    expect(perms.filter(hostLike)).toEqual([]);
+    expect((m.host_permissions as string[] | undefined) ?? []).toEqual([]);
+    const optional = ((m.optional_host_permissions ?? m.optional_permissions) as string[]) ?? [];
+    expect([...optional].sort()).toEqual(REVIEWED.optionalHosts);
+    const matches = ((m.content_scripts as { matches: string[] }[]) ?? []).flatMap((c) => c.matches);
+    expect(matches).toEqual(REVIEWED.contentScriptMatches);
+  });
+
+  it('carries no remote code: no remote script, no eval, no remote import', () => {
+    for (const file of builtFiles(dir).filter((f) => /\.(js|html)$/.test(f))) {
+      const code = fs.readFileSync(file, 'utf8');
+      expect(code, file).not.toMatch(/<script[^>]+src=["']https?:/i);
+      expect(code, file).not.toMatch(/\bimportScripts\s*\(\s*["']https?:/);
+      expect(code, file).not.toMatch(/\bimport\s*\(\s*["']https?:/);
+      expect(code, file).not.toMatch(/[^.\w]eval\s*\(/);
+      expect(code, file).not.toMatch(/new Function\s*\(/);
+    }
+  });
+});
+
+describe('the firefox build', () => {
+  it('has a gecko id', () => {
+    const m = manifest('firefox-mv2') as { browser_specific_settings?: { gecko?: { id?: string } } };
+    expect(m.browser_specific_settings?.gecko?.id).toBe('sourcemark@sourcemark.dev');
+  });
+});
