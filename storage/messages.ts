@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AnnotationSchema, ColorSchema, MAX_NOTE, MAX_TAG, MAX_TAGS, MAX_URL } from './annotation';
+import { SettingsPatchSchema, type Settings } from './settings';
 
 /**
  * Every message between Sourcemark's contexts, declared once. Content scripts and extension
@@ -24,6 +25,10 @@ export const RequestSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('annotation.listForPage'), pageKey: z.string().min(1).max(MAX_URL) }),
   /** Run Sourcemark in a tab that does not have it (the popup's "use on this page"). */
   z.strictObject({ type: z.literal('tab.enable'), tabId: z.number().int().nonnegative() }),
+  /** Every setting, defaults filled in (the content script cannot open the database). */
+  z.strictObject({ type: z.literal('settings.get') }),
+  /** Change some settings; answers with all of them. */
+  z.strictObject({ type: z.literal('settings.set'), patch: SettingsPatchSchema }),
 ]);
 export type Request = z.infer<typeof RequestSchema>;
 export type RequestType = Request['type'];
@@ -35,6 +40,8 @@ export interface ResponseData {
   'annotation.delete': { deleted: boolean };
   'annotation.listForPage': { annotations: z.infer<typeof AnnotationSchema>[] };
   'tab.enable': { enabled: true };
+  'settings.get': { settings: Settings };
+  'settings.set': { settings: Settings };
 }
 
 export type Response<T extends RequestType> = { ok: true; data: ResponseData[T] } | { ok: false; error: string };

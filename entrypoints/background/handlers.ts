@@ -1,5 +1,6 @@
 import type { AnnotationStore } from '@/storage/annotation-store';
 import { parseRequest, type Request, type RequestType, type Response, type ResponseData } from '@/storage/messages';
+import type { SettingsStore } from '@/storage/settings';
 
 /**
  * Answers one message. Plain function of (store, raw message) so unit tests call it directly;
@@ -9,6 +10,8 @@ import { parseRequest, type Request, type RequestType, type Response, type Respo
 export interface HandlerDeps {
   store: AnnotationStore;
   injectInto: (tabId: number) => Promise<void>;
+  /** Optional so tests of annotation messages need not build one; settings requests then fail. */
+  settings?: SettingsStore;
 }
 
 export async function handleMessage(deps: HandlerDeps, raw: unknown): Promise<Response<RequestType>> {
@@ -21,7 +24,7 @@ export async function handleMessage(deps: HandlerDeps, raw: unknown): Promise<Re
   }
 }
 
-async function dispatch({ store, injectInto }: HandlerDeps, req: Request): Promise<ResponseData[RequestType]> {
+async function dispatch({ store, injectInto, settings }: HandlerDeps, req: Request): Promise<ResponseData[RequestType]> {
   switch (req.type) {
     case 'annotation.save':
       return { annotation: await store.save(req.annotation) };
@@ -34,7 +37,16 @@ async function dispatch({ store, injectInto }: HandlerDeps, req: Request): Promi
     case 'tab.enable':
       await injectInto(req.tabId);
       return { enabled: true };
+    case 'settings.get':
+      return { settings: await needSettings(settings).get() };
+    case 'settings.set':
+      return { settings: await needSettings(settings).set(req.patch) };
   }
+}
+
+function needSettings(settings: SettingsStore | undefined): SettingsStore {
+  if (!settings) throw new Error('settings are not available here');
+  return settings;
 }
 
 /** Quota errors get words a reader understands; others keep their own message. */

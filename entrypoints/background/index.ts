@@ -1,16 +1,19 @@
 import { browser } from 'wxt/browser';
 import { AnnotationStore } from '@/storage/annotation-store';
 import { SourcemarkDB } from '@/storage/db';
+import { SettingsStore } from '@/storage/settings';
 import { syncGrantedSites } from './granted-sites';
 import { handleMessage } from './handlers';
 import { injectInto, sendToTab } from './inject';
 import { createMenus, MENU_HIGHLIGHT, MENU_NOTE } from './menus';
 
 export default defineBackground(() => {
-  const store = new AnnotationStore(new SourcemarkDB());
+  const db = new SourcemarkDB();
+  const store = new AnnotationStore(db);
+  const settings = new SettingsStore(db);
   // Returning the promise is how webextension-polyfill sends an asynchronous answer.
   browser.runtime.onMessage.addListener((message: unknown) =>
-    handleMessage({ store, injectInto }, message),
+    handleMessage({ store, injectInto, settings }, message),
   );
 
   browser.runtime.onInstalled.addListener(() => createMenus());
