@@ -1,0 +1,199 @@
+import { quoteOf, type Annotation, type Color } from './annotation';
+import type { SourcemarkDB } from './db';
+
+/**
+ * The popup's and options page's read side. Extension pages share the background's origin, so
+ * they open the database directly instead of asking the background for every list; writes still
+ * go through AnnotationStore (or storage/import-writer.ts) so they are validated.
+ *
+ * Every query starts from an index (`updated`, `pageKey`, `color`, `*tags`): with 10,000
+ * annotations nothing loads the whole table except a text search, which reads in chunks.
+ */
+
+export interface PageSummary {
+  pageKey: string;
+  /** From the page's most recently updated annotation: pages get retitled, the latest wins. */
+  title: string;
+  site: string;
+  url: string;
+  /** ISO time of the page's most recent change. */
+  updated: string;
+  count: number;
+}
+
+export interface PageList {
+  pages: PageSummary[];
+  /** There are pages after these. */
+  more: boolean;
+}
+
+/**
+ * Pages that have annotations, the most recently changed first. Walks the `updated` index from
+ * the newest end and stops as soon as it has seen `offset + limit + 1` distinct pages, so the
+ * first screen reads a few dozen records, not the table.
+ */
+export async function pagesNewestFirst(
+  db: SourcemarkDB,
+  { offset = 0, limit = 50 }: { offset?: number; limit?: number } = {},
+): Promise<PageList> {
+  return db.transaction('r', db.annotations, async () => {
+    const wanted = offset + limit + 1;
+    const latest = new Map<string, Annotation>();
+    await db.annotations
+      .orderBy('updated')
+      .reverse()
+      .until(() => latest.size >= wanted)
+      .each((a) => {
+        if (!latest.has(a.pageKey)) latest.set(a.pageKey, a);
+      });
+    const shown = [...latest.values()].slice(offset, offset + limit);
+    const counts = await Promise.all(shown.map((a) => db.annotations.where('pageKey').equals(a.pageKey).count()));
+    return {
+      pages: shown.map((a, i) => ({
+        pageKey: a.pageKey,
+        title: a.title,
+        site: a.site,
+        url: a.url,
+        updated: a.updated,
+        count: counts[i] ?? 0,
+      })),
+      more: latest.size > offset + limit,
+    };
+  });
+}
+
+/** Where the highlight starts in the page's text; annotations without a position go last. */
+export function startOf(a: Annotation): number {
+  for (const s of a.selectors) if (s.type === 'TextPositionSelector') return s.start;
+  return Number.POSITIVE_INFINITY;
+}
+
+/** Reading order: by position, then by creation, then by id so the order is total. Two
+ * unpositioned annotations give Infinity − Infinity = NaN, which is falsy and falls through. */
+export function byPageOrder(a: Annotation, b: Annotation): number {
+  return (
+    startOf(a) - startOf(b) ||
+    Date.parse(a.created) - Date.parse(b.created) ||
+    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  );
+}
+
+/** A page's annotations in the order they appear on it. */
+export async function annotationsForPage(db: SourcemarkDB, pageKey: string): Promise<Annotation[]> {
+  const list = await db.annotations.where('pageKey').equals(pageKey).toArray();
+  return list.sort(byPageOrder);
+}
+
+/** Every tag in use, sorted, from the multi-entry index (no record is read). */
+export async function tags(db: SourcemarkDB): Promise<string[]> {
+  return (await db.annotations.orderBy('tags').uniqueKeys()).map(String);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Search
+
+export interface SearchOptions {
+  /** Only these colours; empty or absent means any. */
+  colors?: readonly Color[];
+  /** Only annotations carrying this tag. */
+  tag?: string;
+  /** How many matching annotations to return (the total is still counted). */
+  limit?: number;
+  /** Aborted when the reader typed on: the search stops at its next chunk. */
+  signal?: AbortSignal;
+  /** Records read per step; between steps the browser handles input events. */
+  chunk?: number;
+}
+
+export interface SearchResult {
+  /** Newest first, at most `limit`. */
+  annotations: Annotation[];
+  /** Every match, for "export the current search result". */
+  total: number;
+}
+
+/**
+ * Folds what a reader does not distinguish when searching: case (Latin, Greek, Cyrillic) and
+ * width (ＡＢＣ, full-width ，：？ on pages that mix them with ASCII). CJK text has no case and
+ * no word spaces, so after folding a plain substring test is the right match for it.
+ */
+export function foldText(s: string): string {
+  return s.normalize('NFKC').toLowerCase();
+}
+
+/** Whitespace separates terms; every term must occur (in any field). */
+export function searchTerms(query: string): string[] {
+  return foldText(query)
+    .split(/\s+/u)
+    .filter((t) => t !== '');
+}
+
+/** The text a search looks in. Fields are joined by a newline, which no term contains, so a
+ * term never matches across two fields. */
+export function haystackOf(a: Annotation): string {
+  return foldText([quoteOf(a).exact, a.note, a.title, a.tags.join('\n')].join('\n'));
+}
+
+// Folding 10,000 quotes on every keystroke would dominate the search; a record's text only
+// changes with its `updated` stamp, so the folded text is kept per id and revision.
+const HAYSTACKS = new Map<string, { updated: string; text: string }>();
+const MAX_CACHED = 50_000;
+
+function cachedHaystack(a: Annotation): string {
+  const hit = HAYSTACKS.get(a.id);
+  if (hit && hit.updated === a.updated) return hit.text;
+  if (HAYSTACKS.size >= MAX_CACHED) HAYSTACKS.clear();
+  const text = haystackOf(a);
+  HAYSTACKS.set(a.id, { updated: a.updated, text });
+  return text;
+}
+
+export function matches(a: Annotation, terms: readonly string[]): boolean {
+  if (terms.length === 0) return true;
+  const hay = cachedHaystack(a);
+  return terms.every((t) => hay.includes(t));
+}
+
+export class SearchAborted extends Error {
+  override name = 'AbortError';
+}
+
+/**
+ * Substring search over quotes, notes, titles and tags, newest first. Candidates come from
+ * indexes: the `updated` index gives the order (keys only), `color` and `*tags` narrow it, and
+ * only then are records read, `chunk` at a time, each step an IndexedDB round trip that lets
+ * the popup's input events run in between. It only awaits Dexie promises, so it also runs
+ * inside `liveQuery` (which then re-runs it when the table changes).
+ */
+export async function search(db: SourcemarkDB, query: string, opts: SearchOptions = {}): Promise<SearchResult> {
+  const { colors, tag, limit = 200, signal, chunk = 500 } = opts;
+  const terms = searchTerms(query);
+  const check = () => {
+    if (signal?.aborted) throw new SearchAborted('search aborted');
+  };
+
+  let ids = (await db.annotations.orderBy('updated').reverse().primaryKeys()) as string[];
+  check();
+  if (tag !== undefined) {
+    const tagged = new Set(await db.annotations.where('tags').equals(tag).primaryKeys());
+    ids = ids.filter((id) => tagged.has(id));
+  }
+  if (colors && colors.length > 0) {
+    const coloured = new Set(await db.annotations.where('color').anyOf([...colors]).primaryKeys());
+    ids = ids.filter((id) => coloured.has(id));
+  }
+
+  const found: Annotation[] = [];
+  let total = 0;
+  for (let i = 0; i < ids.length; i += chunk) {
+    check();
+    const batch = await db.annotations.bulkGet(ids.slice(i, i + chunk));
+    for (const a of batch) {
+      if (!a || !matches(a, terms)) continue;
+      total++;
+      if (found.length < limit) found.push(a);
+    }
+  }
+  check();
+  return { annotations: found, total };
+}
