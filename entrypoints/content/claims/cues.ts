@@ -1,0 +1,259 @@
+/**
+ * The cue lexicon: word-level signals that a sentence asserts something without a checkable
+ * source. Attribution (who said it) lives in sourced.ts; this file only knows words.
+ *
+ * Every pattern is a literal or a bounded pattern (no nested quantifiers), and all of them are
+ * compiled into ONE alternation, so a sentence is scanned once and the cost stays linear.
+ * Patterns must not contain capturing groups: the group index tells which cue matched.
+ *
+ * Hedged predictions. The reference labelling treats 很可能 (and its strong kin 极有可能, 大概率,
+ * 十有八九) as a certainty claim: a strong forecast with no evidence. We follow it but mark those
+ * cues `soft`: a soft cue is dropped inside an opinion frame and anywhere in a sentence that ends
+ * as a question. Genuinely hedged forms (或将, 有望, 可能, 或许, 也许, 不排除, 不一定) are never
+ * flagged: the writer has said it is a guess, which is the honest form.
+ */
+
+export type ClaimCategory = 'vague' | 'certainty' | 'statistic';
+
+export interface Reason {
+  zh: string;
+  en: string;
+}
+
+export type CueKind =
+  | 'hearsay'
+  | 'unnamed-media'
+  | 'anonymous-person'
+  | 'unnamed-document'
+  | 'ownerless-evidence'
+  | 'certain'
+  | 'absolute'
+  | 'insider'
+  | 'prediction'
+  | 'strong-hedge'
+  | 'quantity'
+  | 'comparison';
+
+export interface CueDef {
+  kind: CueKind;
+  category: ClaimCategory;
+  /** Regex source without capturing groups. */
+  pattern: string;
+  /** Soft cues give way to opinion frames and questions (see the file comment). */
+  soft?: boolean;
+  /** A negation just before the cue (不, 未, 并非 …) cancels it: 并不必然, 不一定会. */
+  negatable?: boolean;
+  /** Context veto on the matched span of `s`; false drops the match. */
+  accept?: (s: string, start: number, end: number) => boolean;
+}
+
+const REASONS: Record<CueKind, (cue: string) => Reason> = {
+  hearsay: (c) => ({
+    zh: `传闻式说法“${c}”：消息来源没有点名，读者无法核实。`,
+    en: `Hearsay wording "${c}": the source is not named, so the reader cannot check it.`,
+  }),
+  'unnamed-media': (c) => ({
+    zh: `“${c}”：提到了媒体，却没有说是哪家、哪篇报道。`,
+    en: `"${c}": media are invoked without saying which outlet or which report.`,
+  }),
+  'anonymous-person': (c) => ({
+    zh: `“${c}”：说话人是匿名或泛指的人士，无法核实。`,
+    en: `"${c}": the speaker is anonymous or unspecified, so the claim cannot be checked.`,
+  }),
+  'unnamed-document': (c) => ({
+    zh: `“${c}”：引用了资料，却没有给出具体出处。`,
+    en: `"${c}": material is cited without saying where it comes from.`,
+  }),
+  'ownerless-evidence': (c) => ({
+    zh: `“${c}”：说“数据/研究显示”，却没有说是谁的数据、哪项研究。`,
+    en: `"${c}": "data/research shows" with no owner: whose data, which study?`,
+  }),
+  certain: (c) => ({
+    zh: `“${c}”：把判断说成确定无疑的事实，却没有给出证据。`,
+    en: `"${c}": a judgement is presented as established fact without evidence.`,
+  }),
+  absolute: (c) => ({
+    zh: `“${c}”：绝对化的断言，没有给出依据。`,
+    en: `"${c}": an absolute assertion with nothing to back it.`,
+  }),
+  insider: (c) => ({
+    zh: `“${c}”：声称知道内幕或秘密，却没有说明从何得知。`,
+    en: `"${c}": claims inside or secret knowledge without saying how it is known.`,
+  }),
+  prediction: (c) => ({
+    zh: `“${c}”：把预测当作必然发生的事实来陈述。`,
+    en: `"${c}": a prediction stated as if it were certain to happen.`,
+  }),
+  'strong-hedge': (c) => ({
+    zh: `“${c}”：把没有证据的推测说成大概率事件。`,
+    en: `"${c}": speculation without evidence presented as highly likely.`,
+  }),
+  quantity: (c) => ({
+    zh: `数字“${c}”作为事实给出，却没有注明来源。`,
+    en: `The figure "${c}" is stated as fact with no source.`,
+  }),
+  comparison: (c) => ({
+    zh: `量化比较“${c}”没有注明数据来源。`,
+    en: `The quantitative comparison "${c}" gives no source for its figures.`,
+  }),
+};
+
+export function reasonFor(kind: CueKind, cueText: string): Reason {
+  return REASONS[kind](cueText);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Context checks
+
+const NEGATION_BEFORE = /(?:不|未|没|非|别|勿|无须|无需)$/;
+
+/** 不一定 / 未必 … earlier in the same clause negate a later certainty cue: 未必意味着房价必然回升. */
+const CLAUSE_NEGATOR = /不一定|未必|不见得|未见得|并不|并非|不代表|不意味着|不能说|很难说|难说|不会/;
+
+const CLAUSE_BREAK_CHARS = '，,；;：:。！？!?\n';
+
+function clauseStartBefore(s: string, i: number): number {
+  let j = i;
+  while (j > 0 && !CLAUSE_BREAK_CHARS.includes(s.charAt(j - 1))) j--;
+  return j;
+}
+
+/** True when the cue at [start,end) is negated (used for negatable cues). */
+export function isNegated(s: string, start: number): boolean {
+  const before = s.slice(Math.max(0, start - 3), start);
+  if (NEGATION_BEFORE.test(before)) return true;
+  const cs = clauseStartBefore(s, start);
+  // Bounded look-back keeps this O(1) per cue.
+  const window = s.slice(Math.max(cs, start - 24), start);
+  return CLAUSE_NEGATOR.test(window);
+}
+
+function isLatin(ch: string): boolean {
+  return /[A-Za-z]/.test(ch);
+}
+
+/** Time, age and order words: 2026年, 14个月, 第50旅, 60岁 are not statistics. */
+const NOT_QUANTITY_AFTER = /^(?:年|月|日|号|天|周|小时|分钟|秒|岁|届|代|期|季度|世纪|级|层|楼|路|号线|点钟)/;
+
+function acceptQuantity(s: string, start: number, end: number): boolean {
+  const prev = start > 0 ? s.charAt(start - 1) : '';
+  if (prev === '第' || isLatin(prev) || /[0-9.\-—~～/]/.test(prev)) return false;
+  // A number glued to Latin letters is a model or a name (5G, H200, G7).
+  let k = start;
+  while (k < end && !/[0-9]/.test(s.charAt(k))) k++;
+  if (k < end) {
+    if (k > start && isLatin(s.charAt(k - 1))) return false;
+    while (k < end && /[0-9.,]/.test(s.charAt(k))) k++;
+    if (k < s.length && isLatin(s.charAt(k))) return false;
+  }
+  if (NOT_QUANTITY_AFTER.test(s.slice(end, end + 3))) return false;
+  return true;
+}
+
+/** Chinese numerals in idioms: 十万火急, 十万八千里, 一万个理由 are not figures. */
+function acceptChineseQuantity(s: string, start: number, end: number): boolean {
+  if (!acceptQuantity(s, start, end)) return false;
+  const after = s.slice(end, end + 3);
+  if (/^(?:火急|八千里|个不|个理由|一失)/.test(after)) return false;
+  // 上 and 数 double as ordinary words (市场上万科…): without a unit, accept only where a
+  // quantity can end.
+  if (/^[上几数]/.test(s.charAt(start)) && !/[元人名家个次多余倍%％枚架辆艘吨]$/.test(s.slice(start, end))) {
+    return after === '' || /^[的人元名家个次多余，,。；;、）)”！？!?]/.test(after);
+  }
+  return true;
+}
+
+/** X成 as a share (七成以上, 近三成的人) but not 一成不变, 八成是 (probably), 成本, 成为. */
+function acceptTenths(s: string, start: number, end: number): boolean {
+  if (!acceptQuantity(s, start, end)) return false;
+  const m = s.slice(start, end);
+  const hasPrefix = /^(?:近|超过?|逾|约|占|达|有|不足|不到|仅|将近|接近)/.test(m);
+  const hasSuffix = /(?:以上|左右|多)$/.test(m);
+  if (hasPrefix || hasSuffix) return true;
+  const next = s.charAt(end);
+  if (next === '' || /[，,。；;！？!?、）)”]/.test(next)) return true;
+  return !/[是会要不为了功就也都绩本员立长熟交果品年型效像分语色真]/.test(next);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Patterns
+
+const NUM = String.raw`\d+(?:[.,]\d+)*`;
+const MAG = '(?:万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千|百)';
+const BIG_MAG = '(?:万亿|千亿|百亿|十亿|亿|千万|百万|十万|万)';
+/** Counters and units after a number. Time units and 岁 are deliberately absent. */
+const UNIT =
+  '(?:个百分点|百分点|基点|%|％|倍|美元|欧元|日元|英镑|卢布|港元|港币|韩元|丹麦克朗|克朗|法郎|卢比|人民币|元|块钱|万人次|人次|人|名|位|家|件|台|部|座|所|辆|架|枚|艘|吨|桶|只|头|套|栋|户|款|份|场|张|剂|支|瓶|盒|笔|项|例|篇|处|颗|株|亩|公顷|平方公里|平方米|公里|千米|米|千克|公斤|斤|毫克|克|毫升|升|千瓦时|立方米|盎司|英里|海里|个(?!月|小时|星期|工作日|季度|交易日|半月))';
+const APPROX = '(?:约|近|逾|超过了?|超过|超|多达|高达|达到了?|达|不到|不足|仅|将近|接近|突破了?|至少)';
+const CN_DIGIT = '[一二两三四五六七八九十]';
+const CN_NUM = '[一二两三四五六七八九十百千零〇]';
+/** Outcome verbs after 将 / 都会 that make a future tense into a prediction. Object-marker 将
+ * (将…比作, 将年龄延迟到) is followed by a noun, never by one of these. */
+const OUTCOME =
+  '(?:面临|引爆|引发|导致|迎来|步入|陷入|失去|崩溃|崩盘|爆发|不再|无法|终结|走向|重创|颠覆|取代|淘汰|暴跌|暴涨|大涨|大跌|出现|波及|归零|刷新|消失|倒闭|破产|瓦解|解体|覆灭|灭亡|沦为|一蹶不振|付出|遭遇|蒸发|腰斩|被[^，,。；;]{0,6}?(?:淘汰|取代|抛弃|边缘化|击垮|拖垮|吞并|瓜分|清算|打垮))';
+const OUTCOME_ADV = '(?:彻底|全面|直接|迅速|很快|再次|进一步|被迫|不得不|一举|最终|注定)?';
+
+export const CUES: readonly CueDef[] = [
+  // ---------------- vague: a source gestured at, not named
+  { kind: 'hearsay', category: 'vague', pattern: '(?<![数占证依根凭单票字论割收借])据(?:悉|说|传|称|闻|了解到?|透露|报道|报导|不完全统计|统计|估计|估算|测算|爆料)(?![的])' },
+  { kind: 'hearsay', category: 'vague', pattern: '有消息(?:称|说|指出|人士|透露)|消息(?:称|人士)|小道消息|内部消息' },
+  { kind: 'hearsay', category: 'vague', pattern: '网传|网曝|网爆|网友爆料|网上(?:流传|盛传|疯传)|网络上?(?:流传|盛传)|坊间|传言|传闻|风传|盛传|谣传|外界(?:猜测|传言|盛传|普遍认为|普遍猜测)|听说|有传言|有报道(?:称|说|指出)' },
+  {
+    kind: 'unnamed-media',
+    category: 'vague',
+    pattern: '有(?:多家|部分|一些|不少)?(?:外国|海外|境外|国外|西方)?媒体|(?:多家|部分|一些|不少|有的|境外|海外|国外|西方|外国|欧美)媒体|外媒|[美俄乌日韩英法德欧印台港以伊朝]媒(?!体)|媒体.?漏风.?|放风(?!筝)',
+  },
+  {
+    kind: 'anonymous-person',
+    category: 'vague',
+    pattern: '知情人士|业内人士|内部人士|权威人士|有关人士|消息人士|分析人士|市场人士|接近[^，,。；;]{1,12}?的人士|圈内人|知情者|爆料者|爆料人|匿名人士|不愿(?:透露|公开)?(?:姓名|具名|署名)|要求匿名|私下(?:透露|告诉|说|表示|抱怨|承认|坦言|吐槽|证实)|有专家|专家(?:称|表示|指出|认为|分析|透露|预测|预计)|业内(?:普遍)?(?:认为|估计|预计|分析)|有分析(?:认为|指出|称)|分析(?:认为|称)|有观点(?:认为|称)|有人士',
+  },
+  { kind: 'unnamed-document', category: 'vague', pattern: '多方资料|多方消息|多方证实|综合[^，,。；;]{0,16}?(?:资料|消息|报道|信息|媒体)|参考[^，,。；;]{0,16}?(?:资料|资讯|报道|消息)|相关资料|有关资料|公开资料|公开信息显示' },
+
+  // ---------------- certainty: certain, inevitable, insider, with no evidence
+  {
+    kind: 'certain',
+    category: 'certainty',
+    negatable: true,
+    pattern:
+      '可以(?:确定|肯定|断定|预见|预料|断言)|能够确定|毫无疑问|毋庸置疑|不容置疑|无可置疑|无可争议|毫无悬念|众所周知|尽人皆知|人所共知|显而易见|很显然|显然|明摆着|不言而喻|不难(?:看出|发现)|(?:就|便)能(?:够)?(?:看出|推断出?|预判)|无需(?:过多)?(?:思考|多想)|明眼人都|不可否认|事实上|实际上|事实(?:证明|表明|是)|历史(?:证明|告诉我们)|实践证明|真相(?:是|只有一个)|实际情况是|现实情况是|根本原因(?:在于|是)|稳拿|稳操胜券',
+  },
+  {
+    kind: 'absolute',
+    category: 'certainty',
+    negatable: true,
+    pattern:
+      '必然|必将|势必|终将|注定|已成定局|板上钉钉|铁定|百分之百|只是时间问题|(?:是)?迟早(?:会|要|的事)|早晚(?:会|要|的事)|时间早晚|绝无可能|绝不可能|绝不会|绝对(?:会|不会|是)|绝不是|绝非|一定会|肯定会|必定|无疑是|不可逆转|不可阻挡|无法阻挡|无不(?![良同可妥及])|(?:绝|并)?非空穴来风',
+  },
+  {
+    kind: 'insider',
+    category: 'certainty',
+    pattern:
+      '密约|内幕|秘密协议|秘密交易|秘密(?:会晤|谈判|协定|条款)|暗中|暗地里|私下达成|早已达成|鲜为人知|不为人知|很多人不知道|少有人知|真实目的|真正目的|幕后(?:黑手|推手|交易|操纵|主使|金主|老板)|不是秘密|公开的秘密|心照不宣',
+  },
+  {
+    kind: 'prediction',
+    category: 'certainty',
+    negatable: true,
+    pattern: `(?:即将|将会|将)${OUTCOME_ADV}${OUTCOME}|都会${OUTCOME_ADV}${OUTCOME}|自然会(?:[\\u4e00-\\u9fff])`,
+    // 将 inside 将军, 将领 … never reaches OUTCOME; 必将/终将 are matched above first.
+  },
+  { kind: 'strong-hedge', category: 'certainty', soft: true, negatable: true, pattern: '很可能|极有可能|极可能|大概率|十有八九|最大的可能(?:是|性)' },
+
+  // ---------------- statistic: a quantity stated as fact
+  { kind: 'quantity', category: 'statistic', pattern: `${APPROX}?${NUM}${MAG}?(?:多|余)?${UNIT}(?:以上|左右|多)?`, accept: acceptQuantity },
+  { kind: 'quantity', category: 'statistic', pattern: `${APPROX}?${NUM}${BIG_MAG}(?:多|余)?`, accept: acceptQuantity },
+  { kind: 'quantity', category: 'statistic', pattern: String.raw`${APPROX}?百分之[\d.]+|${APPROX}?百分之(?!百)${CN_NUM}+(?:点${CN_NUM}+)?`, accept: acceptQuantity },
+  { kind: 'quantity', category: 'statistic', pattern: `${APPROX}?${CN_DIGIT}${CN_NUM}*分之${CN_NUM}+(?:左右|以上)?`, accept: acceptQuantity },
+  { kind: 'quantity', category: 'statistic', pattern: String.raw`${APPROX}?\d+/\d+(?=的|以上|左右)`, accept: acceptQuantity },
+  { kind: 'quantity', category: 'statistic', pattern: `${APPROX}?(?:[数几上]|${CN_DIGIT}${CN_NUM}*)${BIG_MAG}(?:多|余)?(?:${UNIT})?`, accept: acceptChineseQuantity },
+  { kind: 'quantity', category: 'statistic', pattern: `(?:超过了?|突破了?|达到了?|接近|将近|逾)(?:千万|百万|十万|千亿|百亿)`, accept: acceptQuantity },
+  { kind: 'quantity', category: 'statistic', pattern: `${APPROX}?[数几上][十百千](?:多|余)?${UNIT}`, accept: acceptChineseQuantity },
+  { kind: 'quantity', category: 'statistic', pattern: `${APPROX}?${CN_DIGIT}成(?:以上|左右|多)?`, accept: acceptTenths },
+  { kind: 'quantity', category: 'statistic', pattern: '(?:超过|近|将近|接近|至少有?|不到|不足|占|逾|过)一半', accept: acceptQuantity },
+  { kind: 'quantity', category: 'statistic', pattern: `翻了?[一两几]?(?:倍|番)多?|[两三四五六七八九十][十百]?倍(?:多|以上)?`, accept: acceptChineseQuantity },
+  { kind: 'comparison', category: 'statistic', pattern: '(?:GDP|经济总量|国内生产总值)[^，,。；;]{0,6}?(?:尚不如|不如|不及|比不上|仅相当于|相当于|超过了?|赶超)' },
+];
+
+/** One alternation over every cue; group i+1 belongs to CUES[i]. */
+export const CUE_RE = new RegExp(CUES.map((c) => `(${c.pattern})`).join('|'), 'g');

@@ -1,0 +1,28 @@
+/**
+ * Prints sentence-level precision, recall and F1 of detectClaims on the labelled corpus, per
+ * split and per category, and how many properly sourced sentences it flags by mistake.
+ *
+ *   npx tsx tests/eval/claims-eval.ts            # tables
+ *   npx tsx tests/eval/claims-eval.ts --errors   # plus the dev mistakes
+ *   npx tsx tests/eval/claims-eval.ts --errors=heldout   # the held-out mistakes (read, don't tune)
+ *
+ * Always exits 0: it is a report. tests/unit/claims-corpus.test.ts asserts the goals.
+ */
+import { detectClaims } from '../../entrypoints/content/claims';
+import { formatErrors, formatReport, loadCorpus, runDetector, summarise, type Split } from './score';
+
+const articles = loadCorpus();
+const results = runDetector(articles, detectClaims);
+console.log('Unsourced-claim detector, sentence level (tests/corpus/claims)\n');
+for (const split of ['dev', 'heldout', 'all'] as const) {
+  console.log(formatReport(summarise(results, split)));
+  console.log('');
+}
+console.log('Goals on held-out: overall P >= 0.90, cued recall >= 0.75, sourced flagged <= 5%.');
+
+const errArg = process.argv.find((a) => a.startsWith('--errors'));
+if (errArg) {
+  const split: Split = errArg === '--errors=heldout' ? 'heldout' : 'dev';
+  console.log(`\nMistakes on ${split}:`);
+  console.log(formatErrors(results, split));
+}
