@@ -175,6 +175,13 @@ function acceptTenths(s: string, start: number, end: number): boolean {
   return !/[是会要不为了功就也都绩本员立长熟交果品年型效像分语色真]/.test(next);
 }
 
+function acceptRumourAsSource(s: string, start: number, end: number): boolean {
+  if (/[称说指道]$/.test(s.slice(start, end))) return true;
+  // Otherwise only at the start of a clause: 传闻某顶流已离婚.
+  const prev = start > 0 ? s.charAt(start - 1) : '';
+  return prev === '' || /[，,；;：:。！？!?\s]/.test(prev);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Patterns
 
@@ -183,7 +190,7 @@ const MAG = '(?:万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千|百
 const BIG_MAG = '(?:万亿|千亿|百亿|十亿|亿|千万|百万|十万|万)';
 /** Counters and units after a number. Time units and 岁 are deliberately absent. */
 const UNIT =
-  '(?:个百分点|百分点|基点|%|％|倍|美元|欧元|日元|英镑|卢布|港元|港币|韩元|丹麦克朗|克朗|法郎|卢比|人民币|元|块钱|万人次|人次|人|名|位|家|件|台|部|座|所|辆|架|枚|艘|吨|桶|只|头|套|栋|户|款|份|场|张|剂|支|瓶|盒|笔|项|例|篇|处|颗|株|亩|公顷|平方公里|平方米|公里|千米|米|千克|公斤|斤|毫克|克|毫升|升|千瓦时|立方米|盎司|英里|海里|个(?!月|小时|星期|工作日|季度|交易日|半月))';
+  '(?:个百分点|百分点|基点|%|％|倍|美元|美金|欧元|日元|英镑|卢布|港元|港币|韩元|丹麦克朗|克朗|法郎|卢比|人民币|元|块钱|万人次|人次|人|名|位|家|件|台|部|座|所|辆|架|枚|艘|吨|桶|只|头|套|栋|户|款|份|场|张|剂|支|瓶|盒|笔|项|例|篇|处|颗|株|亩|公顷|平方公里|平方米|公里|千米|米|千克|公斤|斤|毫克|克|毫升|升|千瓦时|立方米|盎司|英里|海里|个(?!月|小时|星期|工作日|季度|交易日|半月))';
 const APPROX = '(?:约|近|逾|超过了?|超过|超|多达|高达|达到了?|达|不到|不足|仅|将近|接近|突破了?|至少)';
 const CN_DIGIT = '[一二两三四五六七八九十]';
 const CN_NUM = '[一二两三四五六七八九十百千零〇]';
@@ -197,7 +204,10 @@ export const CUES: readonly CueDef[] = [
   // ---------------- vague: a source gestured at, not named
   { kind: 'hearsay', category: 'vague', pattern: '(?<![数占证依根凭单票字论割收借])据(?:悉|说|传|称|闻|了解到?|透露|报道|报导|不完全统计|统计|估计|估算|测算|爆料)(?![的])' },
   { kind: 'hearsay', category: 'vague', pattern: '有消息(?:称|说|指出|人士|透露)|消息(?:称|人士)|小道消息|内部消息' },
-  { kind: 'hearsay', category: 'vague', pattern: '网传|网曝|网爆|网友爆料|网上(?:流传|盛传|疯传)|网络上?(?:流传|盛传)|坊间|传言|传闻|风传|盛传|谣传|外界(?:猜测|传言|盛传|普遍认为|普遍猜测)|听说|有传言|有报道(?:称|说|指出)' },
+  { kind: 'hearsay', category: 'vague', pattern: '网传|网曝|网爆|网友爆料|网上(?:流传|盛传|疯传)|网络上?(?:流传|盛传)|坊间|风传|盛传|谣传|外界(?:猜测|传言|盛传|普遍认为|普遍猜测)|听说|有(?:传言|传闻)|有报道(?:称|说|指出)' },
+  // 传闻/传言 as the source of what follows (传闻称…, clause-initial 传闻某某…), not as a noun
+  // under discussion (这一传闻的真实性有待验证, 审慎对待这些传闻).
+  { kind: 'hearsay', category: 'vague', pattern: '(?:传闻|传言)(?:称|说|指|道)|(?:传闻|传言)(?=[^的，,。；;！？!?“”])', accept: acceptRumourAsSource },
   {
     kind: 'unnamed-media',
     category: 'vague',
@@ -206,7 +216,7 @@ export const CUES: readonly CueDef[] = [
   {
     kind: 'anonymous-person',
     category: 'vague',
-    pattern: '知情人士|业内人士|内部人士|权威人士|有关人士|消息人士|分析人士|市场人士|接近[^，,。；;]{1,12}?的人士|圈内人|知情者|爆料者|爆料人|匿名人士|不愿(?:透露|公开)?(?:姓名|具名|署名)|要求匿名|私下(?:透露|告诉|说|表示|抱怨|承认|坦言|吐槽|证实)|有专家|专家(?:称|表示|指出|认为|分析|透露|预测|预计)|业内(?:普遍)?(?:认为|估计|预计|分析)|有分析(?:认为|指出|称)|分析(?:认为|称)|有观点(?:认为|称)|有人士',
+    pattern: '知情人士|业内人士|内部人士|权威人士|有关人士|消息人士|分析人士|市场人士|接近[^，,。；;]{1,12}?的人士|圈内人|知情者|爆料者|爆料人|匿名人士|不愿(?:透露|公开)?(?:姓名|具名|署名)|要求匿名|私下(?:透露|告诉|说|表示|抱怨|承认|坦言|吐槽|证实)|有(?:关)?(?:专家|学者|分析师|研究人员|研究者|官员|律师|机构人士|内部员工)|专家(?:称|表示|指出|认为|分析|透露|预测|预计)|(?:有关|相关)部门(?:表示|称|指出|透露|回应|介绍|人士)|业内(?:普遍)?(?:认为|估计|预计|分析)|有分析(?:认为|指出|称)|分析(?:认为|称)|有观点(?:认为|称)|有人士',
   },
   { kind: 'unnamed-document', category: 'vague', pattern: '多方资料|多方消息|多方证实|综合[^，,。；;]{0,16}?(?:资料|消息|报道|信息|媒体)|参考[^，,。；;]{0,16}?(?:资料|资讯|报道|消息)|相关资料|有关资料|公开资料|公开信息显示' },
 
@@ -235,7 +245,8 @@ export const CUES: readonly CueDef[] = [
     kind: 'prediction',
     category: 'certainty',
     negatable: true,
-    pattern: `(?:即将|将会|将)${OUTCOME_ADV}${OUTCOME}|都会${OUTCOME_ADV}${OUTCOME}|自然会(?:[\\u4e00-\\u9fff])`,
+    // 或将 / 或许将 / 可能将 are hedges, not predictions stated as fact.
+    pattern: `(?:即将|将会|(?<![或许能])将)${OUTCOME_ADV}${OUTCOME}|都会${OUTCOME_ADV}${OUTCOME}|自然会(?:[\\u4e00-\\u9fff])`,
     // 将 inside 将军, 将领 … never reaches OUTCOME; 必将/终将 are matched above first.
   },
   { kind: 'strong-hedge', category: 'certainty', soft: true, negatable: true, pattern: '很可能|极有可能|极可能|大概率|十有八九|最大的可能(?:是|性)' },

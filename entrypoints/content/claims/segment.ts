@@ -83,6 +83,9 @@ export function splitSentences(text: string): Span[] {
   let start = -1; // first non-space char of the current sentence, -1 when between sentences
   let quoteDepth = 0;
   let quoteOpenedAt = -1;
+  // Only a real quotation (after a colon or a speech verb) holds full stops inside it; scare
+  // quotes (强调“新俄罗斯”) and unbalanced ones must not glue sentences together.
+  let quoteIsSpeech = false;
   let lastClauseBreak = -1; // index just after the last ，,；; in the current sentence
 
   const emit = (endExclusive: number): void => {
@@ -93,6 +96,7 @@ export function splitSentences(text: string): Span[] {
     start = -1;
     quoteDepth = 0;
     quoteOpenedAt = -1;
+    quoteIsSpeech = false;
     lastClauseBreak = -1;
   };
 
@@ -125,7 +129,10 @@ export function splitSentences(text: string): Span[] {
     }
 
     if (c === C.LEFT_DQ || c === C.LEFT_CORNER || c === C.LEFT_WHITE_CORNER) {
-      if (quoteDepth === 0) quoteOpenedAt = i;
+      if (quoteDepth === 0) {
+        quoteOpenedAt = i;
+        quoteIsSpeech = SPEECH_BEFORE_QUOTE.test(text.slice(Math.max(start, i - 3), i));
+      }
       quoteDepth++;
     } else if (c === C.RIGHT_DQ || c === C.RIGHT_CORNER || c === C.RIGHT_WHITE_CORNER) {
       quoteDepth = Math.max(0, quoteDepth - 1);
@@ -134,13 +141,13 @@ export function splitSentences(text: string): Span[] {
     }
     // An unclosed quote stops protecting full stops once it is clearly stray.
     if (quoteDepth > 0 && i - quoteOpenedAt > MAX_OPEN_QUOTE) quoteDepth = 0;
+    const held = quoteDepth > 0 && quoteIsSpeech;
 
     if (isTerminator(c) || c === C.ELLIPSIS) {
       const j = swallowTail(i + 1);
       // Inside a quotation a full stop ends the sentence only when the quote closes with it
       // (“……。”); “A。B。”他说 stays one sentence with its speaker.
-      const closesQuote = j > i + 1 && quoteDepth === 0;
-      if (quoteDepth === 0 || closesQuote) {
+      if (!held || quoteDepth === 0) {
         emit(j);
         i = j;
         continue;
@@ -153,7 +160,7 @@ export function splitSentences(text: string): Span[] {
       let j = i + 3;
       while (j < n && text.charCodeAt(j) === C.DOT) j++;
       j = swallowTail(j);
-      if (quoteDepth === 0) {
+      if (!held || quoteDepth === 0) {
         emit(j);
         i = j;
         continue;
@@ -166,7 +173,7 @@ export function splitSentences(text: string): Span[] {
       // digit (3.) or a capital (U.S.).
       const next = i + 1 < n ? text.charCodeAt(i + 1) : -1;
       const prev = i > 0 ? text.charCodeAt(i - 1) : -1;
-      if ((next === -1 || isSpace(next)) && !isAsciiDigit(prev) && !isAsciiUpper(prev) && quoteDepth === 0) {
+      if ((next === -1 || isSpace(next)) && !isAsciiDigit(prev) && !isAsciiUpper(prev) && !held) {
         emit(i + 1);
         i++;
         continue;
@@ -188,6 +195,8 @@ export function splitSentences(text: string): Span[] {
   emit(n);
   return out;
 }
+
+const SPEECH_BEFORE_QUOTE = /(?:[:：]|说|道|称|问|答|曰|表示|指出|强调|坦言|直言|回应|写道|认为|宣布)\s*$/;
 
 /** Clause boundaries inside a sentence: ，,；;：: and the dash run ——. */
 const CLAUSE_BREAK = /[，,；;：:]|——/g;

@@ -55,6 +55,10 @@ const GENERIC_ONLY =
 /** Everyday collective speakers: a view reported as a view, not a source. */
 const FOLK = /^(?:有人|也有人|还有人|很多人|不少人|许多人|大家|人们|网上有人|俗话|老话|常言|古人|老百姓|我们|我|笔者|本文|小编|作者|编者|前面|上文|前文|上面|正如|不难|很难)/;
 const ANAPHOR_START = /^(?:他们|她们|他|她|它|其|该|这|此|上述|前述|对方|后者|前者)/;
+/** Role nouns that name nobody in particular: 目击者, 当事人, 网友, 居民. Checked after named
+ * evidence, so 人社部有关负责人 and 外交部发言人 stay named. */
+const GENERIC_ROLE =
+  /(?:者|人员|人士|们|网友|网民|民众|群众|居民|市民|村民|家长|用户|消费者|患者|员工|职工|工人|农民|学生|老师|教师|医生|护士|司机|乘客|业主|股民|观众|粉丝|专家|学者|官员|记者|律师|当事人|知情人|圈内人|路人|朋友|亲戚|邻居|同事|方面)$/;
 const BARE_EVIDENCE = /^(?:报告|研究|调查|数据|统计|文章|声明|公告|结果|资料|通知|文件|报道|研报|论文)$/;
 
 /** Non-sources that look like names: economic and technical acronyms. */
@@ -141,6 +145,7 @@ export function classifySubject(raw: string, openWorld: boolean): SubjectClass {
   if (BARE_EVIDENCE.test(t)) return 'bare-evidence';
   if (GENERIC_ONLY.test(t)) return 'anon';
   if (publication || hasNamedEvidence(t)) return 'named';
+  if (GENERIC_ROLE.test(t)) return 'anon';
   if (openWorld && looksLikeName(t)) return 'named';
   return 'none';
 }
@@ -203,7 +208,8 @@ function evidenceSubject(raw: string): SubjectClass {
 }
 
 const QUOTE_RE = /(?:评论|表示|说|称|指出|强调|回应|写道|坦言|直言|透露|说道|发文)[:：]?[“「]/g;
-const LINK_RE = /https?:\/\/|www\.|(?:资料来源|数据来源|来源|出处|原文链接)[:：]/;
+/** A link, a 来源: line, or a footnote reference ([2], ［3］) that points at a cited work. */
+const LINK_RE = /https?:\/\/|www\.|(?:资料来源|数据来源|来源|出处|原文链接)[:：]|[\[［]\d{1,3}[\]］]/;
 const CONTINUATION_RE = /^(?:其中|同比|环比|全年|分季度看|分地区看|从结构看|具体来看|具体而言|分项看)/;
 
 export function findAttribution(s: string): Attribution {
@@ -211,8 +217,9 @@ export function findAttribution(s: string): Attribution {
   FRAME_RE.lastIndex = 0;
   for (let m = FRAME_RE.exec(s); m && !frame; m = FRAME_RE.exec(s)) {
     const at = m.index;
-    const cs = clauseStart(s, at, 0);
-    const ce = clauseEnd(s, at + m[0].length, s.length);
+    // Both look-arounds are bounded so a clause of 据据据… costs O(1) per frame, not O(clause).
+    const cs = clauseStart(s, at, Math.max(0, at - SUBJECT_WINDOW));
+    const ce = clauseEnd(s, at + m[0].length, Math.min(s.length, at + m[0].length + 31));
     let status: SubjectClass = 'none';
     let start = at;
     let end = at + m[0].length;
@@ -257,7 +264,7 @@ export function findAttribution(s: string): Attribution {
   QUOTE_RE.lastIndex = 0;
   for (let m = QUOTE_RE.exec(s); m && !namedQuote; m = QUOTE_RE.exec(s)) {
     const at = m.index;
-    const cs = clauseStart(s, at, 0);
+    const cs = clauseStart(s, at, Math.max(0, at - SUBJECT_WINDOW));
     // The speaker is what stands between the last verb of the clause and this one.
     let raw = s.slice(Math.max(cs, at - SUBJECT_WINDOW), at);
     const lastVerb = /.*(?:报道|称|表示|说|指出)/.exec(raw);

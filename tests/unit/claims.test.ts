@@ -1,0 +1,307 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { detectClaims, splitSentences, type Claim } from '../../entrypoints/content/claims';
+import { MAX_SENTENCE } from '../../entrypoints/content/claims/segment';
+
+/** The single claim on a one-sentence text, or null. */
+function one(text: string): Claim | null {
+  const cs = detectClaims(text);
+  expect(cs.length).toBeLessThanOrEqual(1);
+  return cs[0] ?? null;
+}
+
+function category(text: string): string | null {
+  return one(text)?.category ?? null;
+}
+
+function sentences(text: string): string[] {
+  return splitSentences(text).map((s) => text.slice(s.start, s.end));
+}
+
+const seed = JSON.parse(readFileSync(join(__dirname, '..', 'corpus', 'claims', 'seed.json'), 'utf8')) as {
+  sentences: { text: string; para?: number }[];
+};
+const seedText = seed.sentences.reduce((acc, s, i) => acc + (i > 0 && s.para !== seed.sentences[i - 1]?.para ? '\n' : '') + s.text, '');
+
+describe('splitSentences', () => {
+  it('splits on full-width and ASCII sentence ends and keeps closing quotes with the sentence', () => {
+    expect(sentences('他说:“走吧。”我们走了!你呢?好。')).toEqual(['他说:“走吧。”', '我们走了!', '你呢?', '好。']);
+  });
+
+  it('treats a …… run (and ...) as the end of a sentence', () => {
+    expect(sentences('承诺……最大的可能是这样。结束...然后呢')).toEqual(['承诺……', '最大的可能是这样。', '结束...', '然后呢']);
+  });
+
+  it('keeps —— and ；inside a sentence', () => {
+    expect(sentences('答案能够预判——绝无可能；其他没有意义。')).toEqual(['答案能够预判——绝无可能；其他没有意义。']);
+  });
+
+  it('never lets a sentence span a newline, and trims surrounding whitespace', () => {
+    const text = '  第一段没有句号 \n\u3000第二段。  \n\n 第三段?';
+    const spans = splitSentences(text);
+    expect(spans.map((s) => text.slice(s.start, s.end))).toEqual(['第一段没有句号', '第二段。', '第三段?']);
+    for (const s of spans) expect(text.slice(s.start, s.end)).not.toContain('\n');
+  });
+
+  it('keeps a quoted multi-sentence speech together with its speaker', () => {
+    expect(sentences('雷军表示:“淘汰赛才开始。大家要准备好。”随后离场。')).toEqual(['雷军表示:“淘汰赛才开始。大家要准备好。”', '随后离场。']);
+  });
+
+  it('does not let an unbalanced opening quote swallow the rest of the paragraph', () => {
+    const text = '他强调“新俄罗斯叙事。' + '这是第二句话。'.repeat(40);
+    expect(splitSentences(text).length).toBeGreaterThan(10);
+  });
+
+  it('does not split on a decimal point or an abbreviation', () => {
+    expect(sentences('增长3.5%。U.S. 数据也一样。')).toEqual(['增长3.5%。', 'U.S. 数据也一样。']);
+  });
+
+  it('returns nothing for empty or whitespace-only input', () => {
+    expect(splitSentences('')).toEqual([]);
+    expect(splitSentences(' \n\t\u3000\n ')).toEqual([]);
+  });
+
+  it('cuts a very long run without a sentence end into bounded pieces that cover it', () => {
+    const text = '很长的一句话，'.repeat(3000);
+    const spans = splitSentences(text);
+    expect(spans.length).toBeGreaterThan(1);
+    for (const s of spans) expect(s.end - s.start).toBeLessThanOrEqual(MAX_SENTENCE);
+    expect(spans[0]?.start).toBe(0);
+    expect(spans[spans.length - 1]?.end).toBe(text.length);
+  });
+});
+
+describe('detectClaims: vague sources', () => {
+  it('flags 据悉 as a vague source and points at the cue', () => {
+    const text = '据悉,多家银行已悄悄上调了起购门槛。';
+    const c = one(text);
+    expect(c?.category).toBe('vague');
+    expect(c?.cue.text).toBe('据悉');
+    expect(text.slice(c?.cue.start, c?.cue.end)).toBe('据悉');
+  });
+
+  it.each([
+    ['有消息称,多个城市将在春节后取消限购。'],
+    ['网传某国有大行内部已下发文件。'],
+    ['有多家媒体将加拿大总理的讲话比作又一次“铁幕演讲”。'],
+    ['据业内人士透露,豪宅出现了排队抢购。'],
+    ['一位不愿透露姓名的运营人员说,搜索量暴涨。'],
+    ['参考俄总参资讯及欧美多方资料,俄军计划组建新部队。'],
+    ['综合俄方资料与媒体“漏风”,可以确定密约存在。'],
+    ['有研究表明,停药一年后体重会反弹。'],
+    ['数据显示,国内大模型的调用量已经翻倍。'],
+    ['某招聘平台的调查显示,很多人没有缴纳养老保险。'],
+    ['坊间传闻,某明星三个月瘦了很多。'],
+  ])('flags %s as vague', (text) => {
+    expect(category(text)).toBe('vague');
+  });
+
+  it('does not flag 数据, 占据, 证据 or 依据 as a hearsay cue', () => {
+    expect(one('从数据上看,跌势还在延续,只是跌幅在收窄。')).toBeNull();
+    expect(one('这种生态让莫斯科占据坐山观斗的有利位置。')).toBeNull();
+    expect(one('这种说法并没有证据支持。')).toBeNull();
+    expect(one('美联储将以数据为依据决定下一步。')).toBeNull();
+  });
+
+  it('does not flag a rumour that is only being discussed', () => {
+    expect(one('这一传闻的真实性还有待验证。')).toBeNull();
+    expect(one('我们应该审慎对待这些传闻,不要过度炒作。')).toBeNull();
+  });
+});
+
+describe('detectClaims: named sources cancel flags', () => {
+  it.each([
+    ['国家统计局1月17日发布的数据显示,2025年全年国内生产总值比上年增长5.0%。'],
+    ['据新华社报道,多地已开通夜间儿科门诊,接诊量超过3000人次。'],
+    ['央行行长潘功胜在发布会上表示,将继续实施适度宽松的货币政策。'],
+    ['外交部发言人毛宁在1月23日的例行记者会上表示,中方乐见一切有利于和平的努力。'],
+    ['据路透社援引两名知情人士的话报道,英伟达正在设计一款新芯片。'],
+    ['发表在《新英格兰医学杂志》上的一项临床试验显示,受试者体重平均下降了14.9%。'],
+    ['根据克而瑞研究中心的监测数据,百强房企1月销售额同比下降了21%。'],
+    ['特朗普在社交媒体上发文称,关税将提高到25%。'],
+    ['万科在1月28日发布的业绩预告中称,预计净亏损约为450亿元。'],
+    ['详见国家统计局官网 https://www.stats.gov.cn/ 公布的约12亿元数据。'],
+    ['1月24日乌媒报道泽连斯基对谈判评论:“尚无法得出(停战)结论”。'],
+  ])('does not flag %s', (text) => {
+    expect(one(text)).toBeNull();
+  });
+
+  it('lets a pronoun carry the source of the previous sentence in the same paragraph', () => {
+    const named = '北京协和医院主任医师刘正印在接受《健康时报》采访时指出,目前没有证据表明病毒出现变异。他同时强调,接种疫苗必然是最有效的手段。';
+    expect(detectClaims(named)).toEqual([]);
+  });
+
+  it('does not carry a source across paragraphs or from an unnamed one', () => {
+    const crossPara = '国家统计局发布的数据显示,人口减少了。\n其中,城镇人口超过9亿人。';
+    expect(detectClaims(crossPara).map((c) => c.category)).toEqual(['statistic']);
+    const fromVague = '有消息称,人口减少了。其中,城镇人口超过9亿人。';
+    expect(detectClaims(fromVague).map((c) => c.category)).toEqual(['vague', 'statistic']);
+  });
+
+  it('keeps a vague tip vague even when a named company appears inside it', () => {
+    expect(category('有知情人士透露,比亚迪将在下周宣布降价。')).toBe('vague');
+  });
+});
+
+describe('detectClaims: certainty', () => {
+  it.each([
+    ['可以确定所谓密约就是割让整个地区。'],
+    ['这些都是乌克兰与欧洲绝无可能接受的。'],
+    ['加上欧美撕裂已成定局,胃口愈发膨胀。'],
+    ['2026年必然是危险的一年。'],
+    ['毫无疑问,这是美元信用松动的信号。'],
+    ['看看当前局势就能推断出风险外溢将引爆全球性灾难。'],
+    ['届时,乌克兰的无人系统优势将面临巨大挑战。'],
+    ['美俄正在按照密约瓜分世界。'],
+  ])('flags %s as certainty', (text) => {
+    expect(category(text)).toBe('certainty');
+  });
+
+  it('does not read 将 as future tense when it marks the object (将…比作, 将…延迟到)', () => {
+    expect(one('也有人将这场价格战比作当年的“千团大战”。')).toBeNull();
+    expect(one('逐步将男职工的法定退休年龄延迟到63岁。')).toBeNull();
+  });
+
+  it('lets 不一定 / 未必 / 并不 cancel 必然 and 一定会', () => {
+    expect(one('豪宅火爆不一定代表楼市,更未必意味着房价必然回升。')).toBeNull();
+    expect(one('预售好并不必然意味着口碑好。')).toBeNull();
+    expect(one('房价不一定会上涨。')).toBeNull();
+    expect(category('房价一定会上涨。')).toBe('certainty');
+  });
+
+  it('leaves honest hedges alone (或将, 有望, 可能, 不排除)', () => {
+    expect(one('短期内金价或将出现剧烈震荡。')).toBeNull();
+    expect(one('调整有望在3月底前发放到位。')).toBeNull();
+    expect(one('也不排除特朗普蓄意以价值观交换利益。')).toBeNull();
+  });
+
+  it('treats 很可能 as a soft certainty cue that a question or an opinion frame cancels', () => {
+    expect(category('美俄乌会谈无果而终,世界很可能陷入巨震中')).toBe('certainty');
+    expect(one('战争升级成了很可能波及全球的灾难,谁之罪恶,谁之不幸?')).toBeNull();
+    expect(one('我们认为,世界很可能陷入巨震中。')).toBeNull();
+  });
+
+  it('does not flag the idiom 没有不透风的墙', () => {
+    expect(one('这种说法真假难辨,但世上没有不透风的墙。')).toBeNull();
+  });
+});
+
+describe('detectClaims: opinion and questions', () => {
+  it('does not flag certainty framed as opinion (我们认为, 笔者认为, 在我看来)', () => {
+    expect(one('我们认为,这种局面今年冬天注定难以避免。')).toBeNull();
+    expect(one('笔者认为,黄金迟早会有一轮像样的回调。')).toBeNull();
+    expect(one('在我看来,欧洲必然会重新站起来。')).toBeNull();
+  });
+
+  it('still flags a bare number inside an opinion frame', () => {
+    expect(category('我们认为目的显然是争取G7国家筹集8000亿美元资金。')).toBe('statistic');
+  });
+
+  it('does not flag rhetorical questions', () => {
+    expect(one('德国意大利与英法经济关系联系不紧密吗?')).toBeNull();
+    expect(one('谁又在背后提供致命的高科技芯片和电子元件？')).toBeNull();
+    expect(one('手里的钱,是拿来保值的,还是拿来赌的?')).toBeNull();
+  });
+
+  it('still flags a hard cue before the question clause', () => {
+    expect(category('世界级战争自然会爆发,一战和二战哪一次不是因为如此?')).toBe('certainty');
+    expect(category('一个GDP尚不如广东者打了4年还能如此奢侈,钱又是从哪来的?')).toBe('statistic');
+  });
+});
+
+describe('detectClaims: statistics', () => {
+  it.each([
+    ['俄罗斯如今每天生产约500架攻击无人机。', '约500架'],
+    ['轰炸耗费就超过了20亿美元……', '超过了20亿美元'],
+    ['这支约7000人的部队大致在春季进入实战。', '约7000人'],
+    ['超过三成的影院全年处于亏损状态。', '超过三成'],
+    ['实际缴费的人不到开户人数的三分之一。', '三分之一'],
+    ['还有数十枚弹道导弹。', '数十枚'],
+    ['开户人数已经超过7000万。', '超过7000万'],
+  ])('flags %s with cue %s', (text, cue) => {
+    const c = one(text);
+    expect(c?.category).toBe('statistic');
+    expect(c?.cue.text).toBe(cue);
+  });
+
+  it('does not treat years, dates, durations, ages, ordinals or model names as statistics', () => {
+    expect(one('1月23-24日,三方在阿布扎比进行为期两天的谈判。')).toBeNull();
+    expect(one('要求退回1991年以前边界。')).toBeNull();
+    expect(one('第50无人系统作战旅在2027年春季进入实战。')).toBeNull();
+    expect(one('否决了美欧乌20条停战计划和28条停战计划。')).toBeNull();
+    expect(one('G7国家和5G手机以及H200芯片都被提到。')).toBeNull();
+    expect(one('男职工的退休年龄从60岁起调整,打了4年,连续14个月。')).toBeNull();
+    expect(one('台积电的2纳米工艺进入第四季度。')).toBeNull();
+  });
+});
+
+describe('detectClaims: real-page punctuation', () => {
+  it('accepts ASCII and full-width punctuation mixed in one paragraph', () => {
+    const text = '据悉,某城市已取消限购。据悉，另一城市也取消了限购！这是真的吗?';
+    expect(detectClaims(text).map((c) => c.category)).toEqual(['vague', 'vague']);
+  });
+
+  it('judges each sentence of a …… run separately', () => {
+    const text = '有多家媒体将讲话比作又一次“铁幕演讲”……这种生态让莫斯科占据有利位置。';
+    const cs = detectClaims(text);
+    expect(cs).toHaveLength(1);
+    expect(cs[0]?.text).toBe('有多家媒体将讲话比作又一次“铁幕演讲”……');
+  });
+
+  it('copes with unbalanced quotes', () => {
+    const text = '其价码很可能不仅否决了美欧乌20条停战计划”,甚至不满足此前的“28条停战计划……这些都是欧洲绝无可能接受的。';
+    expect(detectClaims(text).map((c) => c.category)).toEqual(['certainty', 'certainty']);
+  });
+});
+
+describe('detectClaims: offsets and output shape', () => {
+  it('gives exact sentence and cue offsets on the seed article', () => {
+    const claims = detectClaims(seedText);
+    expect(claims.length).toBeGreaterThan(10);
+    let last = -1;
+    for (const c of claims) {
+      const s = seedText.slice(c.start, c.end);
+      expect(s).toBe(c.text);
+      expect(s).toBe(s.trim());
+      expect(s).not.toContain('\n');
+      expect(c.start).toBeGreaterThanOrEqual(last);
+      last = c.end;
+      expect(c.cue.start).toBeGreaterThanOrEqual(c.start);
+      expect(c.cue.end).toBeLessThanOrEqual(c.end);
+      expect(seedText.slice(c.cue.start, c.cue.end)).toBe(c.cue.text);
+      expect(c.reason.zh).toContain(c.cue.text);
+      expect(c.reason.en).toContain(c.cue.text);
+    }
+  });
+
+  it('reports offsets into the original text, surrogate pairs and all', () => {
+    const text = '😀 前言。\n\n  据悉,事情已经定了。';
+    const [c] = detectClaims(text);
+    expect(c).toBeDefined();
+    expect(text.slice(c?.start, c?.end)).toBe('据悉,事情已经定了。');
+    expect(text.slice(c?.cue.start, c?.cue.end)).toBe('据悉');
+  });
+
+  it('returns [] for empty or whitespace input', () => {
+    expect(detectClaims('')).toEqual([]);
+    expect(detectClaims('   \n\n\t ')).toEqual([]);
+  });
+});
+
+describe('detectClaims: cost', () => {
+  it('handles a very long input without a sentence end', () => {
+    const text = '据悉局势必然恶化并且约500架无人机'.repeat(20000);
+    const t0 = performance.now();
+    const cs = detectClaims(text);
+    expect(performance.now() - t0).toBeLessThan(2000);
+    for (const c of cs) expect(c.end - c.start).toBeLessThanOrEqual(MAX_SENTENCE);
+  });
+
+  it.each([['据'], ['1'], ['“'], ['…'], ['a'], ['，'], ['将'], ['万']])('returns quickly on 10^5 repetitions of %s', (ch) => {
+    const text = ch.repeat(100_000);
+    const t0 = performance.now();
+    detectClaims(text);
+    expect(performance.now() - t0).toBeLessThan(1000);
+  });
+});
