@@ -32,12 +32,14 @@ const DARK_ALPHA = 0.3;
 
 /**
  * Each category differs in line style as well as colour, so the marks stay distinguishable for
- * colour-blind readers and in forced-colours mode, where the UA replaces the colours.
+ * colour-blind readers and in forced-colours mode, where the UA replaces the colours. Mid-tones,
+ * for the same reason as the alphas above: every line keeps at least 3:1 (WCAG non-text contrast)
+ * against both white and #111, the dark-scheme ones leaning brighter.
  */
 const CLAIM_STYLE: Record<ClaimCategory, { style: string; light: string; dark: string }> = {
-  vague: { style: 'wavy', light: '#d9480f', dark: '#ffa94d' },
-  certainty: { style: 'double', light: '#c2255c', dark: '#f783ac' },
-  statistic: { style: 'dashed', light: '#1971c2', dark: '#74c0fc' },
+  vague: { style: 'wavy', light: '#d9480f', dark: '#e8590c' },
+  certainty: { style: 'double', light: '#d6336c', dark: '#e64980' },
+  statistic: { style: 'dashed', light: '#1c7ed6', dark: '#228be6' },
 };
 
 const MARK = 'sourcemark-mark';
