@@ -21,7 +21,7 @@ const HTML_NS = 'http://www.w3.org/1999/xhtml';
 
 /**
  * Never registered as a custom element, and no page stylesheet targets it by name, so a wrapper
- * is an inert inline box that only our stylesheet (highlight-styles.ts) paints.
+ * is an inert inline box that only our stylesheet (marks.css) paints.
  */
 export const DEFAULT_MARK_TAG = 'sourcemark-mark';
 

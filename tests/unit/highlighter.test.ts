@@ -1,7 +1,8 @@
 import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
 import { COLORS } from '@/storage/annotation';
-import { highlightCss } from '@/entrypoints/content/highlight-styles';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { DEFAULT_MARK_TAG, highlightRange, type HighlightHandle } from '@/entrypoints/content/highlighter';
 
 // The module must only use the nodes it is given, so every behaviour is checked in two DOM
@@ -474,7 +475,9 @@ describe.each(DOMS)('highlightRange (%s)', (_name, makeDoc) => {
   }, 60_000);
 });
 
-describe('highlightCss', () => {
+describe('marks.css', () => {
+  // Read as a file: it ships as is in the manifest, so the file itself is what must hold.
+  const highlightCss = readFileSync(resolve(import.meta.dirname, '../../entrypoints/content/marks.css'), 'utf8');
   const rules = highlightCss.replace(/\/\*[\s\S]*?\*\//g, '');
   const declarations = [...rules.matchAll(/\{([^{}]*)\}/g)].flatMap((m) =>
     m[1]!.split(';').map((d) => d.trim()).filter(Boolean),
