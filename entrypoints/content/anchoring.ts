@@ -1,0 +1,346 @@
+/**
+ * Anchoring: turn a selection into selectors that survive page changes (`describe`), and selectors
+ * back into a Range on a possibly changed page (`anchor`). Pure: only standard DOM APIs on the root
+ * it is given, no globals, no extension APIs; it knows nothing of highlights.
+ *
+ * Text model: the concatenated data of the root's Text nodes (see anchoring/text-index.ts), so
+ * offsets are cheap and stable across re-renders that keep the text. TextPositionSelector offsets
+ * are raw offsets in that model. Quote and context matching ignore whitespace entirely, which is
+ * what survives markup changes in Chinese text, where spacing between blocks is arbitrary.
+ *
+ * Order of attempts, cheapest first, each checked so it cannot land on the wrong words:
+ *  1. position, accepted only if the text there is exactly the quote;
+ *  2. exact occurrences of the quote, choosing among repeats by prefix/suffix, then position;
+ *  3. approximate match within a bounded edit distance, scored on quote and context, with a
+ *     minimum score and a stricter bar for short quotes (anchoring/fuzzy.ts).
+ * Anything else is an orphan (null).
+ */
+import type {
+  Selector,
+  TextPositionSelector,
+  TextQuoteSelector,
+} from '@/storage/annotation';
+import {
+  ContextScorer,
+  SHORT_QUOTE,
+  editDistance,
+  fuzzyMatch,
+  meanContext,
+} from './anchoring/fuzzy';
+import { TextIndex, isSpace, stripSpace } from './anchoring/text-index';
+
+export { SHORT_QUOTE, MIN_SCORE } from './anchoring/fuzzy';
+export { TextIndex } from './anchoring/text-index';
+
+/**
+ * Characters of context stored on each side, counted without whitespace. 32 CJK characters are
+ * about a clause, enough to tell repeats apart; in Latin text it is five or six words.
+ */
+export const CONTEXT_CHARS = 32;
+/** Context is stored raw (whitespace kept, as the W3C model says); this bounds pathological runs. */
+const MAX_RAW_CONTEXT = 2_000;
+/**
+ * When a short quote (or one that occurs more than once) is found, the better of its prefix and
+ * suffix must agree at least this well, or the words are taken to be some other occurrence.
+ */
+export const MIN_CONTEXT = 0.6;
+/** The position fast path needs the context (mean of both sides) to agree at least this well. */
+const POSITION_CONTEXT = 0.9;
+/** Short-quote fuzzy matching needs this much of the context on both sides, near exactly. */
+const SHORT_FUZZY_CONTEXT = 0.9;
+const SHORT_FUZZY_ANCHOR = 8;
+
+/** How an annotation was found: the closing note reports these figures. */
+export type AnchorMethod = 'position' | 'quote' | 'fuzzy';
+
+/** Where an annotation was found, as raw offsets in the root's text model (see TextIndex). */
+export interface Located {
+  method: AnchorMethod;
+  /** Offsets stay valid after highlight wrappers are inserted (they keep the text), unlike a live
+   * Range, whose boundaries can move when a neighbouring highlight splits its Text nodes. */
+  start: number;
+  end: number;
+}
+
+export type AnchorResult = (Located & { range: Range }) | { range: null; method: null };
+
+const ORPHAN: AnchorResult = { range: null, method: null };
+
+/**
+ * Selectors for a Range: a TextQuoteSelector (exact, and prefix/suffix of CONTEXT_CHARS
+ * non-whitespace characters) and a TextPositionSelector. Leading and trailing whitespace of the
+ * selection is dropped: it is invisible, varies with markup, and cannot be re-found.
+ *
+ * Returns [] when the range holds no page text under `root` (collapsed, whitespace only, outside
+ * the root, or only in script/style/our own UI): there is nothing to annotate, and callers can test
+ * `length` without a try/catch. No RangeSelector: XPaths break with exactly the markup changes this
+ * module must survive, and the position selector already gives the fast path.
+ */
+export function describe(root: Element, range: Range): Selector[] {
+  return describeIn(new TextIndex(root), range);
+}
+
+/** `describe` on an index already built, for callers describing many ranges of one unchanged page. */
+export function describeIn(index: TextIndex, range: Range): Selector[] {
+  const text = index.text;
+  let start = index.offsetOf(range.startContainer, range.startOffset);
+  let end = index.offsetOf(range.endContainer, range.endOffset);
+  while (start < end && isSpace(text.charCodeAt(start))) start++;
+  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
+  if (start >= end) return [];
+
+  let p = start;
+  for (let seen = 0; p > 0 && seen < CONTEXT_CHARS && start - p < MAX_RAW_CONTEXT; p--) {
+    if (!isSpace(text.charCodeAt(p - 1))) seen++;
+  }
+  let s = end;
+  for (let seen = 0; s < text.length && seen < CONTEXT_CHARS && s - end < MAX_RAW_CONTEXT; s++) {
+    if (!isSpace(text.charCodeAt(s))) seen++;
+  }
+  const quote: TextQuoteSelector = { type: 'TextQuoteSelector', exact: text.slice(start, end) };
+  const prefix = text.slice(p, start);
+  const suffix = text.slice(end, s);
+  // Context that is empty or only whitespace (at the edges of the text) carries no information
+  // that matching could use, so it is not stored.
+  if (stripSpace(prefix)) quote.prefix = prefix;
+  if (stripSpace(suffix)) quote.suffix = suffix;
+  const position: TextPositionSelector = { type: 'TextPositionSelector', start, end };
+  return [quote, position];
+}
+
+/** The Range the selectors point to on the current page, or null when it is gone (an orphan). */
+export function anchor(root: Element, selectors: readonly Selector[]): Range | null {
+  return anchorDetailed(root, selectors).range;
+}
+
+/** `anchor`, also saying how the range was found. */
+export function anchorDetailed(root: Element, selectors: readonly Selector[]): AnchorResult {
+  return new Anchorer(new TextIndex(root), false).anchor(selectors);
+}
+
+/**
+ * Anchors many annotations against one walk of the page. Building the text index (and, when any
+ * quote needs searching, the gram table) once is what makes hundreds of annotations cheap.
+ * Results are in input order. The Ranges are live: compute them all before changing the DOM, or
+ * rebuild Ranges from `start`/`end` with a fresh TextIndex after inserting highlights.
+ */
+export function anchorAll(
+  root: Element,
+  list: ReadonlyArray<readonly Selector[]>,
+): AnchorResult[] {
+  const anchorer = new Anchorer(new TextIndex(root), list.length > 1);
+  return list.map((selectors) => anchorer.anchor(selectors));
+}
+
+/** Anchors selectors against one TextIndex; see `anchorAll`. */
+export class Anchorer {
+  /**
+   * @param index the page's text model, reused across calls
+   * @param manyQuotes build the gram table at the first search, so each later exact search walks
+   *   one hash chain instead of scanning the page (worth it from a handful of quotes on)
+   */
+  constructor(
+    readonly index: TextIndex,
+    private readonly manyQuotes: boolean,
+  ) {}
+
+  anchor(selectors: readonly Selector[]): AnchorResult {
+    const at = this.locate(selectors);
+    const range = at && this.index.rangeOf(at.start, at.end);
+    return at && range ? { ...at, range } : ORPHAN;
+  }
+
+  /**
+   * `anchor` without creating a Range: the matching work alone. Creating Ranges costs little in a
+   * browser but dominates in jsdom/happy-dom, so the benchmark times this separately.
+   */
+  locate(selectors: readonly Selector[]): Located | null {
+    const quote = selectors.find((s): s is TextQuoteSelector => s.type === 'TextQuoteSelector');
+    // Without a quote nothing can confirm a position; a guess could be the wrong words.
+    if (!quote || quote.exact.length === 0) return null;
+    const position = selectors.find(
+      (s): s is TextPositionSelector => s.type === 'TextPositionSelector',
+    );
+    const text = this.index.text;
+    const exact = quote.exact;
+    const needle = stripSpace(exact);
+    if (needle.length === 0) return null;
+    const short = needle.length < SHORT_QUOTE;
+
+    // 1. Position, confirmed by the quote and its context. The context matters: after an edit
+    //    above, old offsets can land on the same words repeated (a duplicated headline, a refrain,
+    //    one frequent character), which is the wrong place. Anything short of near-agreement goes
+    //    on to the search, which weighs every occurrence.
+    if (
+      position &&
+      position.end <= text.length &&
+      position.end - position.start === exact.length &&
+      text.startsWith(exact, position.start) &&
+      this.contextAgrees(quote, position.start, position.end)
+    ) {
+      return { method: 'position', start: position.start, end: position.end };
+    }
+
+    const norm = this.index.norm();
+    const context = new ContextScorer(
+      norm.text,
+      tail(stripSpace(quote.prefix ?? ''), CONTEXT_CHARS),
+      head(stripSpace(quote.suffix ?? ''), CONTEXT_CHARS),
+    );
+    const hint = position ? norm.fromRaw[Math.min(position.start, text.length)] : undefined;
+    if (this.manyQuotes) this.index.gramTable();
+
+    // 2. Exact occurrences of the quote.
+    const hits = this.index.findAll(needle);
+    if (hits.length > 0) {
+      const chosen = chooseExact(hits, needle.length, context, hint, norm.text.length, short);
+      if (chosen !== null) return this.foundNorm(chosen, chosen + needle.length, exact, 'quote');
+      // The words exist but not in a place that agrees with the stored context: an approximate
+      // match elsewhere would be even less trustworthy.
+      if (short) return null;
+    }
+
+    // 3. Approximate.
+    if (short) {
+      const at = shortFuzzy(this.index, needle, context);
+      return at ? this.foundNorm(at[0], at[1], exact, 'fuzzy') : null;
+    }
+    const match = fuzzyMatch(this.index, needle, context, hint);
+    return match ? this.foundNorm(match.start, match.end, exact, 'fuzzy') : null;
+  }
+
+  private contextAgrees(quote: TextQuoteSelector, start: number, end: number): boolean {
+    const text = this.index.text;
+    const { prefix = '', suffix = '' } = quote;
+    // On an unchanged page the raw context is still there verbatim: no need to normalise.
+    if (
+      text.startsWith(suffix, end) &&
+      start >= prefix.length &&
+      text.startsWith(prefix, start - prefix.length)
+    ) {
+      return true;
+    }
+    const norm = this.index.norm();
+    const scorer = new ContextScorer(
+      norm.text,
+      tail(stripSpace(prefix), CONTEXT_CHARS),
+      head(stripSpace(suffix), CONTEXT_CHARS),
+    );
+    const agreement = meanContext(
+      scorer.prefixAt(norm.fromRaw[start]!),
+      scorer.suffixAt(norm.fromRaw[end]!),
+    );
+    return agreement === undefined || agreement >= POSITION_CONTEXT;
+  }
+
+  /**
+   * Maps a match in the whitespace-free text back to raw offsets. The raw span starts and ends on
+   * non-whitespace; if the stored quote itself began or ended with whitespace (imported quotes
+   * can), the same amount of adjoining whitespace is taken back in.
+   */
+  private foundNorm(ns: number, ne: number, exact: string, method: AnchorMethod): Located {
+    const { toRaw } = this.index.norm();
+    const text = this.index.text;
+    let start = toRaw[ns]!;
+    let end = toRaw[ne - 1]! + 1;
+    for (let i = 0; i < exact.length && isSpace(exact.charCodeAt(i)); i++) {
+      if (start > 0 && isSpace(text.charCodeAt(start - 1))) start--;
+      else break;
+    }
+    for (let i = exact.length - 1; i >= 0 && isSpace(exact.charCodeAt(i)); i--) {
+      if (end < text.length && isSpace(text.charCodeAt(end))) end++;
+      else break;
+    }
+    return { method, start, end };
+  }
+}
+
+/**
+ * Picks among exact occurrences (normalised offsets). A long quote that occurs once is accepted
+ * whatever its context says: the words themselves are present, so the match is right even if the
+ * text around them was rewritten. Otherwise, repeats are ranked by context agreement with position
+ * as the tie-break, and the winner must show real context agreement; with no stored context at
+ * all, only a single occurrence or the position hint can decide.
+ */
+function chooseExact(
+  hits: readonly number[],
+  length: number,
+  context: ContextScorer,
+  hint: number | undefined,
+  textLength: number,
+  short: boolean,
+): number | null {
+  if (hits.length === 1 && !short) return hits[0]!;
+  const hasContext = context.prefix !== undefined || context.suffix !== undefined;
+  if (!hasContext) {
+    if (hits.length === 1) return hits[0]!;
+    if (hint === undefined) return null;
+    return nearest(hits, hint);
+  }
+  let best: number | null = null;
+  let bestScore = -Infinity;
+  let bestAgreement = 0;
+  for (const at of hits) {
+    const p = context.prefixAt(at);
+    const s = context.suffixAt(at + length);
+    const ctx = meanContext(p, s) ?? 0;
+    const proximity =
+      hint === undefined ? 0 : 1 - Math.min(1, Math.abs(at - hint) / (textLength || 1));
+    // Context dominates: proximity (≤ 0.05) only separates places whose context agrees equally.
+    const score = ctx + 0.05 * proximity;
+    if (score > bestScore) {
+      bestScore = score;
+      best = at;
+      bestAgreement = Math.max(p ?? 0, s ?? 0);
+    }
+  }
+  return bestAgreement >= MIN_CONTEXT ? best : null;
+}
+
+function nearest(hits: readonly number[], hint: number): number {
+  let best = hits[0]!;
+  for (const at of hits) if (Math.abs(at - hint) < Math.abs(best - hint)) best = at;
+  return best;
+}
+
+/**
+ * Fuzzy matching for quotes under SHORT_QUOTE characters, where a couple of edits turn any word
+ * into many others. Only one edit is allowed, and only in the gap between a near-exact prefix and
+ * a near-exact suffix: the context, not the quote, finds the place. Ambiguity means orphan.
+ */
+function shortFuzzy(
+  index: TextIndex,
+  needle: string,
+  context: ContextScorer,
+): [number, number] | null {
+  const { prefix, suffix } = context;
+  if (!prefix || !suffix) return null;
+  if (prefix.length < SHORT_FUZZY_ANCHOR || suffix.length < SHORT_FUZZY_ANCHOR) return null;
+  const norm = index.norm().text;
+  const before = prefix.slice(-SHORT_FUZZY_ANCHOR);
+  const after = suffix.slice(0, SHORT_FUZZY_ANCHOR);
+  let found: [number, number] | null = null;
+  for (const at of index.findAll(before)) {
+    const start = at + before.length;
+    // Same length first: a replaced character is the common edit.
+    for (const len of [needle.length, needle.length - 1, needle.length + 1]) {
+      const end = start + len;
+      if (len < 1 || !norm.startsWith(after, end)) continue;
+      if (editDistance(needle, norm.slice(start, end)) > 1) continue;
+      if ((context.prefixAt(start) ?? 0) < SHORT_FUZZY_CONTEXT) continue;
+      if ((context.suffixAt(end) ?? 0) < SHORT_FUZZY_CONTEXT) continue;
+      if (found) return null;
+      found = [start, end];
+      break;
+    }
+  }
+  return found;
+}
+
+function tail(s: string, n: number): string | undefined {
+  return s.length === 0 ? undefined : s.slice(-n);
+}
+
+function head(s: string, n: number): string | undefined {
+  return s.length === 0 ? undefined : s.slice(0, n);
+}
