@@ -139,6 +139,17 @@ describe('detectClaims: named sources cancel flags', () => {
     expect(detectClaims(fromVague).map((c) => c.category)).toEqual(['vague', 'statistic']);
   });
 
+  it('accepts a named outlet at the head of a list of media, and 比亚迪方面 as a named company', () => {
+    expect(one('据美联社等外媒报道,以色列军方已经开始撤出部分部队,伤亡人数超过300人。')).toBeNull();
+    expect(one('对此,比亚迪方面回应称,相关消息不实,降价幅度不会超过5%。')).toBeNull();
+    expect(one('记者从国家统计局了解到,1月份CPI同比上涨0.8%。')).toBeNull();
+  });
+
+  it('keeps an unnamed study vague even when its country is named', () => {
+    expect(category('美国的一项研究发现,每天喝咖啡的人寿命平均延长2年。')).toBe('vague');
+    expect(one('哈佛大学公共卫生学院的一项研究发现,喝咖啡的人死亡风险降低了15%。')).toBeNull();
+  });
+
   it('keeps a vague tip vague even when a named company appears inside it', () => {
     expect(category('有知情人士透露,比亚迪将在下周宣布降价。')).toBe('vague');
   });
@@ -161,6 +172,13 @@ describe('detectClaims: certainty', () => {
   it('does not read 将 as future tense when it marks the object (将…比作, 将…延迟到)', () => {
     expect(one('也有人将这场价格战比作当年的“千团大战”。')).toBeNull();
     expect(one('逐步将男职工的法定退休年龄延迟到63岁。')).toBeNull();
+  });
+
+  it('does not read conditional, expected or habitual futures as predictions stated as fact', () => {
+    expect(one('如果美联储继续加息,美股将面临大幅回调。')).toBeNull();
+    expect(one('预计明年房价将迎来新一轮上涨。')).toBeNull();
+    expect(one('每年春节,火车站都会出现一票难求的情况。')).toBeNull();
+    expect(category('美股将面临大幅回调。')).toBe('certainty');
   });
 
   it('lets 不一定 / 未必 / 并不 cancel 必然 and 一定会', () => {

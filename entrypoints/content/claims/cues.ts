@@ -112,9 +112,12 @@ const CLAUSE_NEGATOR = /不一定|未必|不见得|未见得|并不|并非|不�
 
 const CLAUSE_BREAK_CHARS = '，,；;：:。！？!?\n';
 
+/** Start of the clause containing i, looking back at most 32 characters (callers only need a
+ * short window, and an unbounded walk would make a long clause quadratic). */
 function clauseStartBefore(s: string, i: number): number {
   let j = i;
-  while (j > 0 && !CLAUSE_BREAK_CHARS.includes(s.charAt(j - 1))) j--;
+  const floor = Math.max(0, i - 32);
+  while (j > floor && !CLAUSE_BREAK_CHARS.includes(s.charAt(j - 1))) j--;
   return j;
 }
 
@@ -175,6 +178,16 @@ function acceptTenths(s: string, start: number, end: number): boolean {
   return !/[是会要不为了功就也都绩本员立长熟交果品年型效像分语色真]/.test(next);
 }
 
+/** Hedged or conditional futures (预计…将, 如果…将, 一旦…将) and habits (每年春节都会出现) are
+ * not predictions stated as fact. */
+const PREDICTION_HEDGE = /预计|预期|估计|可能|或许|也许|有望|如果|若|一旦|假如|倘若|要是|万一|每|往往|通常|一般|总是|经常|常常/;
+
+function acceptPrediction(s: string, start: number): boolean {
+  // The condition usually sits in the clause before (如果美联储继续加息，美股将…), so the window
+  // is the 32 characters before the cue, across commas.
+  return !PREDICTION_HEDGE.test(s.slice(Math.max(0, start - 32), start));
+}
+
 function acceptRumourAsSource(s: string, start: number, end: number): boolean {
   if (/[称说指道]$/.test(s.slice(start, end))) return true;
   // Otherwise only at the start of a clause: 传闻某顶流已离婚.
@@ -186,7 +199,7 @@ function acceptRumourAsSource(s: string, start: number, end: number): boolean {
 // Patterns
 
 /** Starts only at the start of a digit run, so a run of n digits costs O(n), not O(n²). */
-const NUM = String.raw`(?<![\d.,])\d+(?:[.,]\d+)*`;
+const NUM = String.raw`(?<![\d.,])\d+(?:[.,]\d+)*(?:[-~～—–至到]\d+(?:\.\d+)?)?`;
 const MAG = '(?:万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千|百)';
 const BIG_MAG = '(?:万亿|千亿|百亿|十亿|亿|千万|百万|十万|万)';
 /** Counters and units after a number. Time units and 岁 are deliberately absent. */
@@ -217,7 +230,7 @@ export const CUES: readonly CueDef[] = [
   {
     kind: 'anonymous-person',
     category: 'vague',
-    pattern: '知情人士|业内人士|内部人士|权威人士|有关人士|消息人士|分析人士|市场人士|接近[^，,。；;]{1,12}?的人士|圈内人|知情者|爆料者|爆料人|匿名人士|不愿(?:透露|公开)?(?:姓名|具名|署名)|要求匿名|私下(?:透露|告诉|说|表示|抱怨|承认|坦言|吐槽|证实)|有(?:关)?(?:专家|学者|分析师|研究人员|研究者|官员|律师|机构人士|内部员工)|专家(?:称|表示|指出|认为|分析|透露|预测|预计)|(?:有关|相关)部门(?:表示|称|指出|透露|回应|介绍|人士)|业内(?:普遍)?(?:认为|估计|预计|分析)|有分析(?:认为|指出|称)|分析(?:认为|称)|有观点(?:认为|称)|有人士',
+    pattern: '知情人士|业内人士|内部人士|权威人士|有关人士|消息人士|分析人士|市场人士|接近[^，,。；;]{1,12}?的人士|圈内人|知情者|爆料者|爆料人|匿名人士|不愿(?:透露|公开)?(?:姓名|具名|署名)|要求匿名|私下(?:透露|告诉|说|表示|抱怨|承认|坦言|吐槽|证实)|有(?:关)?(?:专家|学者|分析师|研究人员|研究者|官员|律师|机构人士|内部员工|网友|知情人)|专家(?:称|表示|指出|认为|分析|透露|预测|预计|建议|提醒|警告)|(?:有关|相关)部门(?:表示|称|指出|透露|回应|介绍|人士)|业内(?:普遍)?(?:认为|估计|预计|分析)|有分析(?:认为|指出|称)|分析(?:认为|称)|有观点(?:认为|称)|有人士',
   },
   { kind: 'unnamed-document', category: 'vague', pattern: '多方资料|多方消息|多方证实|综合[^，,。；;]{0,16}?(?:资料|消息|报道|信息|媒体)|参考[^，,。；;]{0,16}?(?:资料|资讯|报道|消息)|相关资料|有关资料|公开资料|公开信息显示' },
 
@@ -227,7 +240,7 @@ export const CUES: readonly CueDef[] = [
     category: 'certainty',
     negatable: true,
     pattern:
-      '可以(?:确定|肯定|断定|预见|预料|断言)|能够确定|毫无疑问|毋庸置疑|不容置疑|无可置疑|无可争议|毫无悬念|众所周知|尽人皆知|人所共知|显而易见|很显然|显然|明摆着|不言而喻|不难(?:看出|发现)|(?:就|便)能(?:够)?(?:看出|推断出?|预判)|无需(?:过多)?(?:思考|多想)|明眼人都|不可否认|事实上|实际上|事实(?:证明|表明|是)|历史(?:证明|告诉我们)|实践证明|真相(?:是|只有一个)|实际情况是|现实情况是|根本原因(?:在于|是)|稳拿|稳操胜券',
+      '可以(?:确定|肯定|断定|预见|预料|断言)|能够确定|毫无疑问|毋庸置疑|不容置疑|无可置疑|无可争议|毫无悬念|众所周知|尽人皆知|人所共知|显而易见|很显然|显然|明摆着|不言而喻|不难(?:看出|发现)|(?:就|便)能(?:够)?(?:看出|推断出?|预判)|无需(?:过多)?(?:思考|多想)|明眼人都|不可否认|事实上|实际上|事实(?:证明|表明|是)|历史(?:证明|告诉我们)|实践证明|真相(?:是|只有一个)|实际情况是|现实情况是|可想而知|无一例外|根本原因(?:在于|是)|稳拿|稳操胜券',
   },
   {
     kind: 'absolute',
@@ -239,6 +252,7 @@ export const CUES: readonly CueDef[] = [
   {
     kind: 'insider',
     category: 'certainty',
+    negatable: true,
     pattern:
       '密约|内幕|秘密协议|秘密交易|秘密(?:会晤|谈判|协定|条款)|暗中|暗地里|私下达成|早已达成|鲜为人知|不为人知|很多人不知道|少有人知|真实目的|真正目的|幕后(?:黑手|推手|交易|操纵|主使|金主|老板)|不是秘密|公开的秘密|心照不宣',
   },
@@ -247,8 +261,9 @@ export const CUES: readonly CueDef[] = [
     category: 'certainty',
     negatable: true,
     // 或将 / 或许将 / 可能将 are hedges, not predictions stated as fact.
-    pattern: `(?:即将|将会|(?<![或许能])将)${OUTCOME_ADV}${OUTCOME}|都会${OUTCOME_ADV}${OUTCOME}|自然会(?:[\\u4e00-\\u9fff])`,
+    pattern: `(?:即将|将会|(?<![或许能])将)${OUTCOME_ADV}${OUTCOME}|都会${OUTCOME_ADV}${OUTCOME}|自然会(?:${OUTCOME}|发生|到来)`,
     // 将 inside 将军, 将领 … never reaches OUTCOME; 必将/终将 are matched above first.
+    accept: acceptPrediction,
   },
   { kind: 'strong-hedge', category: 'certainty', soft: true, negatable: true, pattern: '很可能|极有可能|极可能|大概率|十有八九|最大的可能(?:是|性)' },
 

@@ -51,14 +51,14 @@ const ANON_START =
   /^(?:有(?!人|些人)|一位|一名|一家|一份|一项|一些|一组|多家|多位|多名|多份|多项|多个|数位|数名|几位|几家|部分|不少|许多|有些|个别|相关(?!负责)|有关(?!负责)|最新|权威|公开|不完全|大量|各方|多方|坊间)/;
 /** Bare generic nouns: 专家称, 官方表示, 分析师指出. */
 const GENERIC_ONLY =
-  /^(?:专家|学者|官方|媒体|市场|舆论|机构|分析师|分析|研究人员|研究者|科学家|经济学家|记者|医生|律师|业界|当地政府|官员|消息|网民|民众|知情者|圈内人|内部人员|有关方面|相关方面|外交官|高管|员工|内部)$/;
+  /^(?:专家|学者|官方|媒体|市场|舆论|机构|分析师|分析|研究人员|研究者|科学家|经济学家|医生|律师|业界|当地政府|官员|消息|网民|民众|知情者|圈内人|内部人员|有关方面|相关方面|外交官|高管|员工|内部)$/;
 /** Everyday collective speakers: a view reported as a view, not a source. */
 const FOLK = /^(?:有人|也有人|还有人|很多人|不少人|许多人|大家|人们|网上有人|俗话|老话|常言|古人|老百姓|我们|我|笔者|本文|小编|作者|编者|前面|上文|前文|上面|正如|不难|很难)/;
 const ANAPHOR_START = /^(?:他们|她们|他|她|它|其|该|这|此|上述|前述|对方|后者|前者)/;
 /** Role nouns that name nobody in particular: 目击者, 当事人, 网友, 居民. Checked after named
  * evidence, so 人社部有关负责人 and 外交部发言人 stay named. */
 const GENERIC_ROLE =
-  /(?:者|人员|人士|们|网友|网民|民众|群众|居民|市民|村民|家长|用户|消费者|患者|员工|职工|工人|农民|学生|老师|教师|医生|护士|司机|乘客|业主|股民|观众|粉丝|专家|学者|官员|记者|律师|当事人|知情人|圈内人|路人|朋友|亲戚|邻居|同事|方面)$/;
+  /(?:者|人员|人士|们|网友|网民|民众|群众|居民|市民|村民|家长|用户|消费者|患者|员工|职工|工人|农民|学生|老师|教师|医生|护士|司机|乘客|业主|股民|观众|粉丝|专家|学者|官员|记者|律师|当事人|知情人|圈内人|路人|朋友|亲戚|邻居|同事|媒体|机构)$/;
 const BARE_EVIDENCE = /^(?:报告|研究|调查|数据|统计|文章|声明|公告|结果|资料|通知|文件|报道|研报|论文)$/;
 
 /** Non-sources that look like names: economic and technical acronyms. */
@@ -70,8 +70,11 @@ const LATIN_GENERIC = new Set([
 const LATIN_TOKEN = /[A-Za-z][A-Za-z0-9&.\-]*[A-Za-z0-9]/g;
 
 /** Organisation, outlet and document-owner suffixes. */
+/** Organisation, outlet and document-owner suffixes. Multi-character suffixes are specific
+ * enough anywhere in a subject (北京日报客户端); single characters must end the subject and dodge
+ * the common words they start (报道, 社会, 网友). */
 const ORG_SUFFIX =
-  /[\u4e00-\u9fffA-Za-z)）](?:总局|统计局|局|部(?![分门署])|委员会|常委会|委|总署|署|院(?![士线])|厅|办公室|司(?![机])|协会|学会|联合会|商会|基金会|理事会|议会|国会|组织|银行|集团|公司|大学|学院|医院|研究所|研究院|研究中心|中心|实验室|政府|法院|检察院|交易所|智库|电视台|通讯社|新闻社|社(?![会区保交团科群])|日报|晚报|时报|周刊|杂志|官网|官微|微博|公众号|专业版|证券|基金|资本|控股|股份|科技|新闻|财经|网(?![友民络上传曝爆红])|报(?![道告名价])|台(?![湾阶])|方)(?:$|[^\u4e00-\u9fff])/;
+  /[\u4e00-\u9fffA-Za-z0-9)）](?:总局|统计局|委员会|常委会|总署|办公室|协会|学会|联合会|商会|基金会|理事会|议会|国会|组织|银行|集团|公司|大学|学院|医院|研究所|研究院|研究中心|中心|实验室|政府|法院|检察院|交易所|智库|电视台|通讯社|新闻社|日报|晚报|时报|周刊|杂志|官网|官微|微博|公众号|专业版|证券|基金|资本|控股|股份|科技|新闻|财经|客户端|(?<=[协学商联委议足篮侨妇工])会)|[\u4e00-\u9fffA-Za-z0-9)）](?:局|部(?![分门署])|委|署|院(?![士线])|厅|司(?![机])|社(?![会区保交团科群])|网(?![友民络上传曝爆红])|报(?![道告名价])|台(?![湾阶])|方)(?:$|[^\u4e00-\u9fff])/;
 /** Words that end in an org suffix but are not organisations. */
 const NOT_ORG = /格局|布局|结局|大局|僵局|内部|全部|局部|干部|总部|一部|平台|舞台|出台|上台|下台|后台|前台|回报|汇报|举报|情报|预报|警报|上网|网上|举办|创办|主办|影院|剧院|上司|社会|官方|对方|双方|各方|多方|一方|地方|比方|对手方/g;
 const KNOWN_BODIES =
@@ -87,7 +90,7 @@ const LEAD =
 const DATE = /\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?|\d{1,2}月(?:\d{1,2}(?:-\d{1,2})?日)?(?:晚|早|上午|下午|晚间)?|\d{1,2}日|周[一二三四五六日末]|[上下本]月(?:初|中|底)?|(?:上|中|下)旬|[今去明]年|月初|月底|日前|近日|此前|当天|当晚|随后|昨天|今天/g;
 /** Setting phrases: 在1月24日的新闻发布会上, 于…时, 在接受《X》采访时, 通过官方账号. */
 const SETTING = /(?:在|于|通过)[^，,。；;“”]{1,20}?(?:微博|官网|公众号|账号|主页|平台|频道|推特|社交媒体)(?:上|中)?|(?:在|于)[^，,。；;“”]{1,30}?(?:上|中|时|期间|之际|里)|接受[^，,。；;]{1,20}?采访时?|通过[^，,。；;]{1,16}?(?:账号|平台|官网|公众号|微博)/g;
-const TRAIL = /(?:也|还|则|同时|再次|进一步|公开|正式|首次|已经|已|曾|更|又|并|就|都|均|曾经|一度|普遍|纷纷|随即|当即|明确|专门|特别|日前|近日)+$/;
+const TRAIL = /(?:方面|也|还|则|同时|再次|进一步|公开|正式|首次|已经|已|曾|更|又|并|就|都|均|曾经|一度|普遍|纷纷|随即|当即|明确|专门|特别|日前|近日)+$/;
 
 function stripSubject(raw: string): string {
   let t = raw.replace(SETTING, '').replace(DATE, '');
@@ -140,11 +143,17 @@ export function classifySubject(raw: string, openWorld: boolean): SubjectClass {
   const t = stripSubject(raw);
   if (t === '') return publication ? 'named' : 'none';
   if (FOLK.test(t)) return 'folk';
+  // 记者了解到: the reporter of whatever outlet the text was copied from; neither a named source
+  // nor a gesture at one.
+  if (/^(?:本报|本台|本刊)?记者$/.test(t)) return 'none';
+  const head = /^(.{2,20}?)等(?:多家|其他|国际|海外|境外|西方)?(?:外媒|媒体|[美俄乌日韩英法德欧印台港以伊朝]媒)$/.exec(t);
+  if (head?.[1] && hasNamedEvidence(head[1]) && !ANON_ANY.test(head[1])) return 'named';
   if (ANON_START.test(t) || ANON_ANY.test(t)) return 'anon';
   if (ANAPHOR_START.test(t)) return publication ? 'named' : 'anaphoric';
   if (BARE_EVIDENCE.test(t)) return 'bare-evidence';
   if (GENERIC_ONLY.test(t)) return 'anon';
   if (publication || hasNamedEvidence(t)) return 'named';
+  // 美联社等外媒, 央视等媒体: a named outlet heading a list sources the sentence.
   if (GENERIC_ROLE.test(t)) return 'anon';
   if (openWorld && looksLikeName(t)) return 'named';
   return 'none';
@@ -154,7 +163,7 @@ export function classifySubject(raw: string, openWorld: boolean): SubjectClass {
 // Frames
 
 const SPEECH =
-  '抱怨|吐槽|报道|报导|援引|引述|引用|表示|指出|透露|披露|宣布|公布|发布(?!会)|通报|证实|刊文|刊发|发文|撰文|写道|声明|回应|回复|介绍(?!信)|坦言|直言|强调|提到|提及|承认|否认|警告|呼吁|建议|认为|预计|预测|估计|估算|测算|爆料|声称|宣称|分析称|分析认为|分析指出|解释说|补充说|说道|(?<![堪号简俗人统名对相总通职昵爱谦尊戏被自宣声据])称(?![为之作霸赞号道得心职])|(?<![据俗再听小学传游虽难所解补])说(?=[，,:：“"])';
+  '抱怨|吐槽|了解到|获悉|报道|报导|援引|引述|引用|表示|指出|透露|披露|宣布|公布|发布(?!会)|通报|证实|刊文|刊发|发文|撰文|写道|声明|回应|回复|介绍(?!信)|坦言|直言|强调|提到|提及|承认|否认|警告|呼吁|建议|认为|预计|预测|估计|估算|测算|爆料|声称|宣称|分析称|分析认为|分析指出|解释说|补充说|说道|(?<![堪号简俗人统名对相总通职昵爱谦尊戏被自宣声据])称(?![为之作霸赞号道得心职])|(?<![据俗再听小学传游虽难所解补])说(?=[，,:：“"])';
 const EVIDENCE = '显示|表明|证明|发现';
 
 /** One scan per sentence: 据-frames, 根据-frames, evidence verbs, speech verbs. */
@@ -187,6 +196,8 @@ const MEDIA = /媒/;
 const SUBJECT_WINDOW = 40;
 
 function evidenceSubject(raw: string): SubjectClass {
+  // Book-title marks are stripped with their setting (发表在《柳叶刀》上), so note them first.
+  const publication = /《[^》]{1,40}》/.test(raw) && !ANON_ANY.test(raw) && !ANON_START.test(raw);
   const t = stripSubject(raw);
   const m = EVIDENCE_TAIL.exec(t);
   if (!m) {
@@ -197,6 +208,11 @@ function evidenceSubject(raw: string): SubjectClass {
   const mods = m[1] ?? '';
   const owner = t.slice(0, m.index);
   if (/这项|该项|这份|此项|上述|该|这些/.test(mods)) return 'anaphoric';
+  if (publication) return 'named';
+  // 美国的一项研究: an indefinite study needs an owner that names an institution, not a country.
+  if (/一项|多项|一份|多份|一组/.test(mods) && owner !== '') {
+    return classifySubject(owner, false) === 'named' && !/^(?:美国|英国|日本|德国|法国|国外|国内|海外|欧洲|西方|国际上?|全球)$/.test(stripSubject(owner)) ? 'named' : 'anon';
+  }
   if (owner === '') {
     if (/一项|多项|一份|多份|一组|最新|相关|有关|公开|官方|权威/.test(mods)) return 'anon';
     return 'bare-evidence';
