@@ -16,8 +16,9 @@ export function loadPage(html: string, rootSelector = '#root'): Element {
   document.documentElement.innerHTML = html
     .replace(/^\s*<!doctype[^>]*>\s*<html[^>]*>/i, '')
     .replace(/<\/html>\s*$/i, '')
-    // happy-dom would try (and loudly fail) to load them; their content is no page text anyway.
-    .replace(/<iframe\b[\s\S]*?<\/iframe>/gi, '');
+    // happy-dom would try (and loudly fail) to load these; they hold no page text anyway.
+    .replace(/<iframe\b[\s\S]*?<\/iframe>/gi, '')
+    .replace(/<link\b[^>]*>/gi, '');
   return document.querySelector(rootSelector) ?? document.body;
 }
 
