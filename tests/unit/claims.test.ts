@@ -145,6 +145,12 @@ describe('detectClaims: named sources cancel flags', () => {
     expect(one('记者从国家统计局了解到,1月份CPI同比上涨0.8%。')).toBeNull();
   });
 
+  it('treats a country plus a role noun as unnamed, a firm plus a role noun as named', () => {
+    expect(category('美国媒体报道称,事故造成12人死亡。')).toBe('vague');
+    expect(category('俄罗斯专家表示,这种导弹的射程超过3000公里。')).toBe('vague');
+    expect(one('高盛分析师在报告中预计,金价将突破5000美元。')).toBeNull();
+  });
+
   it('keeps an unnamed study vague even when its country is named', () => {
     expect(category('美国的一项研究发现,每天喝咖啡的人寿命平均延长2年。')).toBe('vague');
     expect(one('哈佛大学公共卫生学院的一项研究发现,喝咖啡的人死亡风险降低了15%。')).toBeNull();

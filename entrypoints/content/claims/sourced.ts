@@ -48,7 +48,7 @@ const ANON_ANY =
 /** Anonymous determiners at the start: 有专家, 一位医生, 多家机构. 有关/相关 负责人 of a named
  * body is the standard formula of official news and stays named. */
 const ANON_START =
-  /^(?:有(?!人|些人)|一位|一名|一家|一份|一项|一些|一组|多家|多位|多名|多份|多项|多个|数位|数名|几位|几家|部分|不少|许多|有些|个别|相关(?!负责)|有关(?!负责)|最新|权威|公开|不完全|大量|各方|多方|坊间)/;
+  /^(?:有(?!人|些人)|一位|一名|一家|一份|一项|一些|一组|多家|多位|多名|多份|多项|多个|数位|数名|几位|几家|部分|不少|许多|有些|个别|相关(?!负责)|有关(?!负责)|最新|权威|公开|不完全|大量|各方|多方|坊间|知名|著名|资深|顶级)/;
 /** Bare generic nouns: 专家称, 官方表示, 分析师指出. */
 const GENERIC_ONLY =
   /^(?:专家|学者|官方|媒体|市场|舆论|机构|分析师|分析|研究人员|研究者|科学家|经济学家|医生|律师|业界|当地政府|官员|消息|网民|民众|知情者|圈内人|内部人员|有关方面|相关方面|外交官|高管|员工|内部)$/;
@@ -58,7 +58,7 @@ const ANAPHOR_START = /^(?:他们|她们|他|她|它|其|该|这|此|上述|前�
 /** Role nouns that name nobody in particular: 目击者, 当事人, 网友, 居民. Checked after named
  * evidence, so 人社部有关负责人 and 外交部发言人 stay named. */
 const GENERIC_ROLE =
-  /(?:者|人员|人士|们|网友|网民|民众|群众|居民|市民|村民|家长|用户|消费者|患者|员工|职工|工人|农民|学生|老师|教师|医生|护士|司机|乘客|业主|股民|观众|粉丝|专家|学者|官员|记者|律师|当事人|知情人|圈内人|路人|朋友|亲戚|邻居|同事|媒体|机构)$/;
+  /(?:者|人员|人士|们|网友|网民|民众|群众|居民|市民|村民|家长|用户|消费者|患者|员工|职工|工人|农民|学生|老师|教师|医生|护士|司机|乘客|业主|股民|观众|粉丝|专家|学者|官员|记者|律师|当事人|知情人|圈内人|路人|朋友|亲戚|邻居|同事|媒体|机构|经济学家|科学家|分析师|评论员|观察家|研究员)$/;
 const BARE_EVIDENCE = /^(?:报告|研究|调查|数据|统计|文章|声明|公告|结果|资料|通知|文件|报道|研报|论文)$/;
 
 /** Non-sources that look like names: economic and technical acronyms. */
@@ -69,7 +69,6 @@ const LATIN_GENERIC = new Set([
 ]);
 const LATIN_TOKEN = /[A-Za-z][A-Za-z0-9&.\-]*[A-Za-z0-9]/g;
 
-/** Organisation, outlet and document-owner suffixes. */
 /** Organisation, outlet and document-owner suffixes. Multi-character suffixes are specific
  * enough anywhere in a subject (北京日报客户端); single characters must end the subject and dodge
  * the common words they start (报道, 社会, 网友). */
@@ -111,17 +110,24 @@ function hasLatinName(t: string): boolean {
   return false;
 }
 
-function hasNamedEvidence(t: string): boolean {
-  if (/《[^》]{1,40}》/.test(t)) return true;
-  if (hasLatinName(t)) return true;
-  if (KNOWN_BODIES.test(t)) return true;
+/**
+ * Evidence that the subject names someone checkable. 'strong': book-title marks, a Latin name,
+ * an organisation suffix, or a title with a name or body attached (外交部发言人毛宁, 高盛分析师).
+ * 'weak': only a country or a well-known body (美国, 北约), which a role noun can still make
+ * anonymous (美国媒体, 俄罗斯专家).
+ */
+function namedEvidence(t: string): 'strong' | 'weak' | null {
+  if (/《[^》]{1,40}》/.test(t)) return 'strong';
+  if (hasLatinName(t)) return 'strong';
   // Blank out look-alikes first so 光线传媒在官方微博 still finds 微博 but 格局 finds nothing.
-  if (ORG_SUFFIX.test(t.replace(NOT_ORG, '|'))) return true;
-  // A title counts only with something in front of it or after it (外交部发言人毛宁, 院士钟南山);
-  // a bare 分析师 was already caught as generic.
-  const tm = TITLE.exec(t);
-  if (tm && t.length > tm[0].length) return true;
-  return false;
+  if (ORG_SUFFIX.test(t.replace(NOT_ORG, '|'))) return 'strong';
+  if (TITLE.test(t) && t.replace(TITLE, '').replace(KNOWN_BODIES, '').length >= 2) return 'strong';
+  if (KNOWN_BODIES.test(t)) return 'weak';
+  return null;
+}
+
+function hasNamedEvidence(t: string): boolean {
+  return namedEvidence(t) !== null;
 }
 
 /**
@@ -146,15 +152,17 @@ export function classifySubject(raw: string, openWorld: boolean): SubjectClass {
   // 记者了解到: the reporter of whatever outlet the text was copied from; neither a named source
   // nor a gesture at one.
   if (/^(?:本报|本台|本刊)?记者$/.test(t)) return 'none';
+  // 美联社等外媒, 央视等媒体: a named outlet heading a list sources the sentence.
   const head = /^(.{2,20}?)等(?:多家|其他|国际|海外|境外|西方)?(?:外媒|媒体|[美俄乌日韩英法德欧印台港以伊朝]媒)$/.exec(t);
   if (head?.[1] && hasNamedEvidence(head[1]) && !ANON_ANY.test(head[1])) return 'named';
   if (ANON_START.test(t) || ANON_ANY.test(t)) return 'anon';
   if (ANAPHOR_START.test(t)) return publication ? 'named' : 'anaphoric';
   if (BARE_EVIDENCE.test(t)) return 'bare-evidence';
   if (GENERIC_ONLY.test(t)) return 'anon';
-  if (publication || hasNamedEvidence(t)) return 'named';
-  // 美联社等外媒, 央视等媒体: a named outlet heading a list sources the sentence.
+  const evidence = publication ? 'strong' : namedEvidence(t);
+  if (evidence === 'strong') return 'named';
   if (GENERIC_ROLE.test(t)) return 'anon';
+  if (evidence === 'weak') return 'named';
   if (openWorld && looksLikeName(t)) return 'named';
   return 'none';
 }
