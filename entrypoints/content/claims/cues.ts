@@ -108,7 +108,7 @@ export function reasonFor(kind: CueKind, cueText: string): Reason {
 const NEGATION_BEFORE = /(?:不|未|没|非|别|勿|无须|无需)$/;
 
 /** 不一定 / 未必 … earlier in the same clause negate a later certainty cue: 未必意味着房价必然回升. */
-const CLAUSE_NEGATOR = /不一定|未必|不见得|未见得|并不|并非|不代表|不意味着|不能说|很难说|难说|不会/;
+const CLAUSE_NEGATOR = /不一定|未必|并不是|不是|不见得|未见得|并不|并非|不代表|不意味着|不能说|很难说|难说|不会/;
 
 const CLAUSE_BREAK_CHARS = '，,；;：:。！？!?\n';
 
