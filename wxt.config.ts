@@ -16,6 +16,10 @@ export const OPTIONAL_HOSTS = ['https://*/*', 'http://*/*'];
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  // Chrome refuses to load a content script that holds a Unicode noncharacter such as U+FFFF
+  // ("isn't UTF-8 encoded"), and the minifier writes '\uffff' (Dexie's maxString, our anchoring
+  // separator) out raw. ASCII output escapes them; tests/e2e/manifest.e2e.ts checks the build.
+  vite: () => ({ esbuild: { charset: 'ascii' } }),
   manifest: ({ browser, manifestVersion }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

@@ -24,3 +24,37 @@ export const bannerCss = `
   .dismiss:hover, .dismiss:focus-visible { background: rgba(255,255,255,.12); }
 }
 `;
+
+/** The claim audit inside the banner, and the claim tooltip (which shares these category colours). */
+export const claimCss = `
+.cat { display: inline-block; padding: 0 6px; border-radius: 4px; font-size: 12px; font-weight: 600; line-height: 20px; }
+.cat.vague { background: #e7f0ff; color: #0b4fb3; }
+.cat.certainty { background: #fde8e8; color: #a11b1b; }
+.cat.statistic { background: #efe7fd; color: #5b2bb5; }
+.audit { margin-top: 8px; }
+.audit-title { margin: 0 0 4px; font-weight: 600; }
+.counts { list-style: none; display: flex; flex-wrap: wrap; gap: 10px; margin: 0 0 6px; padding: 0; }
+.count .n { font-weight: 700; }
+.audit-actions { display: flex; gap: 8px; }
+.audit-actions button, .jump {
+  font: inherit; font-size: 13px; color: inherit; cursor: pointer; background: rgba(255,255,255,.6);
+  border: 1px solid rgba(0,0,0,.2); border-radius: 5px; padding: 2px 8px;
+}
+.claim-list { margin: 8px 0 0; padding-left: 22px; max-height: 260px; overflow: auto; }
+.claim-list li { margin: 3px 0; }
+.jump { display: flex; gap: 6px; align-items: baseline; text-align: left; width: 100%; background: transparent; border-color: transparent; }
+.jump:hover, .jump:focus-visible { background: rgba(0,0,0,.06); border-color: rgba(0,0,0,.2); }
+.snippet { flex: 1; min-width: 0; }
+.claim { max-width: 360px; }
+.claim p { margin: 0 0 4px; }
+.claim-sentence { color: #57606a; font-size: 13px; }
+.cue { color: #1f2328; background: rgba(255, 200, 0, .35); }
+@media (prefers-color-scheme: dark) {
+  .cat.vague { background: #0f2a52; color: #a5c8ff; }
+  .cat.certainty { background: #4a1414; color: #ffb3b3; }
+  .cat.statistic { background: #2e1a55; color: #d2bcff; }
+  .audit-actions button { background: rgba(255,255,255,.08); border-color: rgba(255,255,255,.25); }
+  .claim-sentence { color: #9198a1; }
+  .cue { color: #e6edf3; }
+}
+`;

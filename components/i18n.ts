@@ -28,6 +28,12 @@ export const strings = {
     noNote: '（没有笔记）',
     saveFailed: (why: string) => `没有保存：${why}`,
     colors: { yellow: '黄色', green: '绿色', blue: '蓝色', pink: '粉色', purple: '紫色' },
+    categories: { vague: '来源模糊', certainty: '无据断言', statistic: '无出处数字' },
+    auditTitle: (n: number) => (n ? `本文有 ${n} 处没有可核查出处的说法` : '没有发现缺少出处的说法'),
+    auditShow: '列出标记',
+    auditHide: '收起列表',
+    claimsOff: '隐藏标记',
+    claimsOn: '显示标记',
   },
   en: {
     bannerTitle: 'Self-media upload',
@@ -46,6 +52,13 @@ export const strings = {
     noNote: '(no note)',
     saveFailed: (why: string) => `Not saved: ${why}`,
     colors: { yellow: 'yellow', green: 'green', blue: 'blue', pink: 'pink', purple: 'purple' },
+    categories: { vague: 'Vague source', certainty: 'Unbacked certainty', statistic: 'Unsourced number' },
+    auditTitle: (n: number) =>
+      n ? `${n} claim${n === 1 ? '' : 's'} here name no source you could check` : 'No unsourced claims found',
+    auditShow: 'List the marks',
+    auditHide: 'Hide the list',
+    claimsOff: 'Hide marks',
+    claimsOn: 'Show marks',
   },
 } as const;
 

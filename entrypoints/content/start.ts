@@ -1,13 +1,17 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { browser } from 'wxt/browser';
-import { langOf } from '@/components/i18n';
+import { langOf, type Lang } from '@/components/i18n';
 import { ContentRequestSchema, type PageStatus } from '@/storage/content-messages';
+import { loadClaimsEnabled, saveClaimsEnabled } from './prefs';
 import { quoteOf } from '@/storage/quote';
 import { Annotator } from './annotator';
 import { messageBackend } from './backend';
 import { showBanner } from './banner';
+import { markClaims, type ClaimMarks } from './claim-marks';
+import { attachClaimTips } from './claim-tip';
+import { detectClaims } from './claims';
 import { markNeteasePage } from './netease';
-import { findArticleTop } from './page-signals';
+import { findArticleBody, findArticleTop } from './page-signals';
 
 /**
  * Everything the content script does on a page, wired once. Runs automatically on NetEase pages
@@ -21,13 +25,8 @@ export function startSourcemark(ctx: ContentScriptContext): void {
 
   const lang = langOf(navigator.language);
   const page = markNeteasePage(document, location.href);
-  if (page.verdict.kind === 'netease-hao') {
-    const top = findArticleTop(document);
-    if (top) {
-      const banner = showBanner(top, { lang, account: page.account });
-      ctx.onInvalidated(() => banner.remove());
-    }
-  }
+  let claims: ClaimMarks | null = null;
+  if (page.verdict.kind === 'netease-hao') claims = startNeteaseUi(ctx, lang, page.account);
 
   const annotator = new Annotator(document, messageBackend, {
     lang,
@@ -66,7 +65,11 @@ export function startSourcemark(ctx: ContentScriptContext): void {
     pageKey: annotator.pageKey,
     kind: page.verdict.kind,
     account: page.account,
-    claims: { vague: 0, certainty: 0, statistic: 0 },
+    claims: {
+      vague: claims?.views.filter((c) => c.category === 'vague').length ?? 0,
+      certainty: claims?.views.filter((c) => c.category === 'certainty').length ?? 0,
+      statistic: claims?.views.filter((c) => c.category === 'statistic').length ?? 0,
+    },
     highlights: annotator.all.length - annotator.orphans.length,
     orphans: annotator.orphans.map((a) => ({ id: a.id, quote: quoteOf(a).exact, note: a.note })),
   });
@@ -91,4 +94,54 @@ export function startSourcemark(ctx: ContentScriptContext): void {
   };
   browser.runtime.onMessage.addListener(onMessage);
   ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+}
+
+/**
+ * On a 网易号 article: claim marks over the body, the banner with the audit, and the tooltips.
+ * Claim marks go in before any highlight so highlights nest inside them, never the reverse.
+ */
+function startNeteaseUi(ctx: ContentScriptContext, lang: Lang, account: string | null): ClaimMarks | null {
+  const body = findArticleBody(document);
+  const claims = body ? markClaims(body, detectClaims) : null;
+  let marksOn = true;
+  const setMarks = (on: boolean) => {
+    marksOn = on;
+    if (on) document.documentElement.removeAttribute('data-sourcemark-claims');
+    else document.documentElement.setAttribute('data-sourcemark-claims', 'off');
+  };
+  const top = findArticleTop(document);
+  const banner = top ? showBanner(top, { lang, account }) : null;
+  const tips = claims
+    ? attachClaimTips(document, { lang, claim: (i) => claims.views[i], enabled: () => marksOn })
+    : null;
+  const drawAudit = () =>
+    banner?.setAudit({
+      claims: claims?.views ?? [],
+      marksOn,
+      onToggleMarks: () => {
+        setMarks(!marksOn);
+        void saveClaimsEnabled(marksOn);
+        drawAudit();
+      },
+      onJump: (i) => {
+        const first = claims?.elements(i)[0];
+        if (!first) return;
+        if (!marksOn) setMarks(true);
+        first.scrollIntoView({ block: 'center' });
+        first.focus({ preventScroll: true });
+        drawAudit();
+      },
+    });
+  drawAudit();
+  void loadClaimsEnabled().then((on) => {
+    if (on === marksOn) return;
+    setMarks(on);
+    drawAudit();
+  });
+  ctx.onInvalidated(() => {
+    tips?.remove();
+    banner?.remove();
+    claims?.remove();
+  });
+  return claims;
 }

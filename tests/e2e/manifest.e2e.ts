@@ -56,6 +56,21 @@ describe.each(['chrome-mv3', 'firefox-mv2'])('the %s build', (dir) => {
   });
 });
 
+describe.each(['chrome-mv3', 'firefox-mv2'])('the %s scripts', (dir) => {
+  // Chrome rejects the whole extension ("isn't UTF-8 encoded") when a script holds a Unicode
+  // noncharacter or a lone surrogate, which minifiers happily write out raw from '\\uffff'.
+  it('are text Chrome accepts as UTF-8', () => {
+    for (const file of builtFiles(dir).filter((f) => /\.(js|css|html|json)$/.test(f))) {
+      const text = new TextDecoder('utf-8', { fatal: true }).decode(fs.readFileSync(file));
+      const bad = [...text].find((ch) => {
+        const c = ch.codePointAt(0)!;
+        return (c >= 0xfdd0 && c <= 0xfdef) || (c & 0xfffe) === 0xfffe || (c >= 0xd800 && c <= 0xdfff);
+      });
+      expect(bad?.codePointAt(0)?.toString(16), file).toBeUndefined();
+    }
+  });
+});
+
 describe('the firefox build', () => {
   it('has a gecko id', () => {
     const m = manifest('firefox-mv2') as { browser_specific_settings?: { gecko?: { id?: string } } };

@@ -1,0 +1,107 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, seed, seedHtml, serveSeeds, type Harness } from './harness';
+
+const banner = (page: import('playwright-core').Page) => page.getByRole('region', { name: 'Sourcemark' });
+
+describe('unsourced claim marks', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await launch({ locale: 'zh-CN' });
+    serveSeeds(h);
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+
+  for (const file of ['netease-hao-desktop.html', 'netease-hao-mobile.html']) {
+    it(`marks claims in the body of ${file}, and the audit counts match the marks`, async () => {
+      const s = seed(file);
+      const page = await h.open(s.url);
+      await expect.poll(() => page.locator('[data-sourcemark="claim"]').count()).toBeGreaterThan(5);
+      const marks = await page.evaluate((bodySel) => {
+        const els = Array.from(document.querySelectorAll('[data-sourcemark="claim"]'));
+        const body = document.querySelector(bodySel)!;
+        const byIndex = new Map<string, string>();
+        for (const el of els) byIndex.set(el.getAttribute('data-claim-index')!, el.getAttribute('data-category')!);
+        return {
+          outsideBody: els.filter((el) => !body.contains(el)).length,
+          counts: [...byIndex.values()].reduce<Record<string, number>>((acc, c) => ((acc[c] = (acc[c] ?? 0) + 1), acc), {}),
+        };
+      }, s.bodySelector);
+      expect(marks.outsideBody).toBe(0);
+      for (const category of ['vague', 'certainty', 'statistic']) {
+        const shown = await banner(page).locator(`li.count[data-category="${category}"] .n`).innerText();
+        expect(Number(shown), category).toBe(marks.counts[category] ?? 0);
+      }
+      // The known cues of the seed article are among the marks.
+      const marked = await page.locator('[data-sourcemark="claim"]').allInnerTexts();
+      expect(marked.join('')).toContain('可以确定所谓美俄阿拉斯加密约');
+      expect(marked.join('')).toContain('约500架攻击无人机');
+      await page.close();
+    });
+  }
+
+  it("keeps the page's text byte-for-byte", async () => {
+    const s = seed('netease-hao-desktop.html');
+    h.serve('https://baseline.invalid/a.html', seedHtml(s.file));
+    const plain = await h.open('https://baseline.invalid/a.html');
+    const marked = await h.open(s.url);
+    await expect.poll(() => marked.locator('[data-sourcemark="claim"]').count()).toBeGreaterThan(0);
+    const text = (p: import('playwright-core').Page) =>
+      p.evaluate((sel) => document.querySelector(sel)!.textContent, s.bodySelector);
+    expect(await text(marked)).toBe(await text(plain));
+    await plain.close();
+    await marked.close();
+  });
+
+  it('shows the reason with the cue emphasised on hover and on keyboard focus', async () => {
+    const page = await h.open(seed('netease-hao-desktop.html').url);
+    const mark = page.locator('[data-sourcemark="claim"]', { hasText: '可以确定' }).first();
+    await mark.hover();
+    const tip = page.getByRole('tooltip');
+    await expect.poll(() => tip.count()).toBe(1);
+    expect(await tip.locator('strong.cue').innerText()).not.toBe('');
+    expect(await tip.innerText()).toMatch(/可以确定|综合/);
+    await page.mouse.move(0, 0);
+    await expect.poll(() => tip.count()).toBe(0);
+    await mark.focus();
+    await expect.poll(() => tip.count()).toBe(1);
+    await page.close();
+  });
+
+  it('jumps from the audit list to the mark, and switching marks off is remembered', async () => {
+    const page = await h.open(seed('netease-hao-desktop.html').url);
+    await banner(page).getByRole('button', { name: '列出标记' }).click();
+    const items = banner(page).locator('button.jump');
+    expect(await items.count()).toBe(await page.evaluate(() => new Set(Array.from(document.querySelectorAll('[data-sourcemark="claim"]'), (e) => e.getAttribute('data-claim-index'))).size));
+    await items.last().click();
+    const focused = await page.evaluate(() => document.activeElement?.getAttribute('data-sourcemark'));
+    expect(focused).toBe('claim');
+
+    await banner(page).getByRole('button', { name: '隐藏标记' }).click();
+    const off = () => page.evaluate(() => document.documentElement.getAttribute('data-sourcemark-claims'));
+    expect(await off()).toBe('off');
+    const deco = (p: import('playwright-core').Page) =>
+      p.locator('[data-sourcemark="claim"]').first().evaluate((el) => getComputedStyle(el).textDecorationLine);
+    expect(await deco(page)).toBe('none');
+    await page.reload();
+    await expect.poll(off).toBe('off');
+    await banner(page).getByRole('button', { name: '显示标记' }).click();
+    expect(await off()).toBeNull();
+    expect(await deco(page)).toBe('underline');
+    await page.close();
+  });
+
+  for (const file of ['netease-editorial.html', 'other-news.html']) {
+    it(`marks no claim on ${file}`, async () => {
+      const page = await h.open(seed(file).url);
+      await page.waitForTimeout(500);
+      expect(await page.locator('[data-sourcemark="claim"]').count()).toBe(0);
+      await page.close();
+    });
+  }
+
+  it('sent no request to any host', () => {
+    expect(h.strayRequests).toEqual([]);
+  });
+});
