@@ -1,0 +1,109 @@
+import { useMemo, useState } from 'preact/hooks';
+import type { Annotation } from '@/storage/annotation';
+import { pagesNewestFirst, search as searchAnnotations } from '@/storage/queries';
+import AnnotationItem from './AnnotationItem';
+import EmptyState from './EmptyState';
+import { useEnv } from './env';
+import FilterBar from './FilterBar';
+import PageGroup from './PageGroup';
+import SearchBox from './SearchBox';
+import { isSearching, searchKey, type SearchState } from './search-state';
+import { useDebounced, useLive } from './use-live';
+
+export type AllAnnotationsProps = {
+  search: SearchState;
+  onSearch: (next: SearchState) => void;
+  onOpenSettings: () => void;
+};
+
+const PAGE_STEP = 50;
+const RESULT_STEP = 100;
+const DEBOUNCE_MS = 150;
+
+/** Every annotation grouped by page, newest first, with search and filters. */
+export default function AllAnnotations({ search, onSearch, onOpenSettings }: AllAnnotationsProps) {
+  const settled = useDebounced(search, DEBOUNCE_MS);
+  return (
+    <div class="all">
+      <div class="search-bar">
+        <SearchBox value={search.query} onInput={(query) => onSearch({ ...search, query })} />
+        <FilterBar colors={search.colors} tag={search.tag} onChange={(f) => onSearch({ ...search, ...f })} />
+      </div>
+      {isSearching(settled) ? (
+        <SearchResults search={settled} />
+      ) : (
+        <PageList onOpenSettings={onOpenSettings} />
+      )}
+    </div>
+  );
+}
+
+/** Pages a screenful at a time: rendering 1,000 page headings would make opening slow. */
+function PageList({ onOpenSettings }: { onOpenSettings: () => void }) {
+  const { db, t } = useEnv();
+  const [limit, setLimit] = useState(PAGE_STEP);
+  const list = useLive(() => pagesNewestFirst(db, { offset: 0, limit }), [db, limit]);
+  if (list.error) return <p class="error">{t.failed(list.error.message)}</p>;
+  if (!list.value) return <p class="muted">{t.loading}</p>;
+  if (list.value.pages.length === 0) return <EmptyState onOpenSettings={onOpenSettings} />;
+  return (
+    <div class="pages">
+      {list.value.pages.map((p) => (
+        <PageGroup key={p.pageKey} page={p} />
+      ))}
+      {list.value.more ? (
+        <button type="button" class="more" disabled={list.pending} onClick={() => setLimit(limit + PAGE_STEP)}>
+          {t.more}
+        </button>
+      ) : null}
+    </div>
+  );
+}
+
+function groupByPage(list: readonly Annotation[]): { first: Annotation; items: Annotation[] }[] {
+  const groups = new Map<string, { first: Annotation; items: Annotation[] }>();
+  for (const a of list) {
+    const g = groups.get(a.pageKey);
+    if (g) g.items.push(a);
+    else groups.set(a.pageKey, { first: a, items: [a] });
+  }
+  return [...groups.values()];
+}
+
+function SearchResults({ search }: { search: SearchState }) {
+  const { db, t } = useEnv();
+  // Not keyed by the search: the previous results stay up while the next ones are found. "More"
+  // belongs to one search, so it resets when the search changes.
+  const key = searchKey(search);
+  const [more, setMore] = useState({ key, limit: RESULT_STEP });
+  const limit = more.key === key ? more.limit : RESULT_STEP;
+  const setLimit = (n: number) => setMore({ key, limit: n });
+  const { query, colors, tag } = search;
+  const found = useLive(
+    (signal) => searchAnnotations(db, query, { colors, tag: tag ?? undefined, limit, signal }),
+    [db, query, colors.join(), tag, limit],
+  );
+  const groups = useMemo(() => groupByPage(found.value?.annotations ?? []), [found.value]);
+  if (found.error) return <p class="error">{t.failed(found.error.message)}</p>;
+  if (!found.value) return <p class="muted" role="status">{t.searching}</p>;
+  const { annotations, total } = found.value;
+  return (
+    <div class="results" aria-busy={found.pending}>
+      <p class="muted" role="status">
+        {total === 0 ? t.noResults : t.results(annotations.length, total)}
+      </p>
+      {groups.map(({ first, items }) => (
+        <PageGroup key={first.pageKey} page={first} initiallyOpen>
+          {items.map((a) => (
+            <AnnotationItem key={a.id} annotation={a} />
+          ))}
+        </PageGroup>
+      ))}
+      {annotations.length < total ? (
+        <button type="button" class="more" disabled={found.pending} onClick={() => setLimit(limit + RESULT_STEP)}>
+          {t.more}
+        </button>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,135 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { EXTENSION_DIR, launch, seed, serveSeeds, type Harness } from './harness';
+import { dragSelect, highlightTexts } from './select';
+
+const desktop = seed('netease-hao-desktop.html');
+const SENTENCE = '俄军曾经匮缺的高科技军事资源开始快速补充';
+const NOTE = '<b>谁说的？</b>来源在哪';
+const EDITED = '改过的笔记：需要查证';
+const TITLE_PART = '美俄乌会谈无果而终';
+
+const TYPES: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css', '.html': 'text/html', '.json': 'application/json' };
+
+/**
+ * The harness aborts every request no seed page answers, and in this Chromium its catch-all
+ * route also sees the extension's own page resources (popup.html's script and stylesheet). Those
+ * are the built files: answer them from the build, so only real network requests stay stray.
+ */
+export async function serveExtensionPages(h: Harness): Promise<void> {
+  await h.context.route(`chrome-extension://${h.extensionId}/**`, async (route) => {
+    const rel = decodeURIComponent(new URL(route.request().url()).pathname);
+    const file = path.join(EXTENSION_DIR, path.normalize(rel));
+    if (!file.startsWith(EXTENSION_DIR) || !fs.existsSync(file)) return route.fallback();
+    await route.fulfill({ status: 200, contentType: TYPES[path.extname(file)] ?? 'application/octet-stream', body: fs.readFileSync(file) });
+  });
+}
+
+interface DownloadItem {
+  filename: string;
+  state: string;
+}
+
+/** Downloads as the browser records them: one for each `downloads.download` call. */
+function downloads(h: Harness): Promise<DownloadItem[]> {
+  return h.worker.evaluate(() => {
+    // The service worker's `chrome`; typed here since the tests do not load Chrome's types.
+    const api = (globalThis as unknown as { chrome: { downloads: { search(q: object): Promise<DownloadItem[]> } } }).chrome;
+    return api.downloads.search({}).then((list) => list.map((d) => ({ filename: d.filename, state: d.state })));
+  });
+}
+
+/** The text of the note panel the seed page shows when its highlight is clicked. */
+async function pageNote(page: Page, text: string): Promise<string> {
+  await page.keyboard.press('Escape');
+  await page.locator('[data-sourcemark="highlight"]', { hasText: text }).first().click();
+  return page.getByRole('dialog', { name: '笔记' }).innerText();
+}
+
+describe('the popup', () => {
+  let h: Harness;
+  let article: Page;
+  let popup: Page;
+  let id = '';
+  beforeAll(async () => {
+    h = await launch({ locale: 'zh-CN' });
+    serveSeeds(h);
+    await serveExtensionPages(h);
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+
+  it('lists a note made on the seed page under the page title', async () => {
+    article = await h.open(desktop.url);
+    expect(await dragSelect(article, desktop.bodySelector, SENTENCE)).toBe(SENTENCE);
+    await article.getByRole('button', { name: '笔记' }).click();
+    await article.getByRole('textbox', { name: '笔记' }).fill(NOTE);
+    await article.getByRole('button', { name: '保存' }).click();
+    await expect.poll(() => highlightTexts(article).then((t) => Object.values(t))).toEqual([SENTENCE]);
+    id = Object.keys(await highlightTexts(article))[0]!;
+
+    popup = await h.open(`chrome-extension://${h.extensionId}/popup.html`);
+    // Opened as a tab, the popup's active tab is itself: it starts on "All annotations".
+    await expect.poll(() => popup.getByRole('tab', { name: '全部批注' }).getAttribute('aria-selected')).toBe('true');
+    const group = popup.locator('section.group', { hasText: TITLE_PART });
+    await expect.poll(() => group.locator('.group-meta').innerText()).toContain('1 条');
+    await group.getByRole('button', { name: new RegExp(TITLE_PART) }).click();
+    const item = group.locator(`li.item[data-annotation-id="${id}"]`);
+    await expect.poll(() => item.locator('.note').innerText()).toBe(NOTE);
+    expect(await item.locator('.quote').innerText()).toBe(SENTENCE);
+    // Text, not markup.
+    expect(await item.locator('.note b').count()).toBe(0);
+  });
+
+  it('finds it by a Chinese substring of the quote, and not by other words', async () => {
+    const box = popup.getByRole('searchbox', { name: '搜索引用、笔记、标题和标签' });
+    await box.fill('匮缺的高科');
+    await expect.poll(() => popup.locator('.results').innerText()).toContain('找到 1 条');
+    expect(await popup.locator(`.results li.item[data-annotation-id="${id}"]`).count()).toBe(1);
+    await box.fill('没有这句话');
+    await expect.poll(() => popup.locator('.results').innerText()).toContain('没有找到');
+    await box.fill('');
+  });
+
+  it('edits the note in place, and the page shows the new note', async () => {
+    const item = popup.locator(`li.item[data-annotation-id="${id}"]`);
+    if ((await item.count()) === 0) await popup.locator('section.group', { hasText: TITLE_PART }).locator('.group-toggle').click();
+    await item.getByRole('button', { name: '编辑笔记' }).click();
+    await item.getByRole('textbox', { name: '笔记' }).fill(EDITED);
+    await item.getByRole('button', { name: '保存' }).click();
+    await expect.poll(() => item.locator('.note').innerText()).toBe(EDITED);
+    await expect.poll(() => pageNote(article, SENTENCE)).toContain(EDITED);
+    await article.keyboard.press('Escape');
+  });
+
+  it('deletes it from the page, and undo brings it back', async () => {
+    const item = popup.locator(`li.item[data-annotation-id="${id}"]`);
+    await item.getByRole('button', { name: '删除' }).click();
+    await expect.poll(() => item.count()).toBe(0);
+    await expect.poll(() => highlightTexts(article)).toEqual({});
+    await popup.locator('.toast').getByRole('button', { name: '撤销' }).click();
+    await expect.poll(() => highlightTexts(article)).toEqual({ [id]: SENTENCE });
+    await popup.locator('section.group', { hasText: TITLE_PART }).locator('.group-toggle').click();
+    await expect.poll(() => popup.locator(`li.item[data-annotation-id="${id}"] .note`).innerText()).toBe(EDITED);
+  });
+
+  it('exports JSON-LD as a dated file that contains the annotation', async () => {
+    await popup.locator('details.export summary').click();
+    await popup.getByRole('radio', { name: /JSON-LD/ }).check();
+    const event = popup.waitForEvent('download');
+    await popup.getByRole('button', { name: '下载' }).click();
+    // The dated name the extension asked for; Playwright saves the file under a GUID instead.
+    await expect.poll(() => popup.locator('details.export').innerText()).toMatch(/已导出 1 条：sourcemark-\d{4}-\d{2}-\d{2}\.jsonld/);
+    const text = fs.readFileSync(await (await event).path(), 'utf8');
+    await expect.poll(async () => (await downloads(h)).map((d) => d.state)).toEqual(['complete']);
+    expect(text).toContain(`urn:uuid:${id}`);
+    expect(text).toContain(EDITED);
+  });
+
+  it('sent no request to any host', () => {
+    expect(h.strayRequests).toEqual([]);
+  });
+});
