@@ -9,10 +9,12 @@
  * what survives markup changes in Chinese text, where spacing between blocks is arbitrary.
  *
  * Order of attempts, cheapest first, each checked so it cannot land on the wrong words:
- *  1. position, accepted only if the text there is exactly the quote;
- *  2. exact occurrences of the quote, choosing among repeats by prefix/suffix, then position;
+ *  1. position, accepted only if the text there is exactly the quote and the context agrees;
+ *  2. exact occurrences of the quote, choosing among repeats by prefix/suffix, then position,
+ *     accepted if the context confirms the winner;
  *  3. approximate match within a bounded edit distance, scored on quote and context, with a
- *     minimum score and a stricter bar for short quotes (anchoring/fuzzy.ts).
+ *     minimum score and a stricter bar for short quotes (anchoring/fuzzy.ts);
+ *  4. a long quote that occurs exactly once, even with its context gone (the passage moved).
  * Anything else is an orphan (null).
  */
 import type {
@@ -40,8 +42,8 @@ export const CONTEXT_CHARS = 32;
 /** Context is stored raw (whitespace kept, as the W3C model says); this bounds pathological runs. */
 const MAX_RAW_CONTEXT = 2_000;
 /**
- * When a short quote (or one that occurs more than once) is found, the better of its prefix and
- * suffix must agree at least this well, or the words are taken to be some other occurrence.
+ * An exact occurrence is confirmed when the better of its prefix and suffix agrees at least this
+ * well; otherwise the words may be some other occurrence, and approximate matches are weighed.
  */
 export const MIN_CONTEXT = 0.6;
 /** The position fast path needs the context (mean of both sides) to agree at least this well. */
@@ -190,23 +192,27 @@ export class Anchorer {
     const hint = position ? norm.fromRaw[Math.min(position.start, text.length)] : undefined;
     if (this.manyQuotes) this.index.gramTable();
 
-    // 2. Exact occurrences of the quote.
+    // 2. Exact occurrences of the quote, confirmed by context.
     const hits = this.index.findAll(needle);
-    if (hits.length > 0) {
-      const chosen = chooseExact(hits, needle.length, context, hint, norm.text.length, short);
-      if (chosen !== null) return this.foundNorm(chosen, chosen + needle.length, exact, 'quote');
-      // The words exist but not in a place that agrees with the stored context: an approximate
-      // match elsewhere would be even less trustworthy.
-      if (short) return null;
-    }
+    const pick = hits.length > 0 ? chooseExact(hits, needle.length, context, hint, norm.text.length) : null;
+    if (pick?.confirmed) return this.foundNorm(pick.at, pick.at + needle.length, exact, 'quote');
 
-    // 3. Approximate.
-    if (short) {
-      const at = shortFuzzy(this.index, needle, context);
-      return at ? this.foundNorm(at[0], at[1], exact, 'fuzzy') : null;
+    // 3. Approximate, away from the unconfirmed exact occurrences: when the quoted place was
+    //    edited (a typo fixed) while the old words still stand elsewhere (a duplicated headline),
+    //    the edited place with its context intact is the right one.
+    const exclude = hits.map((h): [number, number] => [h, h + needle.length]);
+    const fuzzy = short
+      ? shortFuzzy(this.index, needle, context)
+      : fuzzyMatch(this.index, needle, context, hint, exclude);
+    if (fuzzy) return this.foundNorm(fuzzy[0], fuzzy[1], exact, 'fuzzy');
+
+    // 4. The words occur exactly once but the context disagrees: the passage moved. A long quote
+    //    is accepted (the words themselves are the evidence); a short one could be any
+    //    occurrence of a common phrase, so it is not.
+    if (pick && !short && hits.length === 1) {
+      return this.foundNorm(pick.at, pick.at + needle.length, exact, 'quote');
     }
-    const match = fuzzyMatch(this.index, needle, context, hint);
-    return match ? this.foundNorm(match.start, match.end, exact, 'fuzzy') : null;
+    return null;
   }
 
   private contextAgrees(quote: TextQuoteSelector, start: number, end: number): boolean {
@@ -256,11 +262,10 @@ export class Anchorer {
 }
 
 /**
- * Picks among exact occurrences (normalised offsets). A long quote that occurs once is accepted
- * whatever its context says: the words themselves are present, so the match is right even if the
- * text around them was rewritten. Otherwise, repeats are ranked by context agreement with position
- * as the tie-break, and the winner must show real context agreement; with no stored context at
- * all, only a single occurrence or the position hint can decide.
+ * Ranks exact occurrences (normalised offsets) by context agreement, with position as the
+ * tie-break, and says whether the winner is confirmed: at least one side of its context agrees
+ * (MIN_CONTEXT). With no context stored, a single occurrence or the one nearest the stored
+ * position is taken as confirmed, and several with no position to choose by give null.
  */
 function chooseExact(
   hits: readonly number[],
@@ -268,16 +273,13 @@ function chooseExact(
   context: ContextScorer,
   hint: number | undefined,
   textLength: number,
-  short: boolean,
-): number | null {
-  if (hits.length === 1 && !short) return hits[0]!;
+): { at: number; confirmed: boolean } | null {
   const hasContext = context.prefix !== undefined || context.suffix !== undefined;
   if (!hasContext) {
-    if (hits.length === 1) return hits[0]!;
-    if (hint === undefined) return null;
-    return nearest(hits, hint);
+    if (hits.length === 1) return { at: hits[0]!, confirmed: true };
+    return hint === undefined ? null : { at: nearest(hits, hint), confirmed: true };
   }
-  let best: number | null = null;
+  let best = hits[0]!;
   let bestScore = -Infinity;
   let bestAgreement = 0;
   for (const at of hits) {
@@ -294,7 +296,7 @@ function chooseExact(
       bestAgreement = Math.max(p ?? 0, s ?? 0);
     }
   }
-  return bestAgreement >= MIN_CONTEXT ? best : null;
+  return { at: best, confirmed: bestAgreement >= MIN_CONTEXT };
 }
 
 function nearest(hits: readonly number[], hint: number): number {

@@ -31,13 +31,17 @@ export function trimmed(text: string, start: number, end: number): { start: numb
 
 /** A page as text blocks plus markers; edits keep markers on the same characters. */
 export class PageModel {
-  constructor(
-    public blocks: string[],
-    public markers: Marker[],
-  ) {}
+  public blocks: string[];
+  public markers: Marker[];
+
+  /** Copies its arguments: edits must never move the markers of the quotes they came from. */
+  constructor(blocks: readonly string[], markers: readonly Marker[]) {
+    this.blocks = [...blocks];
+    this.markers = markers.map((m) => ({ ...m }));
+  }
 
   clone(): PageModel {
-    return new PageModel([...this.blocks], this.markers.map((m) => ({ ...m })));
+    return new PageModel(this.blocks, this.markers);
   }
 
   insertBlock(at: number, text: string): this {
@@ -50,6 +54,18 @@ export class PageModel {
     this.blocks.splice(from, count);
     this.markers = this.markers.filter((m) => m.block < from || m.block >= from + count);
     for (const m of this.markers) if (m.block >= from + count) m.block -= count;
+    return this;
+  }
+
+  /** Moves one block (with its markers) so that it ends up at index `to`. */
+  moveBlock(from: number, to: number): this {
+    const [text] = this.blocks.splice(from, 1);
+    this.blocks.splice(to, 0, text!);
+    for (const m of this.markers) {
+      if (m.block === from) m.block = to;
+      else if (from < to && m.block > from && m.block <= to) m.block--;
+      else if (to < from && m.block >= to && m.block < from) m.block++;
+    }
     return this;
   }
 

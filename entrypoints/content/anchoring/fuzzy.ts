@@ -13,18 +13,17 @@ export const MAX_ERROR_RATE = 0.2;
 /** Hard cap on errors, so a long quote's search stays cheap and its pigeonhole pieces long. */
 export const MAX_ERRORS = 64;
 /**
- * Minimum combined score (0.6 × quote similarity + 0.4 × context similarity) for a fuzzy match.
- * With intact context a quote may differ by up to the 20% search bound; with no context left it
- * is not enough on its own, except for long quotes (LONG_QUOTE).
+ * Minimum combined score (0.6 × quote similarity + 0.4 × mean context similarity) for a fuzzy
+ * match. With both sides of the context intact a quote may differ by up to the 20% search bound;
+ * with one side intact (the other rewritten, similarity ~0.2) by about 6%; with neither, never.
+ * That last case is deliberate: a changed passage whose surroundings changed too cannot be told
+ * from a near-duplicate elsewhere (boilerplate, a list of similar items), so it stays an orphan.
  */
 export const MIN_SCORE = 0.8;
-/** A quote at least this long that is at least LONG_QUOTE_SIMILARITY similar is accepted even when
- * its context has changed too: a 32-character passage 90% the same is the same passage. */
-export const LONG_QUOTE = 32;
-export const LONG_QUOTE_SIMILARITY = 0.9;
 /** Fuzzy candidates whose scores are closer than this are ambiguous: orphan rather than guess. */
 export const AMBIGUITY_MARGIN = 0.05;
-/** Context weight stands in for missing context: neither evidence for nor against. */
+/** Stands in for context that was never stored: neither evidence for nor against. With it, only
+ * a perfect quote could reach MIN_SCORE, and those are found exactly: no context, no fuzzy. */
 const UNKNOWN_CONTEXT = 0.5;
 
 /**
@@ -120,15 +119,6 @@ export function meanContext(p: number | undefined, s: number | undefined): numbe
   if (p === undefined) return s;
   if (s === undefined) return p;
   return (p + s) / 2;
-}
-
-export interface FuzzyMatch {
-  /** Offsets in the normalised text. */
-  start: number;
-  end: number;
-  errors: number;
-  quoteSimilarity: number;
-  score: number;
 }
 
 /** The error bound used for a quote of `length` non-whitespace characters. */
@@ -254,9 +244,11 @@ function pieceWindows(index: TextIndex, quote: string, k: number): Window[] | nu
 }
 
 /**
- * Runs one approximate search over all windows joined by separators, instead of one search per
- * window: each call of `search` rebuilds its tables for the pattern, which dominated the cost
- * when a common short quote has hundreds of windows. A separator run of k+1 characters that the
+ * Approximate search in the windows. Many windows are searched at once, joined by separators:
+ * each call of `search` rebuilds its tables for the pattern, which dominated the cost when a
+ * common short quote has hundreds of windows. The price: only the lowest error count over all
+ * windows is reported, so fewer candidates are weighed; the score bar still applies to the one
+ * that is returned. A separator run of k+1 characters that the
  * quote does not contain cannot lie inside a match (each would cost an error), so no match spans
  * two windows. Offsets are mapped back to the normalised text.
  */
@@ -269,7 +261,9 @@ function searchWindows(
   const out: Array<{ start: number; end: number; errors: number }> = [];
   if (windows.length === 0) return out;
   const sep = SEPARATOR.repeat(k + 1);
-  if (windows.length === 1 || quote.includes(SEPARATOR)) {
+  // With few windows, one search each: every window then reports its own best match, so a place
+  // with one more error but the right context is still seen and weighed.
+  if (windows.length <= 16 || quote.includes(SEPARATOR)) {
     for (const [ws, we] of windows) {
       for (const hit of search(norm.slice(ws, we), quote, k)) {
         out.push({ start: hit.start + ws, end: hit.end + ws, errors: hit.errors });
@@ -325,38 +319,58 @@ function mergeWindows(windows: Window[], n: number): Window[] | null {
 }
 
 /**
- * The best approximate match of `quote` (normalised, at least SHORT_QUOTE long), or null when none
- * clears the bar or the best is not clearly better than another place.
+ * The best approximate match of `quote` (normalised, at least SHORT_QUOTE long) as normalised
+ * [start, end), or null when none clears the bar or the best is not clearly better than another
+ * place. `exclude` spans are not searched (exact occurrences the caller has already weighed).
  */
 export function fuzzyMatch(
   index: TextIndex,
   quote: string,
   context: ContextScorer,
   hint: number | undefined,
-): FuzzyMatch | null {
+  exclude: ReadonlyArray<readonly [number, number]> = [],
+): [number, number] | null {
   const norm = index.norm().text;
   const m = quote.length;
   const k = maxErrorsFor(m);
   if (m < SHORT_QUOTE || k < 1) return null;
 
-  const windows = candidateWindows(index, quote, k) ?? [[0, norm.length] as Window];
+  let windows = candidateWindows(index, quote, k) ?? [[0, norm.length] as Window];
+  if (exclude.length > 0) windows = subtract(windows, exclude);
   const raw = searchWindows(norm, windows, quote, k);
   if (raw.length === 0) return null;
 
-  const scored: FuzzyMatch[] = raw.map((c) => {
+  const scored = raw.map((c) => {
     const quoteSimilarity = 1 - c.errors / m;
     const ctx = meanContext(context.prefixAt(c.start), context.suffixAt(c.end));
-    let score = 0.6 * quoteSimilarity + 0.4 * (ctx ?? UNKNOWN_CONTEXT);
-    if (m >= LONG_QUOTE && quoteSimilarity >= LONG_QUOTE_SIMILARITY) score = Math.max(score, MIN_SCORE);
+    const score = 0.6 * quoteSimilarity + 0.4 * (ctx ?? UNKNOWN_CONTEXT);
     // Proximity only breaks ties between otherwise equal places; it never makes a match good.
-    if (hint !== undefined) score += 0.001 * (1 - Math.min(1, Math.abs(c.start - hint) / (norm.length || 1)));
-    return { ...c, quoteSimilarity, score };
+    const proximity =
+      hint === undefined ? 0 : 1 - Math.min(1, Math.abs(c.start - hint) / (norm.length || 1));
+    return { ...c, score, rank: score + 0.001 * proximity };
   });
-  scored.sort((a, b) => b.score - a.score || Math.abs(b.end - b.start - m) - Math.abs(a.end - a.start - m));
+  scored.sort(
+    (a, b) => b.rank - a.rank || Math.abs(a.end - a.start - m) - Math.abs(b.end - b.start - m),
+  );
   const best = scored[0]!;
   if (best.score < MIN_SCORE) return null;
   // Overlapping hits are the same place with shifted edges; only another place makes it ambiguous.
   const rival = scored.find((c) => c.end <= best.start || c.start >= best.end);
   if (rival && rival.score > best.score - AMBIGUITY_MARGIN) return null;
-  return best;
+  return [best.start, best.end];
+}
+
+/** Windows minus the excluded spans (both sorted by start; exclusions may overlap). */
+function subtract(windows: readonly Window[], exclude: ReadonlyArray<readonly [number, number]>): Window[] {
+  const out: Window[] = [];
+  for (const [ws, we] of windows) {
+    let from = ws;
+    for (const [xs, xe] of exclude) {
+      if (xe <= from || xs >= we) continue;
+      if (xs > from) out.push([from, xs]);
+      from = Math.max(from, xe);
+    }
+    if (from < we) out.push([from, we]);
+  }
+  return out;
 }
