@@ -39,12 +39,14 @@ export class Annotator {
   private observer: MutationObserver | null = null;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private loadGeneration = 0;
+  private readonly loadedUrl: string;
 
   constructor(
     private readonly doc: Document,
     private readonly backend: AnnotationBackend,
     private readonly opts: { lang: Lang; defaultColor: Color; url: () => string },
   ) {
+    this.loadedUrl = opts.url();
     this.key = this.currentKey();
     this.ui = createShadowUi(doc, 'annotator', annotatorCss);
     // Absolutely positioned from the document's origin so panels scroll with the text they serve.
@@ -126,8 +128,8 @@ export class Annotator {
   }
 
   /** A single-page site moved to another URL: drop this page's marks and load the new page's. */
-  async onUrlChange(): Promise<void> {
-    const next = this.currentKey();
+  async onUrlChange(newUrl: string = this.opts.url()): Promise<void> {
+    const next = this.currentKey(newUrl);
     if (next === this.key) return;
     this.clear();
     this.key = next;
@@ -301,9 +303,12 @@ export class Annotator {
     return { x: Math.max(sx + 8, Math.min(rect.left + sx, maxX)), y: rect.bottom + sy + 8 };
   }
 
-  private currentKey(): string {
-    const canonical = this.doc.querySelector('link[rel~="canonical"]')?.getAttribute('href');
-    return pageKey(this.opts.url(), canonical);
+  private currentKey(url: string = this.opts.url()): string {
+    // A single-page site may leave the old page's canonical link behind: trust it only on the
+    // page it was loaded with.
+    const canonical =
+      url === this.loadedUrl ? this.doc.querySelector('link[rel~="canonical"]')?.getAttribute('href') : null;
+    return pageKey(url, canonical);
   }
 
   private setPanel(panel: Panel): void {

@@ -58,7 +58,13 @@ export function startSourcemark(ctx: ContentScriptContext): void {
   ctx.addEventListener(document, 'keydown', (e) => {
     if (e.key === 'Escape') annotator.closePanel();
   });
-  ctx.addEventListener(window, 'wxt:locationchange', () => void annotator.onUrlChange());
+  // The Navigation API reports a pushState before location.href changes and before the site
+  // renders the new page, so take the URL from the event and load a tick later; late
+  // paragraphs are then caught by the annotator's observer.
+  ctx.addEventListener(window, 'wxt:locationchange', (e) => {
+    const url = (e as Event & { newUrl?: URL }).newUrl?.href ?? location.href;
+    ctx.setTimeout(() => void annotator.onUrlChange(url), 0);
+  });
 
   const status = (): PageStatus => ({
     url: location.href,
