@@ -133,3 +133,104 @@ describe('the popup', () => {
     expect(h.strayRequests).toEqual([]);
   });
 });
+
+const FIXTURES = path.resolve(import.meta.dirname, '../fixtures');
+
+/** Annotations in the extension's database, counted from one of its pages. */
+function storedCount(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('sourcemark');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const req = open.result.transaction('annotations').objectStore('annotations').count();
+          req.onsuccess = () => {
+            resolve(req.result);
+            open.result.close();
+          };
+          req.onerror = () => reject(req.error);
+        };
+      }),
+  );
+}
+
+describe('the options page', () => {
+  let h: Harness;
+  let options: Page;
+  beforeAll(async () => {
+    h = await launch({ locale: 'zh-CN' });
+    serveSeeds(h);
+    await serveExtensionPages(h);
+    options = await h.open(`chrome-extension://${h.extensionId}/options.html`);
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+
+  it('refuses a bad file with its first problem and where it is, writing nothing', async () => {
+    await expect.poll(() => options.getByRole('heading', { name: 'Sourcemark 设置' }).count()).toBe(1);
+    await options.locator('input[type="file"]').setInputFiles(path.join(FIXTURES, 'bad-imports/items-not-array.json'));
+    const alert = options.locator('.import [role="alert"]');
+    await expect.poll(() => alert.innerText()).toMatch(/^“items-not-array\.json”不能导入：first\.items: expected an array/);
+    expect(await storedCount(options)).toBe(0);
+  });
+
+  it('previews a Hypothesis export, imports it on confirmation, and the popup lists it', async () => {
+    await options
+      .locator('input[type="file"]')
+      .setInputFiles(path.join(FIXTURES, 'hypothesis-import/wikipedia-regression-testing.json'));
+    const preview = options.getByRole('region', { name: '“wikipedia-regression-testing.json”' });
+    await expect.poll(() => preview.locator('[data-count="new"]').innerText()).toBe('新批注：5');
+    expect(await preview.locator('[data-count="invalid"]').innerText()).toBe('无效，不会导入：0');
+    expect(await storedCount(options)).toBe(0); // nothing written before the reader confirms
+    await preview.getByRole('button', { name: '导入 5 条' }).click();
+    await expect.poll(() => options.locator('.import').innerText()).toContain('已导入：新增 5 条，更新 0 条。');
+    expect(await storedCount(options)).toBe(5);
+
+    // The same file again: all present, nothing to write, nothing doubled.
+    await options
+      .locator('input[type="file"]')
+      .setInputFiles(path.join(FIXTURES, 'hypothesis-import/wikipedia-regression-testing.json'));
+    await expect.poll(() => preview.locator('[data-count="present"]').innerText()).toBe('已经有了（相同）：5');
+    expect(await preview.getByRole('button', { name: '导入 0 条' }).isDisabled()).toBe(true);
+
+    const popup = await h.open(`chrome-extension://${h.extensionId}/popup.html`);
+    const group = popup.locator('section.group', { hasText: 'Regression testing - Wikipedia' });
+    await expect.poll(() => group.locator('.group-meta').innerText()).toContain('5 条');
+    await group.locator('.group-toggle').click();
+    await expect.poll(() => group.locator('li.item').count()).toBe(5);
+    await popup.close();
+  });
+
+  it('remembers a setting, and the background reports it', async () => {
+    const banner = options.getByRole('checkbox', { name: '在网易号文章上方显示自媒体提示' });
+    expect(await banner.isChecked()).toBe(true);
+    await banner.uncheck();
+    await expect.poll(() => options.getByRole('status').filter({ hasText: '已保存' }).count()).toBe(1);
+    await options.reload();
+    await expect.poll(() => options.getByRole('checkbox', { name: '在网易号文章上方显示自媒体提示' }).isChecked()).toBe(false);
+    // The content script reads settings through the background: it answers with the new value.
+    const answer = await options.evaluate(() => {
+      const api = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<unknown> } } }).chrome;
+      return api.runtime.sendMessage({ type: 'settings.get' });
+    });
+    expect(answer).toMatchObject({ ok: true, data: { settings: { bannerEnabled: false, claimsEnabled: true } } });
+  });
+
+  it('deletes everything only after the confirmation word is typed', async () => {
+    const section = options.locator('.delete-all');
+    const button = section.getByRole('button', { name: '永久删除' });
+    expect(await button.isDisabled()).toBe(true);
+    await section.getByRole('textbox').fill('删除');
+    expect(await button.isDisabled()).toBe(true);
+    await section.getByRole('textbox').fill('删除全部');
+    await button.click();
+    await expect.poll(() => section.innerText()).toContain('已删除 5 条批注。');
+    expect(await storedCount(options)).toBe(0);
+  });
+
+  it('sent no request to any host', () => {
+    expect(h.strayRequests).toEqual([]);
+  });
+});

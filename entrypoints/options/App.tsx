@@ -1,0 +1,63 @@
+import { useEffect, useMemo } from 'preact/hooks';
+import DeleteAll from '@/components/options/DeleteAll';
+import GrantedSites from '@/components/options/GrantedSites';
+import ImportDialog from '@/components/options/ImportDialog';
+import SettingsForm from '@/components/options/SettingsForm';
+import { EnvContext, type AnnotationActions, type PopupEnv } from '@/components/popup/env';
+import ExportMenu from '@/components/popup/ExportMenu';
+import { popupStrings, resolveLang } from '@/components/popup/strings';
+import { notifyPages, revealAnnotation } from '@/components/popup/tab-actions';
+import { useLive } from '@/components/popup/use-live';
+import { AnnotationStore } from '@/storage/annotation-store';
+import type { SourcemarkDB } from '@/storage/db';
+import { readSettings } from '@/storage/settings';
+
+export type AppProps = {
+  db: SourcemarkDB;
+};
+
+/** The options page: reading settings, granted sites, and the data (export, import, delete all). */
+export default function App({ db }: AppProps) {
+  const settings = useLive(() => readSettings(db), [db]);
+  // Live: choosing another language re-renders the page in it at once.
+  const lang = resolveLang(settings.value?.language, navigator.language);
+  const t = popupStrings[lang];
+  const actions = useMemo<AnnotationActions>(() => {
+    const store = new AnnotationStore(db);
+    return {
+      async saveNote(a, note) {
+        await store.update(a.id, { note });
+        await notifyPages([a.pageKey]);
+      },
+      async remove(a) {
+        await store.delete(a.id);
+        await notifyPages([a.pageKey]);
+      },
+      async go(a) {
+        await revealAnnotation(a);
+      },
+    };
+  }, [db]);
+  const env = useMemo<PopupEnv>(() => ({ db, lang, t, actions }), [db, lang, t, actions]);
+  useEffect(() => {
+    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+    document.title = t.optionsTitle;
+  }, [lang, t]);
+
+  return (
+    <EnvContext.Provider value={env}>
+      <main class="options">
+        <h1>{t.optionsTitle}</h1>
+        {settings.value ? <SettingsForm settings={settings.value} /> : <p class="muted">{t.loading}</p>}
+        <GrantedSites />
+        <section aria-labelledby="data-title">
+          <h2 id="data-title">{t.sectionData}</h2>
+          <h3>{t.exportAll}</h3>
+          <ExportMenu scopes={['all']} open />
+          <ImportDialog />
+          <DeleteAll />
+        </section>
+      </main>
+    </EnvContext.Provider>
+  );
+}
