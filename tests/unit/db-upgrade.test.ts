@@ -9,6 +9,8 @@ import { sampleAnnotation } from '../support/sample-annotation';
  * A new version only needs an entry in SCHEMA_VERSIONS (and, if records change shape, an
  * expectation below).
  */
+const RECORDS = 10_000;
+
 describe('database upgrades', () => {
   it('declares versions in increasing order, the last one current', () => {
     const versions = SCHEMA_VERSIONS.map((v) => v.version);
@@ -21,7 +23,8 @@ describe('database upgrades', () => {
     it(`opens a database written by schema version ${old.version} with every record intact`, async () => {
       const name = `upgrade-from-${old.version}-${Math.random()}`;
       const written = new SourcemarkDB(name, SCHEMA_VERSIONS.filter((v) => v.version <= old.version));
-      const records = Array.from({ length: 1000 }, (_, i) =>
+      // 10,000 records, the order of a heavy reader's years of notes, written in one bulkPut.
+      const records = Array.from({ length: RECORDS }, (_, i) =>
         sampleAnnotation({
           id: `00000000-0000-4000-8000-${i.toString(16).padStart(12, '0')}`,
           pageKey: `page-${i % 37}`,
@@ -35,6 +38,7 @@ describe('database upgrades', () => {
       const current = new SourcemarkDB(name);
       await current.open();
       expect(current.verno).toBe(CURRENT_VERSION);
+      expect(await current.annotations.count()).toBe(RECORDS);
       expect(await current.annotations.orderBy('id').toArray()).toEqual(records);
       expect(await current.settings.get('claims.enabled')).toEqual({ key: 'claims.enabled', value: false });
       // Indexes of the current version answer queries on upgraded data.
@@ -46,6 +50,6 @@ describe('database upgrades', () => {
       );
       current.close();
       await Dexie.delete(name);
-    });
+    }, 60_000);
   }
 });
