@@ -101,7 +101,7 @@ export interface SearchOptions {
   limit?: number;
   /** Aborted when the reader typed on: the search stops at its next chunk. */
   signal?: AbortSignal;
-  /** Records read per step; between steps the browser handles input events. */
+  /** Records read per step of a full scan; between steps the browser handles input events. */
   chunk?: number;
 }
 
@@ -128,23 +128,28 @@ export function searchTerms(query: string): string[] {
     .filter((t) => t !== '');
 }
 
-/** The text a search looks in. Fields are joined by a newline, which no term contains, so a
- * term never matches across two fields. */
-export function haystackOf(a: Annotation): string {
-  return foldText([quoteOf(a).exact, a.note, a.title, a.tags.join('\n')].join('\n'));
+/** The text a search looks in, before folding. Fields are joined by a newline, which no term
+ * contains, so a term never matches across two fields. */
+function rawHaystack(a: Annotation): string {
+  return [quoteOf(a).exact, a.note, a.title, a.tags.join('\n')].join('\n');
 }
 
-// Folding 10,000 quotes on every keystroke would dominate the search; a record's text only
-// changes with its `updated` stamp, so the folded text is kept per id and revision.
-const HAYSTACKS = new Map<string, { updated: string; text: string }>();
+export function haystackOf(a: Annotation): string {
+  return foldText(rawHaystack(a));
+}
+
+// Folding is most of a search's CPU time (NFKC over every quote); the folded text is kept per
+// id and reused while the record's text is unchanged (compared in full: stamps can repeat).
+const HAYSTACKS = new Map<string, { raw: string; text: string }>();
 const MAX_CACHED = 50_000;
 
 function cachedHaystack(a: Annotation): string {
+  const raw = rawHaystack(a);
   const hit = HAYSTACKS.get(a.id);
-  if (hit && hit.updated === a.updated) return hit.text;
+  if (hit && hit.raw === raw) return hit.text;
   if (HAYSTACKS.size >= MAX_CACHED) HAYSTACKS.clear();
-  const text = haystackOf(a);
-  HAYSTACKS.set(a.id, { updated: a.updated, text });
+  const text = foldText(raw);
+  HAYSTACKS.set(a.id, { raw, text });
   return text;
 }
 
@@ -159,41 +164,57 @@ export class SearchAborted extends Error {
 }
 
 /**
- * Substring search over quotes, notes, titles and tags, newest first. Candidates come from
- * indexes: the `updated` index gives the order (keys only), `color` and `*tags` narrow it, and
- * only then are records read, `chunk` at a time, each step an IndexedDB round trip that lets
- * the popup's input events run in between. It only awaits Dexie promises, so it also runs
- * inside `liveQuery` (which then re-runs it when the table changes).
+ * Reads the whole table `chunk` records at a time, in primary-key order, each chunk one
+ * `getAll` over a key range (`bulkGet` would be one request per record, which in Chromium costs
+ * an IPC round trip each: a second for 10,000). Between chunks the page's events run. Only
+ * Dexie promises are awaited, so this also works inside `liveQuery`.
+ */
+export async function scanTable(
+  db: SourcemarkDB,
+  visit: (batch: readonly Annotation[]) => void,
+  { chunk = 500, signal }: { chunk?: number; signal?: AbortSignal } = {},
+): Promise<void> {
+  let after: string | null = null;
+  for (;;) {
+    if (signal?.aborted) throw new SearchAborted('aborted');
+    const batch: Annotation[] =
+      after === null
+        ? await db.annotations.orderBy(':id').limit(chunk).toArray()
+        : await db.annotations.where(':id').above(after).limit(chunk).toArray();
+    if (batch.length === 0) return;
+    visit(batch);
+    if (batch.length < chunk) return;
+    after = batch[batch.length - 1]!.id;
+  }
+}
+
+const newestFirst = (a: Annotation, b: Annotation): number =>
+  a.updated < b.updated ? 1 : a.updated > b.updated ? -1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+
+/**
+ * Substring search over quotes, notes, titles and tags, newest first. Filters come from
+ * indexes: a tag reads only its annotations (`*tags`); colours narrow by the `color` index
+ * (keys only). Text needs the records: they are read in chunks (see scanTable), so typing is
+ * never blocked for long and an aborted search stops at its next chunk.
  */
 export async function search(db: SourcemarkDB, query: string, opts: SearchOptions = {}): Promise<SearchResult> {
   const { colors, tag, limit = 200, signal, chunk = 500 } = opts;
   const terms = searchTerms(query);
-  const check = () => {
-    if (signal?.aborted) throw new SearchAborted('search aborted');
+  const colorSet = colors && colors.length > 0 ? new Set<string>(colors) : null;
+  const found: Annotation[] = [];
+  const keep = (a: Annotation) => {
+    if ((!colorSet || colorSet.has(a.color)) && matches(a, terms)) found.push(a);
   };
 
-  let ids = (await db.annotations.orderBy('updated').reverse().primaryKeys()) as string[];
-  check();
   if (tag !== undefined) {
-    const tagged = new Set(await db.annotations.where('tags').equals(tag).primaryKeys());
-    ids = ids.filter((id) => tagged.has(id));
+    // One tag's annotations are few next to the table: one indexed read, no scan.
+    (await db.annotations.where('tags').equals(tag).toArray()).forEach(keep);
+  } else if (colorSet && terms.length === 0) {
+    (await db.annotations.where('color').anyOf([...colorSet]).toArray()).forEach(keep);
+  } else {
+    await scanTable(db, (batch) => batch.forEach(keep), { chunk, signal });
   }
-  if (colors && colors.length > 0) {
-    const coloured = new Set(await db.annotations.where('color').anyOf([...colors]).primaryKeys());
-    ids = ids.filter((id) => coloured.has(id));
-  }
-
-  const found: Annotation[] = [];
-  let total = 0;
-  for (let i = 0; i < ids.length; i += chunk) {
-    check();
-    const batch = await db.annotations.bulkGet(ids.slice(i, i + chunk));
-    for (const a of batch) {
-      if (!a || !matches(a, terms)) continue;
-      total++;
-      if (found.length < limit) found.push(a);
-    }
-  }
-  check();
-  return { annotations: found, total };
+  if (signal?.aborted) throw new SearchAborted('aborted');
+  found.sort(newestFirst);
+  return { annotations: found.slice(0, limit), total: found.length };
 }

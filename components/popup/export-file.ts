@@ -5,6 +5,7 @@ import { toCsv } from '@/storage/formats/csv';
 import { exportFileName, type ExportKind } from '@/storage/formats/filename';
 import { toJsonLd } from '@/storage/formats/jsonld';
 import { toMarkdown } from '@/storage/formats/markdown';
+import { scanTable } from '@/storage/queries';
 
 /**
  * Builds an export file in the page (popup or options) and hands it to the `downloads` API.
@@ -14,19 +15,19 @@ import { toMarkdown } from '@/storage/formats/markdown';
 
 export type Progress = (done: number, total: number) => void;
 
-const READ_CHUNK = 500;
-
-/** Every annotation, oldest first, read `READ_CHUNK` at a time. */
+/** Every annotation, read a chunk at a time (see scanTable) with progress. */
 export async function readAll(db: SourcemarkDB, onProgress?: Progress, signal?: AbortSignal): Promise<Annotation[]> {
-  const ids = (await db.annotations.orderBy('created').primaryKeys()) as string[];
+  const total = await db.annotations.count();
   const out: Annotation[] = [];
-  onProgress?.(0, ids.length);
-  for (let i = 0; i < ids.length; i += READ_CHUNK) {
-    if (signal?.aborted) throw new Error('export cancelled');
-    const batch = await db.annotations.bulkGet(ids.slice(i, i + READ_CHUNK));
-    for (const a of batch) if (a) out.push(a);
-    onProgress?.(Math.min(i + READ_CHUNK, ids.length), ids.length);
-  }
+  onProgress?.(0, total);
+  await scanTable(
+    db,
+    (batch) => {
+      out.push(...batch);
+      onProgress?.(out.length, Math.max(total, out.length));
+    },
+    { signal },
+  );
   return out;
 }
 
