@@ -1,6 +1,7 @@
 import { AnnotationSchema, type Annotation } from './annotation';
 import type { SourcemarkDB } from './db';
 import type { InvalidItem } from './formats/import-result';
+import { scanTable } from './queries';
 
 /**
  * Writes what storage/formats/import.ts parsed. Two steps so the reader decides with the facts in
@@ -51,16 +52,32 @@ function firstOfEachId(annotations: readonly Annotation[]): Annotation[] {
   return annotations.filter((a) => (seen.has(a.id) ? false : (seen.add(a.id), true)));
 }
 
+/** Above this many ids, reading the table in chunks beats one `get` request per id (each an IPC
+ * round trip in Chromium). */
+const BULK_GET_MAX = 200;
+
+/** The stored records with these ids. */
+async function storedVersions(db: SourcemarkDB, ids: readonly string[]): Promise<Map<string, Annotation>> {
+  const out = new Map<string, Annotation>();
+  if (ids.length <= BULK_GET_MAX) {
+    (await db.annotations.bulkGet([...ids])).forEach((a) => a && out.set(a.id, a));
+    return out;
+  }
+  const wanted = new Set(ids);
+  await scanTable(db, (batch) => batch.forEach((a) => wanted.has(a.id) && out.set(a.id, a)));
+  return out;
+}
+
 export async function previewImport(
   db: SourcemarkDB,
   annotations: readonly Annotation[],
   invalid: readonly InvalidItem[] = [],
 ): Promise<ImportPreview> {
   const unique = firstOfEachId(annotations);
-  const stored = await db.annotations.bulkGet(unique.map((a) => a.id));
+  const stored = await storedVersions(db, unique.map((a) => a.id));
   const preview: ImportPreview = { new: [], present: [], changed: [], invalid: [...invalid] };
-  unique.forEach((a, i) => {
-    const old = stored[i];
+  unique.forEach((a) => {
+    const old = stored.get(a.id);
     if (!old) preview.new.push(a.id);
     else if (sameAnnotation(old, a)) preview.present.push(a.id);
     else preview.changed.push(a.id);
@@ -85,12 +102,12 @@ export async function writeImport(
   const unique = firstOfEachId(annotations);
   return db.transaction('rw', db.annotations, async () => {
     const valid = unique.map((a) => AnnotationSchema.parse(a));
-    const stored = await db.annotations.bulkGet(valid.map((a) => a.id));
+    const stored = await storedVersions(db, valid.map((a) => a.id));
     const toWrite: Annotation[] = [];
     let added = 0;
     let updated = 0;
-    valid.forEach((a, i) => {
-      const old = stored[i];
+    valid.forEach((a) => {
+      const old = stored.get(a.id);
       if (!old) {
         added++;
         toWrite.push(a);

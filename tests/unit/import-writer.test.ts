@@ -114,3 +114,16 @@ describe('import writer', () => {
     expect(r.invalid.every((i) => i.path.startsWith('rows['))).toBe(true);
   });
 });
+
+describe('import writer with many records', () => {
+  it('classifies and writes a large import the same way (chunked reads instead of per-id gets)', async () => {
+    const db = new SourcemarkDB(`import-big-${Math.random()}`);
+    const library = makeLibrary(30, 20); // 600 records
+    await db.annotations.bulkPut(library.slice(0, 300));
+    await db.annotations.put({ ...library[5]!, note: 'edited here' });
+    const preview = await previewImport(db, library);
+    expect([preview.new.length, preview.present.length, preview.changed]).toEqual([300, 299, [library[5]!.id]]);
+    expect(await writeImport(db, library, 'update')).toMatchObject({ added: 300, updated: 1, unchanged: 299 });
+    expect(await db.annotations.count()).toBe(600);
+  });
+});
