@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { quoteOf, type Annotation } from '@/storage/annotation';
 import { useEnv } from './env';
 
@@ -18,6 +18,7 @@ export default function AnnotationItem({ annotation: a, orphan = false }: Annota
   const [draft, setDraft] = useState(a.note);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const box = useRef<HTMLTextAreaElement>(null);
 
   const run = async (fn: () => Promise<void>) => {
     setBusy(true);
@@ -34,7 +35,9 @@ export default function AnnotationItem({ annotation: a, orphan = false }: Annota
   };
 
   const save = async () => {
-    if (await run(() => actions.saveNote(a, draft))) setEditing(false);
+    // Read from the field: a save right after the last keystroke may come before the re-render.
+    const note = box.current?.value ?? draft;
+    if (await run(() => actions.saveNote(a, note))) setEditing(false);
   };
 
   return (
@@ -53,6 +56,7 @@ export default function AnnotationItem({ annotation: a, orphan = false }: Annota
           }}
         >
           <textarea
+            ref={box}
             aria-label={t.noteLabel}
             value={draft}
             rows={3}

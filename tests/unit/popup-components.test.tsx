@@ -1,0 +1,121 @@
+import { render } from 'preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import AllAnnotations from '@/components/popup/AllAnnotations';
+import AnnotationItem from '@/components/popup/AnnotationItem';
+import { EnvContext, type AnnotationActions, type PopupEnv } from '@/components/popup/env';
+import { NO_SEARCH, type SearchState } from '@/components/popup/search-state';
+import { popupStrings, resolveLang } from '@/components/popup/strings';
+import type { Annotation } from '@/storage/annotation';
+import { SourcemarkDB } from '@/storage/db';
+import { sampleAnnotation } from '../support/sample-annotation';
+
+const NOTE = '<img src=x onerror="window.__pwned=1">谁说的';
+
+async function until(done: () => boolean): Promise<void> {
+  await vi.waitFor(() => {
+    if (!done()) throw new Error('not yet');
+  }, { timeout: 5000, interval: 10 });
+}
+
+describe('popup components', () => {
+  let db: SourcemarkDB;
+  let root: HTMLElement;
+  let actions: { [K in keyof AnnotationActions]: ReturnType<typeof vi.fn> };
+  let env: PopupEnv;
+  beforeEach(() => {
+    db = new SourcemarkDB(`popup-ui-${Math.random()}`);
+    root = document.createElement('div');
+    document.body.append(root);
+    actions = { saveNote: vi.fn(async () => {}), remove: vi.fn(async () => {}), go: vi.fn(async () => {}) };
+    env = { db, lang: 'zh', t: popupStrings.zh, actions: actions as unknown as AnnotationActions };
+  });
+  afterEach(() => {
+    render(null, root);
+    root.remove();
+  });
+
+  function mountAll(initial: SearchState = NO_SEARCH) {
+    let state = initial;
+    const draw = () =>
+      render(
+        <EnvContext.Provider value={env}>
+          <AllAnnotations
+            search={state}
+            onSearch={(s) => {
+              state = s;
+              draw();
+            }}
+            onOpenSettings={() => {}}
+          />
+        </EnvContext.Provider>,
+        root,
+      );
+    draw();
+  }
+
+  it('tells a new reader what to do when there is nothing yet', async () => {
+    mountAll();
+    await until(() => root.querySelector('.empty') !== null);
+    expect(root.querySelector('.empty h2')!.textContent).toBe('还没有批注');
+    expect(root.querySelectorAll('.empty li')).toHaveLength(3);
+  });
+
+  it('lists pages, opens one, and renders its note as text', async () => {
+    await db.annotations.put(sampleAnnotation({ note: NOTE }));
+    mountAll();
+    await until(() => root.querySelectorAll('section.group').length === 1);
+    const toggle = root.querySelector<HTMLButtonElement>('.group-toggle')!;
+    expect(toggle.textContent).toContain('美俄乌会谈无果而终');
+    expect(toggle.textContent).toContain('1 条');
+    toggle.click();
+    await until(() => root.querySelector('li.item .note') !== null);
+    expect(root.querySelector('li.item .note')!.textContent).toBe(NOTE);
+    expect(root.querySelector('li.item img')).toBeNull();
+  });
+
+  it('searches as the reader types (debounced) and shows the count', async () => {
+    await db.annotations.bulkPut([
+      sampleAnnotation(),
+      sampleAnnotation({ id: '0b6f3c2e-8f1a-4c47-9a5e-000000000002', selectors: [{ type: 'TextQuoteSelector', exact: '别的句子' }] }),
+    ]);
+    mountAll();
+    await until(() => root.querySelectorAll('section.group').length === 1);
+    const input = root.querySelector<HTMLInputElement>('input[type="search"]')!;
+    input.value = '阿拉斯加密';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    await until(() => root.querySelector('.results [role="status"]')?.textContent === '找到 1 条');
+    expect(root.querySelectorAll('.results li.item')).toHaveLength(1);
+  });
+
+  it('edits a note in place and deletes through the actions', async () => {
+    const a: Annotation = sampleAnnotation();
+    render(
+      <EnvContext.Provider value={env}>
+        <ul>
+          <AnnotationItem annotation={a} />
+        </ul>
+      </EnvContext.Provider>,
+      root,
+    );
+    const button = (name: string) =>
+      [...root.querySelectorAll('button')].find((b) => b.textContent === name) as HTMLButtonElement;
+    button('编辑笔记').click();
+    await until(() => root.querySelector('textarea') !== null);
+    const box = root.querySelector('textarea')!;
+    box.value = '新的笔记';
+    box.dispatchEvent(new Event('input', { bubbles: true }));
+    button('保存').click();
+    await until(() => actions.saveNote.mock.calls.length === 1);
+    expect(actions.saveNote).toHaveBeenCalledWith(a, '新的笔记');
+    await until(() => root.querySelector('textarea') === null);
+    button('删除').click();
+    await until(() => actions.remove.mock.calls.length === 1);
+  });
+
+  it('picks the language: the setting wins over the browser', () => {
+    expect(resolveLang('auto', 'zh-TW')).toBe('zh');
+    expect(resolveLang('auto', 'fr')).toBe('en');
+    expect(resolveLang('en', 'zh-CN')).toBe('en');
+    expect(resolveLang('zh', 'en-US')).toBe('zh');
+  });
+});
