@@ -51,10 +51,22 @@ function needSettings(settings: SettingsStore | undefined): SettingsStore {
 
 /** Quota errors get words a reader understands; others keep their own message. */
 export function errorMessage(err: unknown): string {
-  const name = err instanceof Error ? err.name : '';
-  const inner = (err as { inner?: { name?: string } } | null)?.inner?.name ?? '';
-  if (name === 'QuotaExceededError' || inner === 'QuotaExceededError') {
+  if (isQuotaError(err)) {
     return 'storage full: the browser refused to save (quota exceeded); nothing was written';
   }
   return err instanceof Error ? err.message : String(err);
+}
+
+/**
+ * A QuotaExceededError, as IndexedDB or Dexie reports it: the error itself, Dexie's wrapper
+ * (`inner`), or one of the failures of a bulk write (Dexie's BulkError lists them in `failures`),
+ * where a full disk in the middle of a bulkPut otherwise reads as "301 of 500 operations failed".
+ */
+export function isQuotaError(err: unknown, depth = 0): boolean {
+  if (!err || typeof err !== 'object' || depth > 3) return false;
+  const e = err as { name?: unknown; inner?: unknown; failures?: unknown };
+  if (e.name === 'QuotaExceededError') return true;
+  if (isQuotaError(e.inner, depth + 1)) return true;
+  const failures = Array.isArray(e.failures) ? e.failures : e.failures && typeof e.failures === 'object' ? Object.values(e.failures) : [];
+  return failures.some((f) => isQuotaError(f, depth + 1));
 }

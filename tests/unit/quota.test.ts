@@ -1,0 +1,142 @@
+import Dexie from 'dexie';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { handleMessage } from '@/entrypoints/background/handlers';
+import type { Annotation } from '@/storage/annotation';
+import { AnnotationStore } from '@/storage/annotation-store';
+import { SourcemarkDB } from '@/storage/db';
+import { writeImport } from '@/storage/import-writer';
+import { sampleAnnotation } from '../support/sample-annotation';
+
+/**
+ * A full disk as IndexedDB reports it, below Dexie and the store, so the whole write path is
+ * exercised: the store, the transaction, the background's message handler and its wording.
+ * Browsers report quota in more than one way, and each is simulated on fake-indexeddb:
+ *  - `sync`: put() itself throws a QuotaExceededError (a value too large for what is left);
+ *  - `request`: the put request fails with QuotaExceededError, which aborts its transaction;
+ *  - `commit`: every request succeeds, then the transaction aborts with QuotaExceededError when
+ *    it commits (Chromium's usual way: the disk fills while the write is flushed).
+ * In every case the reader must be told in words, and the database must be exactly as before.
+ */
+type Mode = 'sync' | 'request' | 'commit';
+
+/** fake-indexeddb internals used to inject failures where a real browser reports them. */
+interface FakeTransaction extends IDBTransaction {
+  _abort(errName: string | null): void;
+  _start(): void;
+  _state: string;
+  _requests: { request: IDBRequest }[];
+  _execRequestAsync(obj: { source: IDBObjectStore; operation: () => unknown }): IDBRequest;
+  __quotaAtCommit?: boolean;
+}
+
+const storeProto = IDBObjectStore.prototype;
+const txProto = IDBTransaction.prototype as FakeTransaction;
+const realPut = storeProto.put;
+const realStart = txProto._start;
+
+function quotaError(): DOMException {
+  return new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+}
+
+/** Makes puts fail the way `mode` says, from the `after`-th one on (0 = the next one). */
+function fillDiskAfter(mode: Mode, after = 0): void {
+  let puts = 0;
+  storeProto.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+    if (puts++ < after) return realPut.apply(this, args);
+    const tx = this.transaction as FakeTransaction;
+    if (mode === 'sync') throw quotaError();
+    if (mode === 'request') {
+      return tx._execRequestAsync({
+        source: this,
+        operation: () => {
+          throw quotaError();
+        },
+      });
+    }
+    tx.__quotaAtCommit = true;
+    return realPut.apply(this, args);
+  };
+  // The commit point: no request left to run. A marked transaction aborts there instead.
+  txProto._start = function (this: FakeTransaction) {
+    const idle = this._requests.every((r) => r.request.readyState === 'done');
+    if (this.__quotaAtCommit && idle && this._state !== 'finished') {
+      this._abort('QuotaExceededError');
+      return;
+    }
+    realStart.call(this);
+  };
+}
+
+function roomAgain(): void {
+  storeProto.put = realPut;
+  txProto._start = realStart;
+}
+
+const id = (i: number) => `00000000-0000-4000-8000-${i.toString(16).padStart(12, '0')}`;
+const deps = (store: AnnotationStore) => ({ store, injectInto: async () => {} });
+
+async function everything(db: SourcemarkDB): Promise<Annotation[]> {
+  return db.annotations.orderBy('id').toArray();
+}
+
+describe.each<Mode>(['sync', 'request', 'commit'])('a quota error on save (%s)', (mode) => {
+  let db: SourcemarkDB;
+  let store: AnnotationStore;
+  let before: Annotation[];
+
+  beforeEach(async () => {
+    db = new SourcemarkDB(`quota-${mode}-${Math.random()}`);
+    store = new AnnotationStore(db);
+    await db.annotations.bulkPut([1, 2, 3].map((i) => sampleAnnotation({ id: id(i), note: `note ${i}` })));
+    before = await everything(db);
+  });
+
+  afterEach(async () => {
+    roomAgain();
+    db.close();
+    await Dexie.delete(db.name);
+  });
+
+  it('answers a save with words a reader understands, and writes nothing', async () => {
+    fillDiskAfter(mode);
+    const res = await handleMessage(deps(store), { type: 'annotation.save', annotation: sampleAnnotation({ id: id(4) }) });
+    roomAgain();
+    expect(res.ok).toBe(false);
+    if (!res.ok) expect(res.error).toMatch(/^storage full: .*quota exceeded.*nothing was written/);
+    expect(await everything(db)).toEqual(before);
+    expect(await db.annotations.get(id(4))).toBeUndefined();
+  });
+
+  it('answers an edit of a note the same way, and the stored note is unchanged', async () => {
+    fillDiskAfter(mode);
+    const res = await handleMessage(deps(store), { type: 'annotation.update', id: id(2), patch: { note: '新的笔记', color: 'blue' } });
+    roomAgain();
+    expect(res.ok).toBe(false);
+    if (!res.ok) expect(res.error).toMatch(/^storage full/);
+    expect(await everything(db)).toEqual(before);
+  });
+
+  it('leaves no part of an import of 1,200 records that runs out of room at the 700th', async () => {
+    const incoming = Array.from({ length: 1200 }, (_, i) => sampleAnnotation({ id: id(100 + i), pageKey: `p${i % 7}` }));
+    // bulkPut issues one put per record: the first 699 succeed inside the transaction.
+    fillDiskAfter(mode, 699);
+    const err = await writeImport(db, incoming, 'skip').then(
+      () => null,
+      (e: unknown) => e,
+    );
+    roomAgain();
+    expect(err).not.toBeNull();
+    const { errorMessage } = await import('@/entrypoints/background/handlers');
+    expect(errorMessage(err)).toMatch(/^storage full/);
+    expect(await everything(db)).toEqual(before);
+  });
+
+  it('still saves once there is room again', async () => {
+    fillDiskAfter(mode);
+    expect((await handleMessage(deps(store), { type: 'annotation.save', annotation: sampleAnnotation({ id: id(5) }) })).ok).toBe(false);
+    roomAgain();
+    const again = await handleMessage(deps(store), { type: 'annotation.save', annotation: sampleAnnotation({ id: id(5) }) });
+    expect(again.ok).toBe(true);
+    expect(await db.annotations.count()).toBe(before.length + 1);
+  });
+});
