@@ -60,18 +60,32 @@ function isStatus(v: unknown): v is PageStatus {
   return typeof v === 'object' && v !== null && typeof (v as PageStatus).pageKey === 'string' && Array.isArray((v as PageStatus).orphans);
 }
 
-/** The tab the popup was opened over, and what Sourcemark found in it. */
-export async function activeTab(): Promise<ActiveTab> {
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  if (!tab || tab.id === undefined || !tab.url || !/^https?:/i.test(tab.url)) return { kind: 'unsupported', tab: tab ?? null };
-  const withId = tab as Tab & { id: number };
+/**
+ * The tab the popup was opened over, and what Sourcemark found in it. `tabId` names another tab:
+ * `popup.html?tab=<id>` shows the popup for that tab when it is opened as a page of its own
+ * (in a tab or window, where the active tab would be the popup itself).
+ */
+export async function activeTab(tabId?: number): Promise<ActiveTab> {
+  const tab =
+    tabId === undefined
+      ? (await browser.tabs.query({ active: true, currentWindow: true }))[0]
+      : await browser.tabs.get(tabId).catch(() => undefined);
+  // Without access to the tab its URL is hidden: it may still be a web page.
+  if (!tab || !mayRun(tab)) return { kind: 'unsupported', tab: tab ?? null };
   try {
-    const status = await sendToTab(withId.id, { type: 'content.status' });
-    if (isStatus(status)) return { kind: 'running', tab: withId, status };
+    const status = await sendToTab(tab.id, { type: 'content.status' });
+    if (isStatus(status)) return { kind: 'running', tab, status };
   } catch {
     // "Receiving end does not exist": Sourcemark is not running in this tab.
   }
-  return { kind: 'not-running', tab: withId };
+  return { kind: 'not-running', tab };
+}
+
+/** `?tab=<id>` in the page's address, if any. */
+export function tabFromLocation(search: string): number | undefined {
+  const raw = new URLSearchParams(search).get('tab');
+  const id = raw === null ? NaN : Number(raw);
+  return Number.isInteger(id) && id >= 0 ? id : undefined;
 }
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));

@@ -6,7 +6,7 @@ import { EnvContext, type AnnotationActions, type PopupEnv } from '@/components/
 import ExportMenu from '@/components/popup/ExportMenu';
 import { NO_SEARCH, isSearching, type SearchState } from '@/components/popup/search-state';
 import { popupStrings } from '@/components/popup/strings';
-import { activeTab, notifyPages, revealAnnotation, type ActiveTab } from '@/components/popup/tab-actions';
+import { activeTab, notifyPages, revealAnnotation, tabFromLocation, type ActiveTab } from '@/components/popup/tab-actions';
 import ThisPage from '@/components/popup/ThisPage';
 import UndoToast from '@/components/popup/UndoToast';
 import type { Annotation } from '@/storage/annotation';
@@ -16,12 +16,14 @@ import type { SourcemarkDB } from '@/storage/db';
 export type AppProps = {
   db: SourcemarkDB;
   lang: Lang;
+  /** Show "This page" for this tab instead of the active one (`popup.html?tab=<id>`). */
+  tabId?: number;
 };
 
 type View = 'page' | 'all';
 
 /** The popup: "This page" and "All annotations", export, and the undo of the last delete. */
-export default function App({ db, lang }: AppProps) {
+export default function App({ db, lang, tabId }: AppProps) {
   const t = popupStrings[lang];
   const store = useMemo(() => new AnnotationStore(db), [db]);
   const [active, setActive] = useState<ActiveTab | null>(null);
@@ -30,10 +32,10 @@ export default function App({ db, lang }: AppProps) {
   const [deleted, setDeleted] = useState<Annotation | null>(null);
 
   const refresh = useCallback(async () => {
-    setActive(await activeTab());
-  }, []);
+    setActive(await activeTab(tabId));
+  }, [tabId]);
   useEffect(() => {
-    void activeTab().then((a) => {
+    void activeTab(tabId).then((a) => {
       setActive(a);
       // Over a web page, start with that page; over a browser page there is nothing to show.
       setView((v) => v ?? (a.kind === 'unsupported' ? 'all' : 'page'));
@@ -114,7 +116,7 @@ export default function App({ db, lang }: AppProps) {
           {t.importLink}
         </button>
       </footer>
-      {deleted ? <UndoToast message={t.deleted} onUndo={() => void undo()} onClose={closeToast} /> : null}
+      {deleted ? <UndoToast key={deleted.id} message={t.deleted} onUndo={() => void undo()} onClose={closeToast} /> : null}
     </EnvContext.Provider>
   );
 }

@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { resolveLang } from '@/components/popup/strings';
+import { tabFromLocation } from '@/components/popup/tab-actions';
 import { SourcemarkDB } from '@/storage/db';
 import { readSettings } from '@/storage/settings';
 import App from './App';
@@ -15,7 +16,7 @@ async function main(): Promise<void> {
   );
   const lang = resolveLang(language, navigator.language);
   document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
-  render(<App db={db} lang={lang} />, document.getElementById('app')!);
+  render(<App db={db} lang={lang} tabId={tabFromLocation(location.search)} />, document.getElementById('app')!);
 }
 
 void main();
