@@ -23,29 +23,26 @@ import type {
   TextQuoteSelector,
 } from '@/storage/annotation';
 import {
-  ContextScorer,
+  CONTEXT_CHARS,
+  Context,
+  MIN_SCORE,
   SHORT_QUOTE,
+  approximateMatches,
+  confirmed,
+  contested,
   editDistance,
-  fuzzyMatch,
   meanContext,
+  quoteScore,
+  rank,
+  type Candidate,
 } from './anchoring/fuzzy';
 import { TextIndex, isSpace, stripSpace } from './anchoring/text-index';
 
-export { SHORT_QUOTE, MIN_SCORE } from './anchoring/fuzzy';
+export { CONTEXT_CHARS, MIN_CONTEXT, MIN_SCORE, SHORT_QUOTE } from './anchoring/fuzzy';
 export { TextIndex } from './anchoring/text-index';
 
-/**
- * Characters of context stored on each side, counted without whitespace. 32 CJK characters are
- * about a clause, enough to tell repeats apart; in Latin text it is five or six words.
- */
-export const CONTEXT_CHARS = 32;
 /** Context is stored raw (whitespace kept, as the W3C model says); this bounds pathological runs. */
 const MAX_RAW_CONTEXT = 2_000;
-/**
- * An exact occurrence is confirmed when the better of its prefix and suffix agrees at least this
- * well; otherwise the words may be some other occurrence, and approximate matches are weighed.
- */
-export const MIN_CONTEXT = 0.6;
 /** The position fast path needs the context (mean of both sides) to agree at least this well. */
 const POSITION_CONTEXT = 0.9;
 /** Short-quote fuzzy matching needs this much of the context on both sides, near exactly. */
@@ -184,33 +181,61 @@ export class Anchorer {
     }
 
     const norm = this.index.norm();
-    const context = new ContextScorer(
-      norm.text,
-      tail(stripSpace(quote.prefix ?? ''), CONTEXT_CHARS),
-      head(stripSpace(quote.suffix ?? ''), CONTEXT_CHARS),
-    );
+    const context = new Context(this.index, quote);
     const hint = position ? norm.fromRaw[Math.min(position.start, text.length)] : undefined;
     if (this.manyQuotes) this.index.gramTable();
 
-    // 2. Exact occurrences of the quote, confirmed by context.
+    // 2. Exact occurrences. The best one with its context intact, verbatim, cannot be beaten (any
+    //    other place differs in the quote or the context), so it is taken without searching on.
     const hits = this.index.findAll(needle);
-    const pick = hits.length > 0 ? chooseExact(hits, needle.length, context, hint, norm.text.length) : null;
-    if (pick?.confirmed) return this.foundNorm(pick.at, pick.at + needle.length, exact, 'quote');
+    if (context.sides > 0 && hits.length > 1) {
+      // Most often exactly one occurrence has its stored context verbatim: take it without
+      // weighing the others (a phrase repeated a hundred times would cost 200 edit distances).
+      const verbatim = hits.filter((h) => context.verbatim(h, h + needle.length));
+      if (verbatim.length === 1) {
+        return this.foundNorm(context.at(verbatim[0]!, verbatim[0]! + needle.length, 0), exact, 'quote');
+      }
+    }
+    const exacts: Candidate[] = rank(
+      hits.map((h) => context.at(h, h + needle.length, 0)),
+      hint,
+    );
+    const top = exacts[0];
+    if (
+      top &&
+      top.contextErrors === 0 &&
+      top.rawAgreement === context.sides &&
+      !contested(exacts, hint)
+    ) {
+      return this.foundNorm(top, exact, 'quote');
+    }
 
-    // 3. Approximate, away from the unconfirmed exact occurrences: when the quoted place was
-    //    edited (a typo fixed) while the old words still stand elsewhere (a duplicated headline),
-    //    the edited place with its context intact is the right one.
-    const exclude = hits.map((h): [number, number] => [h, h + needle.length]);
-    const fuzzy = short
-      ? shortFuzzy(this.index, needle, context)
-      : fuzzyMatch(this.index, needle, context, hint, exclude);
-    if (fuzzy) return this.foundNorm(fuzzy[0], fuzzy[1], exact, 'fuzzy');
+    // 3. Approximate matches, away from the exact occurrences, weighed together with them: when
+    //    the quoted place was edited (a typo fixed) while the old words stand elsewhere (a
+    //    duplicated headline, a reposted paragraph), the edited place with its context is right.
+    const approximate = short
+      ? shortCandidates(this.index, needle, context)
+      : approximateMatches(
+          this.index,
+          needle,
+          hits.map((h): [number, number] => [h, h + needle.length]),
+        ).map((m) => context.at(m.start, m.end, m.errors));
+    const ranked = rank([...exacts, ...approximate], hint);
+    const best = ranked[0];
+    if (!best) return null;
+    const clear = !contested(ranked, hint);
+    if (best.quoteErrors === 0) {
+      if (clear && confirmed(best)) return this.foundNorm(best, exact, 'quote');
+    } else if (clear && (short || quoteScore(best, needle.length) >= MIN_SCORE)) {
+      // Short candidates passed their own stricter test in shortCandidates.
+      return this.foundNorm(best, exact, 'fuzzy');
+    }
 
-    // 4. The words occur exactly once but the context disagrees: the passage moved. A long quote
-    //    is accepted (the words themselves are the evidence); a short one could be any
-    //    occurrence of a common phrase, so it is not.
-    if (pick && !short && hits.length === 1) {
-      return this.foundNorm(pick.at, pick.at + needle.length, exact, 'quote');
+    // 4. The words occur exactly once, but nothing confirms the place: the passage moved. A long
+    //    quote is accepted (the words themselves are the evidence) unless another place contests
+    //    it; a short one could be any occurrence of a common phrase, so it is not.
+    if (top && hits.length === 1 && !short && !contested(ranked, hint, top)) {
+      return this.foundNorm(top, exact, 'quote');
     }
     return null;
   }
@@ -226,16 +251,8 @@ export class Anchorer {
     ) {
       return true;
     }
-    const norm = this.index.norm();
-    const scorer = new ContextScorer(
-      norm.text,
-      tail(stripSpace(prefix), CONTEXT_CHARS),
-      head(stripSpace(suffix), CONTEXT_CHARS),
-    );
-    const agreement = meanContext(
-      scorer.prefixAt(norm.fromRaw[start]!),
-      scorer.suffixAt(norm.fromRaw[end]!),
-    );
+    const { fromRaw } = this.index.norm();
+    const agreement = meanContext(new Context(this.index, quote).at(fromRaw[start]!, fromRaw[end]!, 0));
     return agreement === undefined || agreement >= POSITION_CONTEXT;
   }
 
@@ -244,11 +261,11 @@ export class Anchorer {
    * non-whitespace; if the stored quote itself began or ended with whitespace (imported quotes
    * can), the same amount of adjoining whitespace is taken back in.
    */
-  private foundNorm(ns: number, ne: number, exact: string, method: AnchorMethod): Located {
+  private foundNorm(at: Candidate, exact: string, method: AnchorMethod): Located {
     const { toRaw } = this.index.norm();
     const text = this.index.text;
-    let start = toRaw[ns]!;
-    let end = toRaw[ne - 1]! + 1;
+    let start = toRaw[at.start]!;
+    let end = toRaw[at.end - 1]! + 1;
     for (let i = 0; i < exact.length && isSpace(exact.charCodeAt(i)); i++) {
       if (start > 0 && isSpace(text.charCodeAt(start - 1))) start--;
       else break;
@@ -262,87 +279,32 @@ export class Anchorer {
 }
 
 /**
- * Ranks exact occurrences (normalised offsets) by context agreement, with position as the
- * tie-break, and says whether the winner is confirmed: at least one side of its context agrees
- * (MIN_CONTEXT). With no context stored, a single occurrence or the one nearest the stored
- * position is taken as confirmed, and several with no position to choose by give null.
+ * Approximate places for quotes under SHORT_QUOTE characters, where a couple of edits turn any
+ * word into many others. Only one edit is allowed, and only in the gap between a near-exact prefix
+ * and a near-exact suffix: the context, not the quote, finds the place.
  */
-function chooseExact(
-  hits: readonly number[],
-  length: number,
-  context: ContextScorer,
-  hint: number | undefined,
-  textLength: number,
-): { at: number; confirmed: boolean } | null {
-  const hasContext = context.prefix !== undefined || context.suffix !== undefined;
-  if (!hasContext) {
-    if (hits.length === 1) return { at: hits[0]!, confirmed: true };
-    return hint === undefined ? null : { at: nearest(hits, hint), confirmed: true };
-  }
-  let best = hits[0]!;
-  let bestScore = -Infinity;
-  let bestAgreement = 0;
-  for (const at of hits) {
-    const p = context.prefixAt(at);
-    const s = context.suffixAt(at + length);
-    const ctx = meanContext(p, s) ?? 0;
-    const proximity =
-      hint === undefined ? 0 : 1 - Math.min(1, Math.abs(at - hint) / (textLength || 1));
-    // Context dominates: proximity (≤ 0.05) only separates places whose context agrees equally.
-    const score = ctx + 0.05 * proximity;
-    if (score > bestScore) {
-      bestScore = score;
-      best = at;
-      bestAgreement = Math.max(p ?? 0, s ?? 0);
-    }
-  }
-  return { at: best, confirmed: bestAgreement >= MIN_CONTEXT };
-}
-
-function nearest(hits: readonly number[], hint: number): number {
-  let best = hits[0]!;
-  for (const at of hits) if (Math.abs(at - hint) < Math.abs(best - hint)) best = at;
-  return best;
-}
-
-/**
- * Fuzzy matching for quotes under SHORT_QUOTE characters, where a couple of edits turn any word
- * into many others. Only one edit is allowed, and only in the gap between a near-exact prefix and
- * a near-exact suffix: the context, not the quote, finds the place. Ambiguity means orphan.
- */
-function shortFuzzy(
-  index: TextIndex,
-  needle: string,
-  context: ContextScorer,
-): [number, number] | null {
+function shortCandidates(index: TextIndex, needle: string, context: Context): Candidate[] {
   const { prefix, suffix } = context;
-  if (!prefix || !suffix) return null;
-  if (prefix.length < SHORT_FUZZY_ANCHOR || suffix.length < SHORT_FUZZY_ANCHOR) return null;
+  if (!prefix || !suffix) return [];
+  if (prefix.length < SHORT_FUZZY_ANCHOR || suffix.length < SHORT_FUZZY_ANCHOR) return [];
   const norm = index.norm().text;
   const before = prefix.slice(-SHORT_FUZZY_ANCHOR);
   const after = suffix.slice(0, SHORT_FUZZY_ANCHOR);
-  let found: [number, number] | null = null;
+  const out: Candidate[] = [];
   for (const at of index.findAll(before)) {
     const start = at + before.length;
     // Same length first: a replaced character is the common edit.
     for (const len of [needle.length, needle.length - 1, needle.length + 1]) {
       const end = start + len;
       if (len < 1 || !norm.startsWith(after, end)) continue;
-      if (editDistance(needle, norm.slice(start, end)) > 1) continue;
-      if ((context.prefixAt(start) ?? 0) < SHORT_FUZZY_CONTEXT) continue;
-      if ((context.suffixAt(end) ?? 0) < SHORT_FUZZY_CONTEXT) continue;
-      if (found) return null;
-      found = [start, end];
+      const errors = editDistance(needle, norm.slice(start, end));
+      if (errors !== 1) continue; // 0 would be an exact occurrence, weighed already
+      const c = context.at(start, end, errors);
+      if ((c.prefixSimilarity ?? 0) < SHORT_FUZZY_CONTEXT) continue;
+      if ((c.suffixSimilarity ?? 0) < SHORT_FUZZY_CONTEXT) continue;
+      out.push(c);
       break;
     }
   }
-  return found;
-}
-
-function tail(s: string, n: number): string | undefined {
-  return s.length === 0 ? undefined : s.slice(-n);
-}
-
-function head(s: string, n: number): string | undefined {
-  return s.length === 0 ? undefined : s.slice(0, n);
+  return out;
 }

@@ -234,6 +234,38 @@ describe('anchor', () => {
     expect(byPosition).toMatchObject({ method: 'quote', start: 23 });
   });
 
+  it('prefers the quoted place with a typo fixed over the old words standing elsewhere', () => {
+    const page = (a: string) =>
+      html(`<p>第一段:甲方说,${a},大家都知道。</p>\n<p>第二段:乙方却说,美俄正在按照密约瓜分世界,没人相信。</p>`);
+    let root = loadPage(page('美俄正在按照密约瓜分世界'));
+    const index = new TextIndex(root);
+    const at = index.text.indexOf('美俄正在按照密约瓜分世界');
+    const selectors = anchoring.describe(root, index.rangeOf(at, at + 12)!);
+    root = loadPage(page('美俄正在按照秘约瓜分世界'));
+    const result = anchoring.anchorDetailed(root, withoutPosition(selectors));
+    expect(result).toMatchObject({ method: 'fuzzy', start: at, end: at + 12 });
+  });
+
+  it('lets whitespace decide between places whose visible text is the same, and only that', () => {
+    // The same 32 + 12 + 32 characters twice: the quote after a paragraph break, then before one.
+    const before = '前文'.repeat(16);
+    const after = '后话'.repeat(16);
+    const page = (q: string) =>
+      html(
+        `<p>${before}</p>\n<p>${q}${after}</p>\n<p>中间隔开的一段文字。</p>\n` +
+          `<p>${before}美俄正在按照密约瓜分世界</p>\n<p>${after}</p>`,
+      );
+    let root = loadPage(page('美俄正在按照密约瓜分世界'));
+    const index = new TextIndex(root);
+    const at = index.text.indexOf('美俄');
+    const selectors = withoutPosition(anchoring.describe(root, index.rangeOf(at, at + 12)!));
+    expect(anchoring.anchorDetailed(root, selectors)).toMatchObject({ method: 'quote', start: at });
+    // With a character changed at the first place, the evidence points both ways: the exact
+    // words (with the break elsewhere) or the break (with one edit). Neither is a safe guess.
+    root = loadPage(page('美俄正在按照秘约瓜分世界'));
+    expect(anchoring.anchor(root, selectors)).toBeNull();
+  });
+
   it('leaves a bare repeated quote (no context, no position) an orphan rather than guess', () => {
     const root = loadPage(html('<p>会谈没有结果。会谈没有结果。</p>'));
     expect(anchoring.anchor(root, [{ type: 'TextQuoteSelector', exact: '会谈没有结果' }])).toBeNull();

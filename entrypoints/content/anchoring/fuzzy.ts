@@ -4,7 +4,7 @@
  * an orphaned annotation is a small loss, a highlight on the wrong words is a lie.
  */
 import search from 'approx-string-match';
-import { GRAM, gramHash, type TextIndex } from './text-index';
+import { GRAM, gramHash, stripSpace, type TextIndex } from './text-index';
 
 /** Quotes shorter than this (in non-whitespace characters) get no ordinary fuzzy matching. */
 export const SHORT_QUOTE = 10;
@@ -20,8 +20,16 @@ export const MAX_ERRORS = 64;
  * from a near-duplicate elsewhere (boilerplate, a list of similar items), so it stays an orphan.
  */
 export const MIN_SCORE = 0.8;
-/** Fuzzy candidates whose scores are closer than this are ambiguous: orphan rather than guess. */
-export const AMBIGUITY_MARGIN = 0.05;
+/**
+ * An exact occurrence is confirmed when the better of its prefix and suffix agrees at least this
+ * well; otherwise the words may be some other occurrence of a common phrase.
+ */
+export const MIN_CONTEXT = 0.6;
+/**
+ * Characters of context stored on each side, counted without whitespace. 32 CJK characters are
+ * about a clause, enough to tell repeats apart; in Latin text it is five or six words.
+ */
+export const CONTEXT_CHARS = 32;
 /** Stands in for context that was never stored: neither evidence for nor against. With it, only
  * a perfect quote could reach MIN_SCORE, and those are found exactly: no context, no fuzzy. */
 const UNKNOWN_CONTEXT = 0.5;
@@ -87,38 +95,163 @@ export function similarity(a: string, b: string): number {
   return len === 0 ? 1 : 1 - editDistance(a, b) / len;
 }
 
-/**
- * Stored context (already whitespace-free and cut to the context length) compared with the text
- * beside a candidate. `undefined` when nothing was stored: absent context is no evidence.
- */
-export class ContextScorer {
-  constructor(
-    private readonly norm: string,
-    readonly prefix: string | undefined,
-    readonly suffix: string | undefined,
-  ) {}
+/** One place where a quote might be, with the evidence for it. Offsets are normalised. */
+export interface Candidate {
+  start: number;
+  end: number;
+  /** Edits between the stored quote and the text here (0: an exact occurrence). */
+  quoteErrors: number;
+  /** Edits between the stored prefix and suffix and the text beside this place. */
+  contextErrors: number;
+  /** 0–1 per side, undefined where no context was stored. */
+  prefixSimilarity: number | undefined;
+  suffixSimilarity: number | undefined;
+  /**
+   * Sides (0–2) whose stored raw context matches the raw page text verbatim, whitespace and all.
+   * Whitespace is ignored everywhere else, so this is the last word between places whose visible
+   * text is the same (a sentence once at a paragraph break, once inside a paragraph).
+   */
+  rawAgreement: number;
+}
 
-  prefixAt(start: number): number | undefined {
-    const p = this.prefix;
-    if (!p) return undefined;
-    const before = this.norm.slice(Math.max(0, start - p.length), start);
-    // Cheap exact check first: on a frequent quote most candidates are decided here.
-    return before === p ? 1 : similarity(p, before);
+/** The stored context of one quote, measured against candidate places. */
+export class Context {
+  /** Whitespace-free, at most CONTEXT_CHARS; undefined when nothing was stored. */
+  readonly prefix: string | undefined;
+  readonly suffix: string | undefined;
+  private readonly rawPrefix: string;
+  private readonly rawSuffix: string;
+
+  constructor(
+    private readonly index: TextIndex,
+    stored: { prefix?: string; suffix?: string },
+  ) {
+    this.rawPrefix = stored.prefix ?? '';
+    this.rawSuffix = stored.suffix ?? '';
+    this.prefix = stripSpace(this.rawPrefix).slice(-CONTEXT_CHARS) || undefined;
+    this.suffix = stripSpace(this.rawSuffix).slice(0, CONTEXT_CHARS) || undefined;
   }
 
-  suffixAt(end: number): number | undefined {
+  /** How many sides of context were stored (0–2). */
+  get sides(): number {
+    return (this.prefix ? 1 : 0) + (this.suffix ? 1 : 0);
+  }
+
+  /**
+   * Whether every stored side of the context is beside [start, end) verbatim, whitespace
+   * included: string comparisons only, so the common case skips the edit distances in `at`.
+   */
+  verbatim(start: number, end: number): boolean {
+    const { toRaw } = this.index.norm();
+    const raw = this.index.text;
+    const rawStart = toRaw[start]!;
+    const rawEnd = toRaw[end - 1]! + 1;
+    return (
+      (!this.prefix ||
+        (rawStart >= this.rawPrefix.length &&
+          raw.startsWith(this.rawPrefix, rawStart - this.rawPrefix.length))) &&
+      (!this.suffix || raw.startsWith(this.rawSuffix, rawEnd))
+    );
+  }
+
+  at(start: number, end: number, quoteErrors: number): Candidate {
+    const { text: norm, toRaw } = this.index.norm();
+    const raw = this.index.text;
+    let contextErrors = 0;
+    let prefixSimilarity: number | undefined;
+    let suffixSimilarity: number | undefined;
+    let rawAgreement = 0;
+    const p = this.prefix;
+    if (p) {
+      const before = norm.slice(Math.max(0, start - p.length), start);
+      // Cheap equality first: on a frequent quote most candidates are decided here.
+      const errors = before === p ? 0 : editDistance(p, before);
+      contextErrors += errors;
+      prefixSimilarity = 1 - errors / p.length;
+      const rawStart = toRaw[start]!;
+      if (rawStart >= this.rawPrefix.length && raw.startsWith(this.rawPrefix, rawStart - this.rawPrefix.length)) {
+        rawAgreement++;
+      }
+    }
     const s = this.suffix;
-    if (!s) return undefined;
-    const after = this.norm.slice(end, end + s.length);
-    return after === s ? 1 : similarity(s, after);
+    if (s) {
+      const after = norm.slice(end, end + s.length);
+      const errors = after === s ? 0 : editDistance(s, after);
+      contextErrors += errors;
+      suffixSimilarity = 1 - errors / s.length;
+      if (end > 0 && raw.startsWith(this.rawSuffix, toRaw[end - 1]! + 1)) rawAgreement++;
+    }
+    return { start, end, quoteErrors, contextErrors, prefixSimilarity, suffixSimilarity, rawAgreement };
   }
 }
 
 /** Mean of the context similarities that exist, or undefined if no context was stored. */
-export function meanContext(p: number | undefined, s: number | undefined): number | undefined {
+export function meanContext(c: Pick<Candidate, 'prefixSimilarity' | 'suffixSimilarity'>): number | undefined {
+  const { prefixSimilarity: p, suffixSimilarity: s } = c;
   if (p === undefined) return s;
   if (s === undefined) return p;
   return (p + s) / 2;
+}
+
+/** Whether an exact occurrence's context confirms it (see MIN_CONTEXT); no context, no doubt. */
+export function confirmed(c: Candidate): boolean {
+  if (c.prefixSimilarity === undefined && c.suffixSimilarity === undefined) return true;
+  return Math.max(c.prefixSimilarity ?? 0, c.suffixSimilarity ?? 0) >= MIN_CONTEXT;
+}
+
+/** The acceptance score of an approximate match: 0.6 × quote + 0.4 × context similarity. */
+export function quoteScore(c: Candidate, quoteLength: number): number {
+  return 0.6 * (1 - c.quoteErrors / quoteLength) + 0.4 * (meanContext(c) ?? UNKNOWN_CONTEXT);
+}
+
+/**
+ * Candidates best first. The measure is the total of edits over prefix + quote + suffix: each
+ * character counts the same wherever it changed, so a typo fixed at the quoted place (one edit)
+ * beats the old words standing elsewhere with a different clause around them (several edits).
+ * Then verbatim raw context, then nearness to the stored position.
+ */
+export function rank(candidates: Candidate[], hint: number | undefined): Candidate[] {
+  const distance = (c: Candidate) => (hint === undefined ? 0 : Math.abs(c.start - hint));
+  return candidates.sort(
+    (a, b) =>
+      a.quoteErrors + a.contextErrors - (b.quoteErrors + b.contextErrors) ||
+      b.rawAgreement - a.rawAgreement ||
+      distance(a) - distance(b) ||
+      a.start - b.start,
+  );
+}
+
+/**
+ * Whether another place (not overlapping `best`, by default the top of `ranked`) leaves the
+ * evidence unable to choose: it is better or as good by every measure `rank` uses, or it is one
+ * edit worse but matches the stored context verbatim, whitespace included, where `best` does not.
+ * (The last is a sentence whose exact words stand elsewhere without the paragraph break around
+ * them, while the quoted place, with its break, had a character changed: guessing either could be
+ * the wrong words.)
+ */
+export function contested(
+  ranked: readonly Candidate[],
+  hint: number | undefined,
+  best: Candidate | undefined = ranked[0],
+): boolean {
+  if (!best) return false;
+  const total = best.quoteErrors + best.contextErrors;
+  const distance = (c: Candidate) => (hint === undefined ? 0 : Math.abs(c.start - hint));
+  for (const c of ranked) {
+    const cTotal = c.quoteErrors + c.contextErrors;
+    if (cTotal > total + 1) break;
+    if (c === best || (c.end > best.start && c.start < best.end)) continue;
+    if (cTotal === total + 1) {
+      if (c.rawAgreement > best.rawAgreement) return true;
+    } else if (
+      cTotal < total ||
+      c.rawAgreement > best.rawAgreement ||
+      (c.rawAgreement === best.rawAgreement && distance(c) <= distance(best))
+    ) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /** The error bound used for a quote of `length` non-whitespace characters. */
@@ -137,6 +270,8 @@ export function candidateWindows(index: TextIndex, quote: string, k: number): Wi
   return qgramWindows(index, quote, k) ?? pieceWindows(index, quote, k);
 }
 
+const FREQUENT_GRAM = 64;
+
 /** Vote buffers, reused per text index: allocating and zeroing one per quote costs more than the
  * votes themselves on a 200k-character page. */
 const voteBuffers = new WeakMap<TextIndex, Int32Array>();
@@ -148,8 +283,10 @@ const voteBuffers = new WeakMap<TextIndex, Int32Array>();
  * neighbour reaches the count is searched. A one-character edit thus costs one short window.
  *
  * Frequent grams cost more to walk than they filter. Leaving one out lowers the required count by
- * one (it might have been a kept gram), which keeps the filter lossless; the most frequent are left
- * out while the count stays at least a third of what it was.
+ * one (it might have been a kept gram), which keeps the filter lossless; grams seen more than
+ * FREQUENT_GRAM times are left out, most frequent first, while the count stays at two thirds or
+ * more of what it was. (Tuned on the 200k-character benchmark page: skipping more lets too many
+ * windows through to the verifying search, skipping less walks long chains for nothing.)
  */
 function qgramWindows(index: TextIndex, quote: string, k: number): Window[] | null {
   const norm = index.norm().text;
@@ -171,9 +308,9 @@ function qgramWindows(index: TextIndex, quote: string, k: number): Window[] | nu
     order.push({ o, h, c: count[h]! });
   }
   order.sort((a, b) => a.c - b.c);
-  const floor = Math.max(2, Math.ceil(needed / 3));
+  const floor = Math.max(2, Math.ceil((needed * 2) / 3));
   let walk = order.length;
-  while (walk > 0 && needed > floor && order[walk - 1]!.c > 8) {
+  while (walk > 0 && needed > floor && order[walk - 1]!.c > FREQUENT_GRAM) {
     walk--;
     needed--;
   }
@@ -319,45 +456,22 @@ function mergeWindows(windows: Window[], n: number): Window[] | null {
 }
 
 /**
- * The best approximate match of `quote` (normalised, at least SHORT_QUOTE long) as normalised
- * [start, end), or null when none clears the bar or the best is not clearly better than another
- * place. `exclude` spans are not searched (exact occurrences the caller has already weighed).
+ * Approximate occurrences of `quote` (normalised, at least SHORT_QUOTE long) within the error
+ * bound, as normalised spans with their error counts; `exclude` spans (exact occurrences the
+ * caller has already weighed) are not searched. Scoring is the caller's, with `Context`.
  */
-export function fuzzyMatch(
+export function approximateMatches(
   index: TextIndex,
   quote: string,
-  context: ContextScorer,
-  hint: number | undefined,
   exclude: ReadonlyArray<readonly [number, number]> = [],
-): [number, number] | null {
+): Array<{ start: number; end: number; errors: number }> {
   const norm = index.norm().text;
   const m = quote.length;
   const k = maxErrorsFor(m);
-  if (m < SHORT_QUOTE || k < 1) return null;
-
+  if (m < SHORT_QUOTE || k < 1) return [];
   let windows = candidateWindows(index, quote, k) ?? [[0, norm.length] as Window];
   if (exclude.length > 0) windows = subtract(windows, exclude);
-  const raw = searchWindows(norm, windows, quote, k);
-  if (raw.length === 0) return null;
-
-  const scored = raw.map((c) => {
-    const quoteSimilarity = 1 - c.errors / m;
-    const ctx = meanContext(context.prefixAt(c.start), context.suffixAt(c.end));
-    const score = 0.6 * quoteSimilarity + 0.4 * (ctx ?? UNKNOWN_CONTEXT);
-    // Proximity only breaks ties between otherwise equal places; it never makes a match good.
-    const proximity =
-      hint === undefined ? 0 : 1 - Math.min(1, Math.abs(c.start - hint) / (norm.length || 1));
-    return { ...c, score, rank: score + 0.001 * proximity };
-  });
-  scored.sort(
-    (a, b) => b.rank - a.rank || Math.abs(a.end - a.start - m) - Math.abs(b.end - b.start - m),
-  );
-  const best = scored[0]!;
-  if (best.score < MIN_SCORE) return null;
-  // Overlapping hits are the same place with shifted edges; only another place makes it ambiguous.
-  const rival = scored.find((c) => c.end <= best.start || c.start >= best.end);
-  if (rival && rival.score > best.score - AMBIGUITY_MARGIN) return null;
-  return [best.start, best.end];
+  return searchWindows(norm, windows, quote, k);
 }
 
 /** Windows minus the excluded spans (both sorted by start; exclusions may overlap). */
