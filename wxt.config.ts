@@ -28,6 +28,10 @@ export default defineConfig({
     ...(manifestVersion === 3
       ? { optional_host_permissions: OPTIONAL_HOSTS }
       : { optional_permissions: OPTIONAL_HOSTS }),
+    // The note frame (components/note-frame.ts): the content script shows notes in this
+    // extension page so that the web page's scripts cannot read them. It must load in any page
+    // the content script runs on (NetEase, and sites the reader grants at run time).
+    web_accessible_resources: [{ resources: ['note.html'], matches: ['*://*/*'] }],
     commands: {
       'highlight-selection': {
         suggested_key: { default: 'Alt+Shift+H' },

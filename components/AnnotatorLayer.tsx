@@ -1,16 +1,18 @@
 import type { Color } from '@/storage/annotation';
-import HighlightPopover from './HighlightPopover';
 import type { Lang } from './i18n';
 import { strings } from './i18n';
-import NoteEditor from './NoteEditor';
+import { NOTE_FRAME_HEIGHT, NOTE_FRAME_WIDTH } from './note-frame';
 import SelectionToolbar from './SelectionToolbar';
 
-/** Which panel is open, and where (document coordinates of its top-left corner). */
+/**
+ * Which panel is open, and where (document coordinates of its top-left corner). Notes are only
+ * ever shown in the note frame (`src`: the extension's note.html), never in this shadow root,
+ * which page scripts can read (see components/note-frame.ts).
+ */
 export type Panel =
   | { kind: 'none' }
   | { kind: 'toolbar'; x: number; y: number }
-  | { kind: 'editor'; x: number; y: number; initial: string; annotationId: string | null }
-  | { kind: 'popover'; x: number; y: number; annotationId: string; note: string; tags: readonly string[]; color: Color };
+  | { kind: 'note'; x: number; y: number; src: string };
 
 export type AnnotatorLayerProps = {
   lang: Lang;
@@ -18,11 +20,7 @@ export type AnnotatorLayerProps = {
   defaultColor: Color;
   error: string | null;
   onHighlight: (color: Color) => void;
-  onOpenEditor: (annotationId: string | null, initial: string) => void;
-  onSaveNote: (annotationId: string | null, note: string) => void;
-  onRecolor: (annotationId: string, color: Color) => void;
-  onDelete: (annotationId: string) => void;
-  onClose: () => void;
+  onNote: () => void;
 };
 
 /** The one panel Sourcemark shows over the page at a time. */
@@ -31,42 +29,37 @@ export default function AnnotatorLayer(props: AnnotatorLayerProps) {
   if (panel.kind === 'none' && !error) return null;
   const x = panel.kind === 'none' ? 16 : panel.x;
   const y = panel.kind === 'none' ? 16 : panel.y;
+  const alert = error ? (
+    <p class="error" role="alert">
+      {strings[lang].saveFailed(error)}
+    </p>
+  ) : null;
   return (
     <div class="layer">
-      <div class="panel" style={{ left: `${x}px`, top: `${y}px` }}>
-        {panel.kind === 'toolbar' ? (
-          <SelectionToolbar
-            lang={lang}
-            defaultColor={props.defaultColor}
-            onHighlight={props.onHighlight}
-            onNote={() => props.onOpenEditor(null, '')}
+      {panel.kind === 'note' ? (
+        <div class="frame-panel" style={{ left: `${x}px`, top: `${y}px` }}>
+          {/* A new element per note (key): a changed fragment alone would not reload the frame. */}
+          <iframe
+            key={panel.src}
+            class="note-frame"
+            src={panel.src}
+            title={strings[lang].note}
+            width={NOTE_FRAME_WIDTH}
+            height={NOTE_FRAME_HEIGHT}
+            // A frame of another origin may not take focus by itself: give it the focus, so the
+            // reader types into the note at once and Escape closes it.
+            onLoad={(e) => e.currentTarget.focus({ preventScroll: true })}
           />
-        ) : null}
-        {panel.kind === 'editor' ? (
-          <NoteEditor
-            lang={lang}
-            initial={panel.initial}
-            onSave={(note) => props.onSaveNote(panel.annotationId, note)}
-            onCancel={props.onClose}
-          />
-        ) : null}
-        {panel.kind === 'popover' ? (
-          <HighlightPopover
-            lang={lang}
-            note={panel.note}
-            tags={panel.tags}
-            color={panel.color}
-            onEdit={() => props.onOpenEditor(panel.annotationId, panel.note)}
-            onRecolor={(c) => props.onRecolor(panel.annotationId, c)}
-            onDelete={() => props.onDelete(panel.annotationId)}
-          />
-        ) : null}
-        {error ? (
-          <p class="error" role="alert">
-            {strings[lang].saveFailed(error)}
-          </p>
-        ) : null}
-      </div>
+          {alert ? <div class="panel static">{alert}</div> : null}
+        </div>
+      ) : (
+        <div class="panel" style={{ left: `${x}px`, top: `${y}px` }}>
+          {panel.kind === 'toolbar' ? (
+            <SelectionToolbar lang={lang} defaultColor={props.defaultColor} onHighlight={props.onHighlight} onNote={props.onNote} />
+          ) : null}
+          {alert}
+        </div>
+      )}
     </div>
   );
 }

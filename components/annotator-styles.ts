@@ -1,4 +1,7 @@
-/** Styles for the selection toolbar, note editor and highlight popover (one shadow root). */
+/**
+ * Styles for the selection toolbar and the note frame's box (one shadow root); note.html uses
+ * the same sheet for the note editor and highlight popover inside the frame.
+ */
 export const annotatorCss = `
 :host { all: initial; }
 .layer { position: absolute; left: 0; top: 0; width: 0; height: 0; }
@@ -9,6 +12,12 @@ export const annotatorCss = `
   box-shadow: 0 6px 20px rgba(0,0,0,.18);
   font: 14px/1.45 system-ui, -apple-system, "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif;
 }
+.frame-panel { position: absolute; z-index: 2147483647; display: flex; flex-direction: column; gap: 4px; }
+.note-frame {
+  display: block; box-sizing: border-box; border: 0; border-radius: 8px; padding: 0; margin: 0;
+  color-scheme: normal; background: transparent; box-shadow: 0 6px 20px rgba(0,0,0,.18);
+}
+.panel.static { position: static; }
 .row { display: flex; gap: 4px; align-items: center; }
 button {
   font: inherit; color: inherit; cursor: pointer; border: 1px solid #d0d7de; border-radius: 6px;

@@ -2,6 +2,7 @@ import { render } from 'preact';
 import AnnotatorLayer, { type Panel } from '@/components/AnnotatorLayer';
 import { annotatorCss } from '@/components/annotator-styles';
 import type { Lang } from '@/components/i18n';
+import { noteFrameHash, NoteFrameEventSchema, type NoteDraft, type NoteFrameParams } from '@/components/note-frame';
 import type { Annotation, Color } from '@/storage/annotation';
 import { pageKey, siteOf } from '@/storage/page-key';
 import { anchorAll, describe } from './anchoring';
@@ -44,7 +45,13 @@ export class Annotator {
   constructor(
     private readonly doc: Document,
     private readonly backend: AnnotationBackend,
-    private readonly opts: { lang: Lang; defaultColor: Color; url: () => string },
+    private readonly opts: {
+      lang: Lang;
+      defaultColor: Color;
+      url: () => string;
+      /** The extension's note.html: notes are shown and written only in that frame. */
+      noteFrameUrl: string;
+    },
   ) {
     this.loadedUrl = opts.url();
     this.key = this.currentKey();
@@ -57,6 +64,7 @@ export class Annotator {
     this.mount = doc.createElement('div');
     this.ui.shadow.append(this.mount);
     doc.documentElement.append(this.ui.host);
+    doc.defaultView?.addEventListener('message', this.onFrameMessage);
     this.render();
   }
 
@@ -93,12 +101,15 @@ export class Annotator {
     await this.load();
   }
 
-  /** Opens the note editor for the current selection (shortcut / context menu). */
+  /** Opens the note editor for the current selection (toolbar, shortcut, context menu). */
   openEditorForSelection(): void {
     const range = this.selectionRange() ?? this.savedRange;
     if (!range) return;
+    const draft = this.draft(range, this.opts.defaultColor);
+    if (!draft) return;
     this.savedRange = range.cloneRange();
-    this.setPanel({ kind: 'editor', ...this.below(range.getBoundingClientRect()), initial: '', annotationId: null });
+    this.error = null;
+    this.setPanel(this.notePanel(this.below(range.getBoundingClientRect()), { mode: 'new', lang: this.opts.lang, draft }));
   }
 
   /** Paints the annotations that have no highlight yet; called again when the page changes. */
@@ -152,23 +163,10 @@ export class Annotator {
   async highlightSelection(color: Color = this.opts.defaultColor, note = ''): Promise<Annotation | null> {
     const range = this.selectionRange() ?? this.savedRange;
     if (!range) return null;
-    const selectors = describe(this.root, range);
-    if (selectors.length === 0) return null;
+    const draft = this.draft(range, color);
+    if (!draft) return null;
     const now = new Date().toISOString();
-    const url = this.opts.url();
-    const annotation: Annotation = {
-      id: crypto.randomUUID(),
-      pageKey: this.key,
-      url,
-      title: this.doc.title.slice(0, 2000),
-      site: siteOf(url),
-      selectors,
-      color,
-      note,
-      tags: [],
-      created: now,
-      updated: now,
-    };
+    const annotation: Annotation = { ...draft, id: crypto.randomUUID(), note, tags: [], created: now, updated: now };
     try {
       const saved = await this.backend.save(annotation);
       // Painted only once the background confirmed the write: a highlight on screen is a saved one.
@@ -193,9 +191,8 @@ export class Annotator {
     const p = id ? this.painted.get(id) : undefined;
     if (!p) return;
     const rect = el.getBoundingClientRect();
-    const { note, tags, color } = p.annotation;
     this.error = null;
-    this.setPanel({ kind: 'popover', ...this.below(rect), annotationId: p.annotation.id, note, tags, color });
+    this.setPanel(this.notePanel(this.below(rect), { mode: 'view', lang: this.opts.lang, id: p.annotation.id, pageKey: this.key }));
   }
 
   /** True when the event happened inside Sourcemark's own panel. */
@@ -209,6 +206,7 @@ export class Annotator {
   }
 
   destroy(): void {
+    this.doc.defaultView?.removeEventListener('message', this.onFrameMessage);
     this.clear();
     this.observer?.disconnect();
     render(null, this.mount);
@@ -227,37 +225,59 @@ export class Annotator {
     return true;
   }
 
-  private async saveNote(id: string | null, note: string): Promise<void> {
-    if (id === null) {
-      await this.highlightSelection(this.opts.defaultColor, note);
-      return;
-    }
-    await this.change(id, { note });
+  /** The page's own data for a new highlight on `range`: all an annotation has but the reader's words. */
+  private draft(range: Range, color: Color): NoteDraft | null {
+    const selectors = describe(this.root, range);
+    if (selectors.length === 0) return null;
+    const url = this.opts.url();
+    return { pageKey: this.key, url, title: this.doc.title.slice(0, 2000), site: siteOf(url), selectors, color };
   }
 
-  private async change(id: string, patch: Partial<Pick<Annotation, 'note' | 'color' | 'tags'>>): Promise<void> {
-    const p = this.painted.get(id);
-    if (!p) return;
-    try {
-      p.annotation = await this.backend.update(id, patch);
-      for (const el of p.handle?.elements ?? []) el.setAttribute('data-color', p.annotation.color);
-      this.error = null;
-      this.setPanel({ kind: 'none' });
-    } catch (err) {
-      this.error = err instanceof Error ? err.message : String(err);
-      this.render();
-    }
+  private notePanel(at: { x: number; y: number }, params: NoteFrameParams): Panel {
+    return { kind: 'note', ...at, src: this.opts.noteFrameUrl + noteFrameHash(params) };
   }
 
-  private async remove(id: string): Promise<void> {
-    const p = this.painted.get(id);
-    if (!p) return;
+  private frameWindow(): Window | null {
+    return this.ui.shadow.querySelector('iframe')?.contentWindow ?? null;
+  }
+
+  /**
+   * Messages from the note frame. Only our own frame (its window, the extension's origin) is
+   * heard: page scripts can post to this window but not as that frame.
+   */
+  private readonly onFrameMessage = (e: MessageEvent): void => {
+    const frame = this.frameWindow();
+    if (!frame || e.source !== frame || e.origin !== new URL(this.opts.noteFrameUrl).origin) return;
+    const msg = NoteFrameEventSchema.safeParse(e.data);
+    if (!msg.success) return;
+    if (msg.data.type === 'close') this.closePanel();
+    else void this.sync(msg.data.id);
+  };
+
+  /**
+   * The frame created, changed or deleted annotation `id`: read it back from the background and
+   * make the page agree (paint the new one on the saved selection, recolour, or unpaint).
+   */
+  private async sync(id: string): Promise<void> {
     try {
-      await this.backend.delete(id);
-      this.withoutObserver(() => p.handle?.remove());
-      this.painted.delete(id);
-      this.error = null;
-      this.setPanel({ kind: 'none' });
+      const fresh = (await this.backend.listForPage(this.key)).find((a) => a.id === id);
+      const p = this.painted.get(id);
+      this.withoutObserver(() => {
+        if (!fresh) {
+          p?.handle?.remove();
+          this.painted.delete(id);
+        } else if (p) {
+          p.annotation = fresh;
+          for (const el of p.handle?.elements ?? []) el.setAttribute('data-color', fresh.color);
+        } else {
+          const range = this.savedRange;
+          this.painted.set(id, { annotation: fresh, handle: range ? this.paint(fresh, range) : null });
+          this.doc.getSelection()?.removeAllRanges();
+          this.savedRange = null;
+        }
+      });
+      if (fresh && !this.painted.get(id)?.handle) this.paintOrphans();
+      this.closePanel();
     } catch (err) {
       this.error = err instanceof Error ? err.message : String(err);
       this.render();
@@ -324,14 +344,7 @@ export class Annotator {
         defaultColor={this.opts.defaultColor}
         error={this.error}
         onHighlight={(c) => void this.highlightSelection(c)}
-        onOpenEditor={(id, initial) => {
-          const at = this.panel.kind === 'none' ? { x: 16, y: 16 } : { x: this.panel.x, y: this.panel.y };
-          this.setPanel({ kind: 'editor', ...at, initial, annotationId: id });
-        }}
-        onSaveNote={(id, note) => void this.saveNote(id, note)}
-        onRecolor={(id, color) => void this.change(id, { color })}
-        onDelete={(id) => void this.remove(id)}
-        onClose={() => this.closePanel()}
+        onNote={() => this.openEditorForSelection()}
       />,
       this.mount,
     );

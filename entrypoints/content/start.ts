@@ -1,6 +1,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { browser } from 'wxt/browser';
 import { langOf, type Lang } from '@/components/i18n';
+import { NOTE_FRAME_PATH } from '@/components/note-frame';
 import { ContentRequestSchema, type PageStatus } from '@/storage/content-messages';
 import { loadClaimsEnabled, saveClaimsEnabled } from './prefs';
 import { quoteOf } from '@/storage/quote';
@@ -32,6 +33,7 @@ export function startSourcemark(ctx: ContentScriptContext): void {
     lang,
     defaultColor: 'yellow',
     url: () => location.href,
+    noteFrameUrl: browser.runtime.getURL(NOTE_FRAME_PATH),
   });
   ctx.onInvalidated(() => annotator.destroy());
   void annotator.load().then(() => annotator.observe());

@@ -81,6 +81,7 @@ export async function launch(opts: { locale?: string; headless?: boolean } = {})
   });
   const pages = new Map<string, string>();
   const strayRequests: string[] = [];
+  let extensionOrigin: string | null = null;
   await context.route('**/*', async (route) => {
     const url = route.request().url();
     const body = pages.get(stripHash(url));
@@ -88,11 +89,19 @@ export async function launch(opts: { locale?: string; headless?: boolean } = {})
       await route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body });
       return;
     }
+    // In this Chromium the catch-all route also sees the scripts and styles that extension pages
+    // (popup.html, the note frame note.html) load from the extension: answer them from the build.
+    const file = extensionOrigin && url.startsWith(`${extensionOrigin}/`) ? builtFile(url) : null;
+    if (file) {
+      await route.fulfill({ status: 200, contentType: typeOf(file), body: fs.readFileSync(file) });
+      return;
+    }
     strayRequests.push(url);
     await route.abort('blockedbyclient');
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
+  extensionOrigin = `chrome-extension://${extensionId}`;
   return {
     context,
     worker,
@@ -109,6 +118,24 @@ export async function launch(opts: { locale?: string; headless?: boolean } = {})
       fs.rmSync(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+const TYPES: Record<string, string> = {
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.html': 'text/html',
+  '.json': 'application/json',
+};
+
+function typeOf(file: string): string {
+  return TYPES[path.extname(file)] ?? 'application/octet-stream';
+}
+
+/** The file of the build an extension URL names, or null (outside the build, or missing). */
+function builtFile(url: string): string | null {
+  const rel = decodeURIComponent(new URL(url).pathname);
+  const file = path.join(EXTENSION_DIR, path.normalize(rel));
+  return file.startsWith(EXTENSION_DIR + path.sep) && fs.existsSync(file) && fs.statSync(file).isFile() ? file : null;
 }
 
 function stripHash(url: string): string {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, seed, seedHtml, serveSeeds, type Harness } from './harness';
-import { dragSelect, highlightTexts } from './select';
+import { dragSelect, highlightTexts, noteFrame } from './select';
 
 const desktop = seed('netease-hao-desktop.html');
 const mobile = seed('netease-hao-mobile.html');
@@ -26,8 +26,8 @@ describe('highlighting and notes on the seed page', () => {
 
     expect(await dragSelect(page, desktop.bodySelector, SENTENCE_2)).toBe(SENTENCE_2);
     await page.getByRole('button', { name: '笔记' }).click();
-    await page.getByRole('textbox', { name: '笔记' }).fill(NOTE);
-    await page.getByRole('button', { name: '保存' }).click();
+    await noteFrame(page).getByRole('textbox', { name: '笔记' }).fill(NOTE);
+    await noteFrame(page).getByRole('button', { name: '保存' }).click();
     await expect.poll(() => highlightTexts(page).then((t) => Object.values(t).sort())).toEqual(
       [SENTENCE_1, SENTENCE_2].sort(),
     );
@@ -37,7 +37,7 @@ describe('highlighting and notes on the seed page', () => {
       [SENTENCE_1, SENTENCE_2].sort(),
     );
     await page.locator('[data-sourcemark="highlight"]', { hasText: SENTENCE_2 }).first().click();
-    const dialog = page.getByRole('dialog', { name: '笔记' });
+    const dialog = noteFrame(page).getByRole('dialog', { name: '笔记' });
     await expect.poll(() => dialog.innerText()).toContain(NOTE);
     // The note is shown as text: the markup in it never ran.
     expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
@@ -74,10 +74,10 @@ describe('highlighting and notes on the seed page', () => {
     await expect.poll(() => page.locator('[data-sourcemark="highlight"]').count()).toBeGreaterThan(0);
     const mark = page.locator('[data-sourcemark="highlight"]', { hasText: SENTENCE_1 }).first();
     await mark.click();
-    await page.getByRole('button', { name: '换颜色: 绿色' }).click();
+    await noteFrame(page).getByRole('button', { name: '换颜色: 绿色' }).click();
     await expect.poll(() => mark.getAttribute('data-color')).toBe('green');
     await mark.click();
-    await page.getByRole('button', { name: '删除' }).click();
+    await noteFrame(page).getByRole('button', { name: '删除' }).click();
     await expect.poll(() => highlightTexts(page).then((t) => Object.values(t))).toEqual([
       SENTENCE_2,
     ]);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { EXTENSION_DIR, launch, seed, serveSeeds, type Harness } from './harness';
-import { dragSelect, highlightTexts } from './select';
+import { dragSelect, highlightTexts, noteFrame } from './select';
 
 const desktop = seed('netease-hao-desktop.html');
 const SENTENCE = '俄军曾经匮缺的高科技军事资源开始快速补充';
@@ -45,7 +45,7 @@ function downloads(h: Harness): Promise<DownloadItem[]> {
 async function pageNote(page: Page, text: string): Promise<string> {
   await page.keyboard.press('Escape');
   await page.locator('[data-sourcemark="highlight"]', { hasText: text }).first().click();
-  return page.getByRole('dialog', { name: '笔记' }).innerText();
+  return noteFrame(page).getByRole('dialog', { name: '笔记' }).innerText();
 }
 
 describe('the popup', () => {
@@ -66,8 +66,8 @@ describe('the popup', () => {
     article = await h.open(desktop.url);
     expect(await dragSelect(article, desktop.bodySelector, SENTENCE)).toBe(SENTENCE);
     await article.getByRole('button', { name: '笔记' }).click();
-    await article.getByRole('textbox', { name: '笔记' }).fill(NOTE);
-    await article.getByRole('button', { name: '保存' }).click();
+    await noteFrame(article).getByRole('textbox', { name: '笔记' }).fill(NOTE);
+    await noteFrame(article).getByRole('button', { name: '保存' }).click();
     await expect.poll(() => highlightTexts(article).then((t) => Object.values(t))).toEqual([SENTENCE]);
     id = Object.keys(await highlightTexts(article))[0]!;
 

@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { FrameLocator, Page } from 'playwright-core';
 
 /**
  * Selects `text` inside the first element matching `selector` the way a reader does: press the
@@ -46,4 +46,12 @@ export function highlightTexts(page: Page): Promise<Record<string, string>> {
     }
     return out;
   });
+}
+
+/**
+ * Sourcemark's note frame on `page` (components/note-frame.ts): the note editor and the popover
+ * of a clicked highlight live in this extension frame, where page scripts cannot read them.
+ */
+export function noteFrame(page: Page): FrameLocator {
+  return page.frameLocator('[data-sourcemark-ui="annotator"] iframe.note-frame');
 }
