@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { EXTENSION_DIR, launch, seed, serveSeeds, type Harness } from './harness';
+import { launch, seed, serveSeeds, type Harness } from './harness';
 import { dragSelect, highlightTexts, noteFrame } from './select';
 
 const desktop = seed('netease-hao-desktop.html');
@@ -10,22 +10,6 @@ const SENTENCE = '俄军曾经匮缺的高科技军事资源开始快速补充';
 const NOTE = '<b>谁说的？</b>来源在哪';
 const EDITED = '改过的笔记：需要查证';
 const TITLE_PART = '美俄乌会谈无果而终';
-
-const TYPES: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css', '.html': 'text/html', '.json': 'application/json' };
-
-/**
- * The harness aborts every request no seed page answers, and in this Chromium its catch-all
- * route also sees the extension's own page resources (popup.html's script and stylesheet). Those
- * are the built files: answer them from the build, so only real network requests stay stray.
- */
-export async function serveExtensionPages(h: Harness): Promise<void> {
-  await h.context.route(`chrome-extension://${h.extensionId}/**`, async (route) => {
-    const rel = decodeURIComponent(new URL(route.request().url()).pathname);
-    const file = path.join(EXTENSION_DIR, path.normalize(rel));
-    if (!file.startsWith(EXTENSION_DIR) || !fs.existsSync(file)) return route.fallback();
-    await route.fulfill({ status: 200, contentType: TYPES[path.extname(file)] ?? 'application/octet-stream', body: fs.readFileSync(file) });
-  });
-}
 
 interface DownloadItem {
   filename: string;
@@ -56,7 +40,6 @@ describe('the popup', () => {
   beforeAll(async () => {
     h = await launch({ locale: 'zh-CN' });
     serveSeeds(h);
-    await serveExtensionPages(h);
   });
   afterAll(async () => {
     await h.close();
@@ -116,6 +99,39 @@ describe('the popup', () => {
     await expect.poll(() => popup.locator(`li.item[data-annotation-id="${id}"] .note`).innerText()).toBe(EDITED);
   });
 
+  it('shows "This page" for the article (self-media status, its highlight) and goes to the highlight', async () => {
+    // Without the "tabs" permission tab URLs are hidden: ask each tab's content script instead.
+    const tabId = await h.worker.evaluate(async (url) => {
+      type Api = {
+        tabs: { query(q: object): Promise<{ id?: number }[]>; sendMessage(id: number, m: object): Promise<{ url?: string }> };
+      };
+      const api = (globalThis as unknown as { chrome: Api }).chrome;
+      for (const tab of await api.tabs.query({})) {
+        const status = tab.id === undefined ? null : await api.tabs.sendMessage(tab.id, { type: 'content.status' }).catch(() => null);
+        if (status?.url === url) return tab.id;
+      }
+      return undefined;
+    }, desktop.url);
+    expect(tabId).toBeTypeOf('number');
+    const forTab = await h.open(`chrome-extension://${h.extensionId}/popup.html?tab=${tabId}`);
+    await expect.poll(() => forTab.getByRole('tab', { name: '此页' }).getAttribute('aria-selected')).toBe('true');
+    const hao = forTab.locator('.this-page .kind.hao');
+    await expect.poll(() => hao.innerText()).toContain('网易号自媒体文章');
+    expect(await hao.innerText()).toContain(desktop.account!);
+    expect(await hao.locator('.claims li').count()).toBe(3);
+    const item = forTab.locator(`.this-page li.item[data-annotation-id="${id}"]`);
+    await expect.poll(() => item.locator('.note').innerText()).toBe(EDITED);
+
+    await article.evaluate(() => window.scrollTo(0, 0));
+    await item.getByRole('button', { name: '打开并定位' }).click();
+    // The content script scrolled to it and flashes it.
+    await expect
+      .poll(() => article.locator(`[data-annotation-id="${id}"][data-sourcemark-flash]`).count())
+      .toBeGreaterThan(0);
+    expect(await article.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+    await forTab.close();
+  });
+
   it('exports JSON-LD as a dated file that contains the annotation', async () => {
     await popup.locator('details.export summary').click();
     await popup.getByRole('radio', { name: /JSON-LD/ }).check();
@@ -161,7 +177,6 @@ describe('the options page', () => {
   beforeAll(async () => {
     h = await launch({ locale: 'zh-CN' });
     serveSeeds(h);
-    await serveExtensionPages(h);
     options = await h.open(`chrome-extension://${h.extensionId}/options.html`);
   });
   afterAll(async () => {
