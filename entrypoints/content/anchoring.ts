@@ -27,7 +27,7 @@ import {
   Context,
   MIN_SCORE,
   SHORT_QUOTE,
-  approximateMatches,
+  approximateCandidates,
   confirmed,
   contested,
   editDistance,
@@ -215,11 +215,14 @@ export class Anchorer {
     //    duplicated headline, a reposted paragraph), the edited place with its context is right.
     const approximate = short
       ? shortCandidates(this.index, needle, context)
-      : approximateMatches(
+      : approximateCandidates(
           this.index,
           needle,
+          context,
           hits.map((h): [number, number] => [h, h + needle.length]),
-        ).map((m) => context.at(m.start, m.end, m.errors));
+          top ? top.contextErrors : Infinity,
+          hint,
+        );
     const ranked = rank([...exacts, ...approximate], hint);
     const best = ranked[0];
     if (!best) return null;

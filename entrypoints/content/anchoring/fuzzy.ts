@@ -259,7 +259,8 @@ export function maxErrorsFor(length: number): number {
   return Math.min(MAX_ERRORS, Math.floor(length * MAX_ERROR_RATE));
 }
 
-type Window = [number, number];
+/** [start, end) in the normalised text, and a lower bound on the quote errors of a match in it. */
+type Window = [number, number, number];
 
 /**
  * Regions of the normalised text that can hold a match of `quote` with at most `k` errors, or null
@@ -344,12 +345,20 @@ function qgramWindows(index: TextIndex, quote: string, k: number): Window[] | nu
     }
   }
   const windows: Window[] = [];
+  // Each edit destroys at most this many of the walked grams, so a band with v votes holds no
+  // match with fewer than (walk − v) / destroyed errors: the bound that lets the search skip it.
+  const destroyed = stride === 1 ? GRAM : 1;
   for (const b of touched) {
     // A match's diagonal band straddles at most two adjacent buckets: b and b+1.
-    if (votes[b]! + votes[b + 1]! >= needed) {
+    const v = votes[b]! + votes[b + 1]!;
+    if (v >= needed) {
       const firstDiagonal = b * width - m;
       const lastDiagonal = (b + 2) * width - m - 1;
-      windows.push([Math.max(0, firstDiagonal - k), Math.min(n, lastDiagonal + m + k)]);
+      windows.push([
+        Math.max(0, firstDiagonal - k),
+        Math.min(n, lastDiagonal + m + k),
+        Math.max(0, Math.ceil((walk - v) / destroyed)),
+      ]);
     }
   }
   for (const b of touched) votes[b] = 0;
@@ -374,7 +383,7 @@ function pieceWindows(index: TextIndex, quote: string, k: number): Window[] | nu
     const piece = quote.slice(off, p === pieces - 1 ? m : off + pieceLen);
     for (const at of index.findAll(piece)) {
       const s = at - off;
-      windows.push([Math.max(0, s - k), Math.min(n, s + m + 2 * k)]);
+      windows.push([Math.max(0, s - k), Math.min(n, s + m + 2 * k), 0]);
     }
   }
   return mergeWindows(windows, n);
@@ -398,9 +407,7 @@ function searchWindows(
   const out: Array<{ start: number; end: number; errors: number }> = [];
   if (windows.length === 0) return out;
   const sep = SEPARATOR.repeat(k + 1);
-  // With few windows, one search each: every window then reports its own best match, so a place
-  // with one more error but the right context is still seen and weighed.
-  if (windows.length <= 16 || quote.includes(SEPARATOR)) {
+  if (windows.length === 1 || quote.includes(SEPARATOR)) {
     for (const [ws, we] of windows) {
       for (const hit of search(norm.slice(ws, we), quote, k)) {
         out.push({ start: hit.start + ws, end: hit.end + ws, errors: hit.errors });
@@ -448,8 +455,10 @@ function mergeWindows(windows: Window[], n: number): Window[] | null {
   let covered = 0;
   for (const w of windows) {
     const last = merged[merged.length - 1];
-    if (last && w[0] <= last[1]) last[1] = Math.max(last[1], w[1]);
-    else merged.push([w[0], w[1]]);
+    if (last && w[0] <= last[1]) {
+      last[1] = Math.max(last[1], w[1]);
+      last[2] = Math.min(last[2], w[2]);
+    } else merged.push([w[0], w[1], w[2]]);
   }
   for (const w of merged) covered += w[1] - w[0];
   return covered > n / 2 ? null : merged;
@@ -457,34 +466,130 @@ function mergeWindows(windows: Window[], n: number): Window[] | null {
 
 /**
  * Approximate occurrences of `quote` (normalised, at least SHORT_QUOTE long) within the error
- * bound, as normalised spans with their error counts; `exclude` spans (exact occurrences the
- * caller has already weighed) are not searched. Scoring is the caller's, with `Context`.
+ * bound, evaluated against the stored context. `exclude` spans (exact occurrences, already
+ * weighed) are not searched, and `bestTotal` is the best total of edits found so far.
+ *
+ * Windows are searched in order of their lower bound on quote errors (then nearness to the
+ * stored position), and a window whose bound exceeds the best total + 1 is not searched at all:
+ * nothing in it could win or even contest (see `contested`). On a page where a sentence recurs a
+ * hundred times with small variations, that leaves the one edited place and a few close copies.
  */
-export function approximateMatches(
+export function approximateCandidates(
   index: TextIndex,
   quote: string,
-  exclude: ReadonlyArray<readonly [number, number]> = [],
-): Array<{ start: number; end: number; errors: number }> {
+  context: Context,
+  exclude: ReadonlyArray<readonly [number, number]>,
+  bestTotal: number,
+  hint: number | undefined,
+): Candidate[] {
   const norm = index.norm().text;
   const m = quote.length;
   const k = maxErrorsFor(m);
   if (m < SHORT_QUOTE || k < 1) return [];
-  let windows = candidateWindows(index, quote, k) ?? [[0, norm.length] as Window];
-  if (exclude.length > 0) windows = subtract(windows, exclude);
-  return searchWindows(norm, windows, quote, k);
+  let windows = candidateWindows(index, quote, k) ?? [[0, norm.length, 0] as Window];
+  // Cut out the exact occurrences; what is left beside one is often too short to hold a match
+  // (at least m − k characters), and then it need not be searched at all.
+  if (exclude.length > 0) windows = subtract(windows, exclude).filter((w) => w[1] - w[0] >= m - k);
+  const distance = (w: Window) => (hint === undefined ? 0 : Math.abs(w[0] - hint));
+  windows.sort((a, b) => a[2] - b[2] || distance(a) - distance(b));
+
+  const out: Candidate[] = [];
+  let filter: ContextFilter | undefined;
+  const take = (hits: ReadonlyArray<{ start: number; end: number; errors: number }>) => {
+    for (const h of hits) {
+      const c = context.at(h.start, h.end, h.errors);
+      out.push(c);
+      bestTotal = Math.min(bestTotal, c.quoteErrors + c.contextErrors);
+    }
+    if (!filter && bestTotal + 1 <= MAX_FILTER_BUDGET) filter = new ContextFilter(index, context, bestTotal + 1);
+  };
+  take([]);
+  const wanted = (w: Window) => w[2] <= bestTotal + 1 && (!filter || filter.admits(w));
+  let i = 0;
+  // One search per window while they are few: each reports its own best match, so a place with
+  // one more error but the right context is still weighed.
+  let searched = 0;
+  for (; i < windows.length && searched < INDIVIDUAL_WINDOWS; i++) {
+    if (windows[i]![2] > bestTotal + 1) return out;
+    if (!wanted(windows[i]!)) continue;
+    take(searchWindows(norm, [windows[i]!], quote, k));
+    searched++;
+  }
+  const rest = windows.slice(i).filter(wanted);
+  if (rest.length > 0) take(searchWindows(norm, rest.sort((a, b) => a[0] - b[0]), quote, k));
+  return out;
 }
 
+/** Largest context budget the ContextFilter is built for (pieces stay at least 4 characters). */
+const MAX_FILTER_BUDGET = 7;
+
+/**
+ * Once a candidate with a small total of edits is known, a place can only win or contest if each
+ * side of its context is within `budget` edits of the stored one. Pigeonhole again: cut each
+ * stored side into budget + 1 pieces; such a place has one piece of each side beside it exactly.
+ * Piece positions come from the gram table, so a window is ruled out without searching it.
+ */
+class ContextFilter {
+  private readonly prefixAt: number[] | undefined;
+  private readonly suffixAt: number[] | undefined;
+  private readonly prefixLength: number;
+  private readonly suffixLength: number;
+
+  constructor(index: TextIndex, context: Context, budget: number) {
+    const positions = (side: string | undefined): number[] | undefined => {
+      if (!side) return undefined;
+      const pieces = budget + 1;
+      const len = Math.floor(side.length / pieces);
+      if (len < GRAM) return undefined; // too short to filter with: admit everything
+      const out: number[] = [];
+      for (let p = 0; p < pieces; p++) {
+        out.push(...index.findAll(side.slice(p * len, p === pieces - 1 ? side.length : (p + 1) * len)));
+      }
+      return out.sort((a, b) => a - b);
+    };
+    this.prefixAt = positions(context.prefix);
+    this.suffixAt = positions(context.suffix);
+    this.prefixLength = context.prefix?.length ?? 0;
+    this.suffixLength = context.suffix?.length ?? 0;
+  }
+
+  /** Whether a match starting and ending inside window `w` could have its context within budget. */
+  admits(w: Window): boolean {
+    return (
+      (!this.prefixAt || anyWithin(this.prefixAt, w[0] - this.prefixLength, w[1])) &&
+      (!this.suffixAt || anyWithin(this.suffixAt, w[0], w[1] + this.suffixLength))
+    );
+  }
+}
+
+function anyWithin(sorted: readonly number[], lo: number, hi: number): boolean {
+  let a = 0;
+  let b = sorted.length;
+  while (a < b) {
+    const mid = (a + b) >> 1;
+    if (sorted[mid]! < lo) a = mid + 1;
+    else b = mid;
+  }
+  return a < sorted.length && sorted[a]! <= hi;
+}
+
+/** Windows searched one by one before the rest are searched together (see searchWindows). */
+const INDIVIDUAL_WINDOWS = 16;
+
 /** Windows minus the excluded spans (both sorted by start; exclusions may overlap). */
-function subtract(windows: readonly Window[], exclude: ReadonlyArray<readonly [number, number]>): Window[] {
+function subtract(
+  windows: readonly Window[],
+  exclude: ReadonlyArray<readonly [number, number]>,
+): Window[] {
   const out: Window[] = [];
-  for (const [ws, we] of windows) {
+  for (const [ws, we, bound] of windows) {
     let from = ws;
     for (const [xs, xe] of exclude) {
       if (xe <= from || xs >= we) continue;
-      if (xs > from) out.push([from, xs]);
+      if (xs > from) out.push([from, xs, bound]);
       from = Math.max(from, xe);
     }
-    if (from < we) out.push([from, we]);
+    if (from < we) out.push([from, we, bound]);
   }
   return out;
 }
