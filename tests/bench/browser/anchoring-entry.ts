@@ -1,0 +1,260 @@
+/**
+ * The bench page's script, bundled by esbuild (tests/bench/anchoring-browser.ts) and run in plain
+ * Debian Chromium on the generated article (tests/bench/anchoring-page.ts). It anchors the same
+ * saved quotes with Sourcemark and the two peer libraries and reports time and correctness:
+ *
+ *  - `sourcemark`: our `anchor(root, selectors)`, one call per quote, as the peers are called
+ *    (each call walks the page and builds its own text index);
+ *  - `sourcemark-batched`: `anchorAll(root, list)`, one call for all quotes (what the content
+ *    script does on page load: one walk, one gram table);
+ *  - `dtq`: dom-anchor-text-quote 4.0.2 `toRange(root, {exact, prefix, suffix}, {hint})` with the
+ *    stored position as the hint, as Hypothesis called it (diff-match-patch bitap);
+ *  - `apache`: @apache-annotator/dom 0.2.0 `createTextQuoteSelectorMatcher(selector)(root)`, the
+ *    first match it yields. It matches exactly (prefix + exact + suffix, whitespace included) and
+ *    has no fuzzy mode and no position hint.
+ *
+ * Timing: `performance.now()` around each call (the page is cross-origin isolated, so the clock
+ * is 5 µs fine instead of 100 µs), after one untimed warm-up pass over the same quotes.
+ */
+import { createTextQuoteSelectorMatcher } from '@apache-annotator/dom';
+import { toRange as dtqToRange } from 'dom-anchor-text-quote';
+import type { Selector } from '../../../storage/annotation';
+import { Anchorer, TextIndex, anchor, anchorAll } from '../../../entrypoints/content/anchoring';
+import { detectClaims } from '../../../entrypoints/content/claims';
+import type { BenchItem, Edit } from '../anchoring-page';
+
+export type Lib = 'sourcemark' | 'sourcemark-batched' | 'dtq' | 'apache';
+
+/**
+ * One library's run: on the first `count` items (default all), after an untimed warm-up pass over
+ * the first `warmup` of them (default the same items).
+ */
+export interface Run {
+  lib: Lib;
+  count?: number;
+  warmup?: number;
+}
+
+export interface LibResult {
+  lib: Lib;
+  count: number;
+  /** ms for all quotes (batched: the one anchorAll call). */
+  totalMs: number;
+  /** The longest single call (batched: the longest Anchorer.anchor in a separately timed pass). */
+  maxMs: number;
+  /** Batched only: building the TextIndex (the page walk) before the first anchor. */
+  indexMs?: number;
+  /** Batched only: how each quote was found (position, quote, fuzzy) or not (orphan). */
+  methods?: Record<string, number>;
+  /** Items in the untimed warm-up pass. */
+  warmup: number;
+  right: number;
+  /** Returned a range that is not the passage; `overlapping` of them overlap it (bounds off). */
+  wrong: number;
+  overlapping: number;
+  /** Wrong ranges over the quote's original words where they still stand elsewhere on the page. */
+  oldWords: number;
+  orphan: number;
+  /** Calls that threw (counted as orphans too). */
+  errors: number;
+  firstError?: string;
+}
+
+const now = (): number => performance.now();
+const stripSpace = (s: string): string => s.replace(/\s+/g, '');
+
+function root(): Element {
+  const el = document.getElementById('root');
+  if (!el) throw new Error('no #root on the bench page');
+  return el;
+}
+
+function selectorsOf(item: BenchItem): Selector[] {
+  const q = item.quote;
+  return [
+    { type: 'TextQuoteSelector', exact: q.exact, prefix: q.prefix, suffix: q.suffix },
+    { type: 'TextPositionSelector', start: q.start, end: q.end },
+  ];
+}
+
+type Anchor = (item: BenchItem) => Promise<Range | null> | Range | null;
+
+const anchors: Record<Exclude<Lib, 'sourcemark-batched'>, Anchor> = {
+  sourcemark: (item) => anchor(root(), selectorsOf(item)),
+  dtq: (item) => {
+    const { exact, prefix, suffix, start } = item.quote;
+    return dtqToRange(root(), { exact, prefix, suffix }, { hint: start });
+  },
+  apache: async (item) => {
+    const { exact, prefix, suffix } = item.quote;
+    const matches = createTextQuoteSelectorMatcher({ type: 'TextQuoteSelector', exact, prefix, suffix })(root());
+    for await (const range of matches) return range;
+    return null;
+  },
+};
+
+/** Offset of a boundary point in the root's text (Text containers by a map, others by a Range). */
+function offsetFinder(): (node: Node, offset: number) => number {
+  const starts = new Map<Node, number>();
+  const walker = document.createTreeWalker(root(), NodeFilter.SHOW_TEXT);
+  let at = 0;
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    starts.set(n, at);
+    at += (n as Text).data.length;
+  }
+  return (node, offset) => {
+    const s = starts.get(node);
+    if (s !== undefined) return s + offset;
+    const r = document.createRange();
+    r.setStart(root(), 0);
+    r.setEnd(node, offset);
+    return r.toString().length;
+  };
+}
+
+function score(lib: Lib, items: readonly BenchItem[], ranges: ReadonlyArray<Range | null | undefined>): Omit<LibResult, 'totalMs' | 'maxMs' | 'errors' | 'warmup'> {
+  const offset = offsetFinder();
+  const out = { lib, count: items.length, right: 0, wrong: 0, overlapping: 0, oldWords: 0, orphan: 0 };
+  items.forEach((item, i) => {
+    const range = ranges[i];
+    const want = item.expect;
+    if (!range) {
+      out.orphan++;
+      return;
+    }
+    const start = offset(range.startContainer, range.startOffset);
+    const end = offset(range.endContainer, range.endOffset);
+    if (want && stripSpace(range.toString()) === stripSpace(want.text) && start === want.start) {
+      out.right++;
+      return;
+    }
+    out.wrong++;
+    if (want && start < want.end && end > want.start) out.overlapping++;
+    else if (stripSpace(range.toString()) === stripSpace(item.quote.exact)) out.oldWords++;
+  });
+  return out;
+}
+
+async function runLib(run: Run, all: readonly BenchItem[]): Promise<LibResult> {
+  const { lib } = run;
+  const items = all.slice(0, run.count ?? all.length);
+  const warmup = Math.min(run.warmup ?? items.length, items.length);
+  if (lib === 'sourcemark-batched') return runBatched(items, warmup);
+  const fn = anchors[lib];
+  let errors = 0;
+  let firstError: string | undefined;
+  const pass = async (timed: boolean) => {
+    const ranges: Array<Range | null> = [];
+    let max = 0;
+    const t0 = now();
+    for (const item of timed ? items : items.slice(0, warmup)) {
+      const s = now();
+      let range: Range | null = null;
+      try {
+        range = await fn(item);
+      } catch (err) {
+        if (timed) {
+          errors++;
+          firstError ??= String(err);
+        }
+      }
+      max = Math.max(max, now() - s);
+      ranges.push(range);
+    }
+    return { ranges, totalMs: now() - t0, maxMs: max };
+  };
+  await pass(false); // warm-up: the JIT, and any lazily loaded code paths
+  const { ranges, totalMs, maxMs } = await pass(true);
+  return { ...score(lib, items, ranges), totalMs, maxMs, errors, warmup, ...(firstError ? { firstError } : {}) };
+}
+
+function runBatched(items: readonly BenchItem[], warmup: number): LibResult {
+  const list = items.map(selectorsOf);
+  anchorAll(root(), list.slice(0, warmup)); // warm-up
+  const t0 = now();
+  const results = anchorAll(root(), list);
+  const totalMs = now() - t0;
+  // The same work step by step, to find the longest single anchor (the first one also builds the
+  // whitespace-free text and the gram table, lazily).
+  const ti = now();
+  const anchorer = new Anchorer(new TextIndex(root()), list.length > 1);
+  const indexMs = now() - ti;
+  let maxMs = 0;
+  for (const selectors of list) {
+    const s = now();
+    anchorer.anchor(selectors);
+    maxMs = Math.max(maxMs, now() - s);
+  }
+  const methods: Record<string, number> = {};
+  for (const r of results) methods[r.method ?? 'orphan'] = (methods[r.method ?? 'orphan'] ?? 0) + 1;
+  return {
+    ...score('sourcemark-batched', items, results.map((r) => r.range)),
+    totalMs,
+    maxMs,
+    indexMs,
+    methods,
+    errors: 0,
+    warmup,
+  };
+}
+
+async function runAll(items: readonly BenchItem[], runs: readonly Run[]): Promise<LibResult[]> {
+  const out: LibResult[] = [];
+  for (const run of runs) out.push(await runLib(run, items));
+  return out;
+}
+
+/** Replaces one character per edit in the page's Text nodes (lengths unchanged). */
+function applyEdits(edits: readonly Edit[]): void {
+  const walker = document.createTreeWalker(root(), NodeFilter.SHOW_TEXT);
+  const nodes: Array<{ node: Text; start: number }> = [];
+  let at = 0;
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    nodes.push({ node: n as Text, start: at });
+    at += (n as Text).data.length;
+  }
+  for (const e of edits) {
+    const hit = nodes.find(({ node, start }) => e.offset >= start && e.offset < start + node.data.length);
+    if (!hit) throw new Error(`edit offset ${e.offset} outside the page text`);
+    hit.node.replaceData(e.offset - hit.start, 1, e.char);
+  }
+}
+
+let edited = false;
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+const bench = {
+  /** Whether the page text is what the generator produced, and the clock's resolution. */
+  check(expected: string) {
+    const text = root().textContent ?? '';
+    return { ok: text === expected, length: text.length, isolated: globalThis.crossOriginIsolated === true };
+  },
+  exact: (items: BenchItem[], runs: Run[]) => runAll(items, runs),
+  orphans: (items: BenchItem[], runs: Run[]) => runAll(items, runs),
+  /** Applies the edits (once), then anchors the original selectors on the edited page. */
+  fuzzy: (items: BenchItem[], edits: Edit[], runs: Run[]) => {
+    if (!edited) applyEdits(edits);
+    edited = true;
+    return runAll(items, runs);
+  },
+  /** detectClaims on `text`: warm-up, then the median of `iterations` timed runs. */
+  claims(text: string, iterations: number) {
+    for (let i = 0; i < Math.min(5, iterations); i++) detectClaims(text);
+    const ms: number[] = [];
+    let claims = 0;
+    for (let i = 0; i < iterations; i++) {
+      const t0 = now();
+      claims = detectClaims(text).length;
+      ms.push(now() - t0);
+    }
+    return { chars: text.length, iterations, medianMs: median(ms), claims };
+  },
+};
+
+export type Bench = typeof bench;
+(globalThis as unknown as { bench: Bench }).bench = bench;
