@@ -17,6 +17,8 @@ export type ExportMenuProps = {
   scopes?: readonly ExportScope[];
   /** Start open (the options page), instead of as a collapsed "Export" section. */
   open?: boolean;
+  /** The section's title; "Export" when not given. */
+  title?: string;
 };
 
 type Phase =
@@ -26,7 +28,7 @@ type Phase =
   | { kind: 'error'; message: string };
 
 /** Scope × format, then a dated file through the downloads API, with progress while reading. */
-export default function ExportMenu({ page, search, scopes = ['all', 'page', 'search'], open = false }: ExportMenuProps) {
+export default function ExportMenu({ page, search, scopes = ['all', 'page', 'search'], open = false, title }: ExportMenuProps) {
   const { db, t } = useEnv();
   const offered = scopes.filter(
     (s) => s === 'all' || (s === 'page' && !!page) || (s === 'search' && !!search && isSearching(search)),
@@ -75,7 +77,7 @@ export default function ExportMenu({ page, search, scopes = ['all', 'page', 'sea
   const scopeLabel: Record<ExportScope, string> = { all: t.scopeAll, page: t.scopePage, search: t.scopeSearch };
   return (
     <details class="export" open={open}>
-      <summary>{t.exportTitle}</summary>
+      <summary>{title ?? t.exportTitle}</summary>
       <div class="export-body">
         {offered.length > 1 ? (
           <fieldset>

@@ -52,8 +52,7 @@ export default function App({ db }: AppProps) {
         <GrantedSites />
         <section aria-labelledby="data-title">
           <h2 id="data-title">{t.sectionData}</h2>
-          <h3>{t.exportAll}</h3>
-          <ExportMenu scopes={['all']} open />
+          <ExportMenu scopes={['all']} open title={t.exportAll} />
           <ImportDialog />
           <DeleteAll />
         </section>
