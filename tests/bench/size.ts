@@ -1,0 +1,101 @@
+/**
+ * Sizes of the built Chrome extension (.output/chrome-mv3, as `wxt build` minifies it): every
+ * .js and .css file raw and gzipped (level 9), and per entry point the files it loads: the content
+ * script (its JS and the manifest CSS), the background worker, and each HTML page with the
+ * scripts, chunks and stylesheets it pulls in (static imports followed).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { EXTENSION_DIR } from '../e2e/harness';
+
+export interface FileSize {
+  file: string;
+  bytes: number;
+  gzip: number;
+}
+
+export interface EntrySize {
+  entry: string;
+  files: string[];
+  bytes: number;
+  /** Sum of the files' gzip sizes (each file is fetched and compressed on its own). */
+  gzip: number;
+}
+
+export interface SizeReport {
+  dir: string;
+  files: FileSize[];
+  entries: EntrySize[];
+  contentScript: FileSize;
+}
+
+function walk(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
+    const p = path.join(dir, d.name);
+    return d.isDirectory() ? walk(p) : [p];
+  });
+}
+
+const rel = (p: string) => path.relative(EXTENSION_DIR, p).split(path.sep).join('/');
+
+/** A file and everything it imports statically (ES module chunks), relative to the build. */
+function closure(file: string, seen = new Set<string>()): Set<string> {
+  if (seen.has(file) || !fs.existsSync(file)) return seen;
+  seen.add(file);
+  if (file.endsWith('.js')) {
+    const code = fs.readFileSync(file, 'utf8');
+    for (const m of code.matchAll(/(?:import|from)\s*["']([^"']+\.js)["']/g)) {
+      closure(path.resolve(path.dirname(file), m[1]!), seen);
+    }
+  }
+  return seen;
+}
+
+function htmlAssets(html: string): string[] {
+  const code = fs.readFileSync(html, 'utf8');
+  const refs = [...code.matchAll(/(?:src|href)="([^"]+\.(?:js|css))"/g)].map((m) => m[1]!);
+  return refs.map((r) => (r.startsWith('/') ? path.join(EXTENSION_DIR, r) : path.resolve(path.dirname(html), r)));
+}
+
+export function runSizeReport(): SizeReport {
+  if (!fs.existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`no build at ${EXTENSION_DIR}: run \`npx wxt build\` first`);
+  }
+  const all = walk(EXTENSION_DIR).filter((f) => /\.(js|css)$/.test(f)).sort();
+  const sizes = new Map<string, FileSize>();
+  for (const f of all) {
+    const data = fs.readFileSync(f);
+    sizes.set(f, { file: rel(f), bytes: data.length, gzip: gzipSync(data, { level: 9 }).length });
+  }
+  const entry = (name: string, files: Iterable<string>): EntrySize => {
+    const list = [...new Set(files)].filter((f) => sizes.has(f));
+    return {
+      entry: name,
+      files: list.map(rel),
+      bytes: list.reduce((n, f) => n + sizes.get(f)!.bytes, 0),
+      gzip: list.reduce((n, f) => n + sizes.get(f)!.gzip, 0),
+    };
+  };
+
+  const manifest = JSON.parse(fs.readFileSync(path.join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as {
+    content_scripts?: Array<{ js?: string[]; css?: string[] }>;
+    background?: { service_worker?: string };
+  };
+  const entries: EntrySize[] = [];
+  const cs = manifest.content_scripts ?? [];
+  const csFiles = cs.flatMap((c) => [...(c.js ?? []), ...(c.css ?? [])]).map((f) => path.join(EXTENSION_DIR, f));
+  entries.push(entry('content script (JS + CSS)', csFiles.flatMap((f) => [...closure(f)])));
+  if (manifest.background?.service_worker) {
+    entries.push(entry('background', closure(path.join(EXTENSION_DIR, manifest.background.service_worker))));
+  }
+  for (const html of fs.readdirSync(EXTENSION_DIR).filter((f) => f.endsWith('.html')).sort()) {
+    const assets = htmlAssets(path.join(EXTENSION_DIR, html));
+    entries.push(entry(`${html.replace(/\.html$/, '')} page`, assets.flatMap((a) => [...closure(a)])));
+  }
+
+  const csJs = cs.flatMap((c) => c.js ?? [])[0];
+  const contentScript = csJs ? sizes.get(path.join(EXTENSION_DIR, csJs)) : undefined;
+  if (!contentScript) throw new Error('no content script in the built manifest');
+  return { dir: rel(EXTENSION_DIR) || '.', files: [...sizes.values()], entries, contentScript };
+}
