@@ -10,12 +10,15 @@
  *
  * Order of attempts, cheapest first, each checked so it cannot land on the wrong words:
  *  1. position, accepted only if the text there is exactly the quote and the context agrees;
- *  2. exact occurrences of the quote, choosing among repeats by prefix/suffix, then position,
- *     accepted if the context confirms the winner;
- *  3. approximate match within a bounded edit distance, scored on quote and context, with a
- *     minimum score and a stricter bar for short quotes (anchoring/fuzzy.ts);
+ *  2. an exact occurrence of the quote with its stored context beside it, verbatim;
+ *  3. otherwise exact occurrences and approximate matches (bounded edit distance) are ranked
+ *     together by the total of edits over prefix + quote + suffix, then verbatim whitespace, then
+ *     nearness to the stored position. The winner must be uncontested by another place, an exact
+ *     one confirmed by its context, an approximate one above MIN_SCORE, with a stricter bar for
+ *     short quotes (anchoring/fuzzy.ts);
  *  4. a long quote that occurs exactly once, even with its context gone (the passage moved).
- * Anything else is an orphan (null).
+ * Anything else is an orphan (null): a passage that is gone must never become a highlight on
+ * other words.
  */
 import type {
   Selector,
@@ -26,19 +29,19 @@ import {
   CONTEXT_CHARS,
   Context,
   MIN_SCORE,
-  SHORT_QUOTE,
-  approximateCandidates,
   confirmed,
   contested,
-  editDistance,
   meanContext,
   quoteScore,
   rank,
   type Candidate,
-} from './anchoring/fuzzy';
+} from './anchoring/candidates';
+import { editDistance } from './anchoring/edit-distance';
+import { SHORT_QUOTE, approximateCandidates } from './anchoring/fuzzy';
 import { TextIndex, isSpace, stripSpace } from './anchoring/text-index';
 
-export { CONTEXT_CHARS, MIN_CONTEXT, MIN_SCORE, SHORT_QUOTE } from './anchoring/fuzzy';
+export { CONTEXT_CHARS, MIN_CONTEXT, MIN_SCORE } from './anchoring/candidates';
+export { SHORT_QUOTE } from './anchoring/fuzzy';
 export { TextIndex } from './anchoring/text-index';
 
 /** Context is stored raw (whitespace kept, as the W3C model says); this bounds pathological runs. */
@@ -73,7 +76,9 @@ const ORPHAN: AnchorResult = { range: null, method: null };
  * Returns [] when the range holds no page text under `root` (collapsed, whitespace only, outside
  * the root, or only in script/style/our own UI): there is nothing to annotate, and callers can test
  * `length` without a try/catch. No RangeSelector: XPaths break with exactly the markup changes this
- * module must survive, and the position selector already gives the fast path.
+ * module must survive, and the position selector already gives the fast path. Nothing is cut to
+ * the schema's limits (MAX_QUOTE in storage/annotation.ts): a selection that long is the caller's
+ * to refuse, not this module's to shorten silently.
  */
 export function describe(root: Element, range: Range): Selector[] {
   return describeIn(new TextIndex(root), range);

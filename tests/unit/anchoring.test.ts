@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as anchoring from '@/entrypoints/content/anchoring';
 import { Anchorer, TextIndex } from '@/entrypoints/content/anchoring';
-import { editDistance } from '@/entrypoints/content/anchoring/fuzzy';
+import { editDistance } from '@/entrypoints/content/anchoring/edit-distance';
 import { stripSpace } from '@/entrypoints/content/anchoring/text-index';
 import type { Selector, TextQuoteSelector } from '@/storage/annotation';
 import { SelectorSchema } from '@/storage/annotation';
