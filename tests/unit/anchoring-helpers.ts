@@ -69,6 +69,25 @@ export class PageModel {
     return this;
   }
 
+  /** Inserts text; a marker at the very offset stays before it. */
+  insertText(block: number, offset: number, text: string): this {
+    const b = this.blocks[block]!;
+    this.blocks[block] = b.slice(0, offset) + text + b.slice(offset);
+    for (const m of this.markers) if (m.block === block && m.offset > offset) m.offset += text.length;
+    return this;
+  }
+
+  /** Deletes `length` characters; markers inside the deleted stretch close up at its start. */
+  deleteText(block: number, offset: number, length: number): this {
+    const b = this.blocks[block]!;
+    this.blocks[block] = b.slice(0, offset) + b.slice(offset + length);
+    for (const m of this.markers) {
+      if (m.block !== block || m.offset <= offset) continue;
+      m.offset = Math.max(offset, m.offset - length);
+    }
+    return this;
+  }
+
   /** Replaces `length` characters at `offset` of `block` with `text` of the same length. */
   replaceText(block: number, offset: number, text: string): this {
     const b = this.blocks[block]!;
