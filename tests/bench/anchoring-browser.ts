@@ -48,6 +48,8 @@ export interface BrowserReport {
   orphans: LibResult[];
   fuzzy: LibResult[];
   fuzzyCount: number;
+  /** Median ms of the work each `anchor()` call repeats: page walk, whitespace-free text, gram table. */
+  setup: { walkMs: number; normMs: number; gramsMs: number; reps: number };
   claims: ClaimsRow[];
   bundleBytes: number;
 }
@@ -158,6 +160,8 @@ export async function runBrowserBench(log: (s: string) => void = () => {}): Prom
       { items: fuzzyItems, edits, runs: ALL },
     );
 
+    const setup = await page.evaluate(() => (globalThis as unknown as { bench: Bench }).bench.setupCost(21));
+
     log('claims in Chromium…');
     const texts = claimTexts();
     const claims: ClaimsRow[] = [];
@@ -186,6 +190,7 @@ export async function runBrowserBench(log: (s: string) => void = () => {}): Prom
       orphans,
       fuzzy,
       fuzzyCount: FUZZY,
+      setup,
       claims,
       bundleBytes: script.length,
     };

@@ -242,6 +242,28 @@ const bench = {
     edited = true;
     return runAll(items, runs);
   },
+  /**
+   * What every `anchor()` call pays before matching, on this page (median of `reps`): the walk
+   * that builds the TextIndex, the whitespace-free copy (any quote not confirmed at its position),
+   * and the gram table (any fuzzy search; `anchorAll` builds it for any search).
+   */
+  setupCost(reps: number) {
+    const walk: number[] = [];
+    const norm: number[] = [];
+    const grams: number[] = [];
+    for (let i = 0; i < reps; i++) {
+      let t = now();
+      const index = new TextIndex(root());
+      walk.push(now() - t);
+      t = now();
+      index.norm();
+      norm.push(now() - t);
+      t = now();
+      index.gramTable();
+      grams.push(now() - t);
+    }
+    return { walkMs: median(walk), normMs: median(norm), gramsMs: median(grams), reps };
+  },
   /** detectClaims on `text`: warm-up, then the median of `iterations` timed runs. */
   claims(text: string, iterations: number) {
     for (let i = 0; i < Math.min(5, iterations); i++) detectClaims(text);
