@@ -42,8 +42,8 @@ export interface Harness {
   extensionId: string;
   /** URLs the browser asked for that no route served: must stay empty. */
   strayRequests: string[];
-  /** Serve `html` at `url` (replacing any earlier body for that URL). */
-  serve(url: string, html: string): void;
+  /** Serve `html` at `url` (replacing any earlier body for that URL), with extra response headers. */
+  serve(url: string, html: string, headers?: Record<string, string>): void;
   open(url: string): Promise<Page>;
   close(): Promise<void>;
 }
@@ -79,14 +79,14 @@ export async function launch(opts: { locale?: string; headless?: boolean } = {})
       '--disable-sync',
     ],
   });
-  const pages = new Map<string, string>();
+  const pages = new Map<string, { body: string; headers: Record<string, string> }>();
   const strayRequests: string[] = [];
   let extensionOrigin: string | null = null;
   await context.route('**/*', async (route) => {
     const url = route.request().url();
-    const body = pages.get(stripHash(url));
-    if (body !== undefined) {
-      await route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body });
+    const served = pages.get(stripHash(url));
+    if (served !== undefined) {
+      await route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', ...served });
       return;
     }
     // In this Chromium the catch-all route also sees the scripts and styles that extension pages
@@ -107,7 +107,7 @@ export async function launch(opts: { locale?: string; headless?: boolean } = {})
     worker,
     extensionId,
     strayRequests,
-    serve: (url, html) => void pages.set(stripHash(url), html),
+    serve: (url, html, headers = {}) => void pages.set(stripHash(url), { body: html, headers }),
     async open(url) {
       const page = await context.newPage();
       await page.goto(url, { waitUntil: 'load' });

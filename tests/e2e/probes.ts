@@ -1,0 +1,199 @@
+import type { Page } from 'playwright-core';
+import { seed, seedHtml } from './harness';
+
+/**
+ * What a hostile page can do and see, for the security and robustness tests: variants of the
+ * seed article at their own URLs, a selection made the keyboard way, and probes that run in the
+ * page's main world (where `page.evaluate` runs: the page's own JavaScript, not Sourcemark's).
+ */
+
+export const SEED = seed('netease-hao-desktop.html');
+const SEED_ID = 'KKG7R2LD0525KQ8M';
+const ACCOUNT = SEED.account!;
+
+/**
+ * The desktop seed article at another article id (so its annotations are its own: canonical
+ * link and every URL move with it), edited by `edit`.
+ */
+export function seedVariant(id: string, edit: (html: string) => string = (h) => h): { url: string; html: string } {
+  if (!/^[A-Z0-9]{16}$/.test(id)) throw new Error(`article ids are 16 of [A-Z0-9]: ${id}`);
+  return { url: SEED.url.replace(SEED_ID, id), html: edit(seedHtml(SEED.file).replaceAll(SEED_ID, id)) };
+}
+
+/** Puts `html` at the start of <head>: it runs before the content script (document_idle). */
+export function inHead(html: string, inject: string): string {
+  return html.replace(/<head>/i, `<head>${inject}`);
+}
+
+/** Puts paragraphs at the start of the article body. */
+export function inBody(html: string, paragraphs: string): string {
+  return html.replace('<div class="post_body">', `<div class="post_body">${paragraphs}`);
+}
+
+/** Replaces the account name everywhere (the banner names it). */
+export function withAccount(html: string, escapedName: string): string {
+  return html.replaceAll(ACCOUNT, escapedName);
+}
+
+export function escapeHtml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}
+
+/**
+ * Selects the whole text of the element `selector` (or `text` inside it, in one text node) and
+ * releases Shift, the way a keyboard reader ends a selection: Sourcemark shows its toolbar.
+ * Unlike a mouse drag this works for any text, bidi overrides and very long lines included.
+ */
+export async function keyboardSelect(page: Page, selector: string, text?: string): Promise<string> {
+  await page.evaluate(
+    ({ selector, text }) => {
+      const el = document.querySelector(selector);
+      if (!el) throw new Error(`no element ${selector}`);
+      const range = document.createRange();
+      if (text === undefined) {
+        range.selectNodeContents(el);
+      } else {
+        const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+        let found = false;
+        for (let n = walker.nextNode(); n && !found; n = walker.nextNode()) {
+          const i = (n.nodeValue ?? '').indexOf(text);
+          if (i < 0) continue;
+          range.setStart(n, i);
+          range.setEnd(n, i + text.length);
+          found = true;
+        }
+        if (!found) throw new Error(`text not found in one text node of ${selector}: ${text}`);
+      }
+      el.scrollIntoView({ block: 'center' });
+      const sel = document.getSelection()!;
+      sel.removeAllRanges();
+      sel.addRange(range);
+    },
+    { selector, text },
+  );
+  await page.keyboard.press('Shift');
+  return page.evaluate(() => document.getSelection()?.toString() ?? '');
+}
+
+/**
+ * The XSS sentinel in every frame of the page (the page, its own frames, the note frame): the
+ * URLs of frames where any payload's code ran. Frames that went away are skipped.
+ */
+export async function framesWithXss(page: Page): Promise<string[]> {
+  const hit: string[] = [];
+  for (const frame of page.frames()) {
+    const ran = await frame
+      .evaluate(() => (window as { __xss?: unknown }).__xss !== undefined)
+      .catch(() => false);
+    if (ran) hit.push(frame.url());
+  }
+  return hit;
+}
+
+/** Every dialog (alert, confirm, prompt) the page opens; each is dismissed and recorded. */
+export function recordDialogs(page: Page): string[] {
+  const seen: string[] = [];
+  page.on('dialog', (d) => {
+    seen.push(`${d.type()}: ${d.message()}`);
+    void d.dismiss().catch(() => undefined);
+  });
+  return seen;
+}
+
+/**
+ * Everything the page's own JavaScript can read of the document: every text and comment node,
+ * every attribute, every form value, across the document, every open shadow root and every
+ * same-origin frame, with the adopted style sheets, title, URL and storage. Cross-origin frames
+ * (the note frame) and closed shadow roots are exactly what it cannot enter.
+ */
+export function pageReadableText(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    const visit = (root: Document | ShadowRoot) => {
+      const walker = document.createTreeWalker(
+        root,
+        NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT | NodeFilter.SHOW_COMMENT,
+      );
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        if (!(n instanceof Element)) {
+          out.push(n.nodeValue ?? '');
+          continue;
+        }
+        for (const a of Array.from(n.attributes)) out.push(`${a.name}=${a.value}`);
+        if (n instanceof HTMLInputElement || n instanceof HTMLTextAreaElement) out.push(n.value);
+        if (n.shadowRoot) visit(n.shadowRoot);
+        if (n instanceof HTMLIFrameElement) {
+          try {
+            if (n.contentDocument) visit(n.contentDocument);
+          } catch {
+            // another origin: unreadable, which is the point
+          }
+        }
+      }
+      for (const sheet of root.adoptedStyleSheets ?? []) {
+        for (const rule of Array.from(sheet.cssRules)) out.push(rule.cssText);
+      }
+    };
+    visit(document);
+    out.push(document.title, location.href, window.name, JSON.stringify({ ...localStorage }), JSON.stringify({ ...sessionStorage }));
+    return out.join('\n');
+  });
+}
+
+/**
+ * A page script that spies on everything it legitimately can, from the first moment: keys and
+ * input events at the window (capture phase, before anyone can stop them), every message posted
+ * to the window, and every text, attribute and value that appears in the document or in an open
+ * shadow root at any time (a MutationObserver that follows shadow roots as they appear), so even
+ * a note shown for an instant would be caught. `window.__spy()` returns what it saw.
+ */
+export const SPY_SCRIPT = `<script>
+(() => {
+  const seen = new Set();
+  const keys = [];
+  const messages = [];
+  const take = (node) => {
+    if (!node) return;
+    if (node.nodeType === 3 || node.nodeType === 8) { seen.add(node.nodeValue); return; }
+    if (node.nodeType !== 1 && node.nodeType !== 11) return;
+    const els = node.nodeType === 1 ? [node, ...node.querySelectorAll('*')] : [...node.querySelectorAll('*')];
+    for (const el of els) {
+      for (const a of el.attributes) seen.add(a.name + '=' + a.value);
+      if ('value' in el && typeof el.value === 'string') seen.add(el.value);
+      for (const c of el.childNodes) if (c.nodeType === 3) seen.add(c.nodeValue);
+      if (el.shadowRoot && !el.shadowRoot.__spied) watch(el.shadowRoot);
+    }
+  };
+  const observer = new MutationObserver((records) => {
+    for (const r of records) {
+      if (r.type === 'characterData') seen.add(r.target.nodeValue);
+      else if (r.type === 'attributes') take(r.target);
+      else for (const n of r.addedNodes) take(n);
+    }
+  });
+  const watch = (root) => {
+    root.__spied = true;
+    observer.observe(root, { subtree: true, childList: true, characterData: true, attributes: true });
+    take(root);
+  };
+  watch(document);
+  for (const type of ['keydown', 'keyup', 'keypress', 'beforeinput', 'input', 'compositionend', 'paste', 'copy']) {
+    window.addEventListener(type, (e) => keys.push(type + ':' + (e.key ?? '') + (e.data ?? '')), true);
+  }
+  window.addEventListener('message', (e) => messages.push(typeof e.data === 'string' ? e.data : JSON.stringify(e.data)), true);
+  window.__spy = () => {
+    for (const host of document.querySelectorAll('*')) if (host.shadowRoot) take(host.shadowRoot);
+    return { seen: [...seen].join('\\n'), keys, messages };
+  };
+})();
+</script>`;
+
+export interface Spied {
+  seen: string;
+  keys: string[];
+  messages: string[];
+}
+
+export function spied(page: Page): Promise<Spied> {
+  return page.evaluate(() => (window as unknown as { __spy(): Spied }).__spy());
+}
