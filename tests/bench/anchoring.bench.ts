@@ -27,6 +27,9 @@ export interface CaseResult {
   /** Median over WARM_RUNS further runs, each on a fresh text index (built inside the timing). */
   warmTotalMs: number;
   warmMaxMs: number;
+  /** CPU time of the median warm run where the runtime can tell (Node): less inflated than
+   * wall time when other processes share the machine. */
+  warmCpuMs: number | undefined;
   /** anchorAll (index + matching + DOM Ranges), one warm run. */
   withRangesTotalMs: number;
   /** how each item anchored */
@@ -45,8 +48,17 @@ const WARM_RUNS = 5;
 const now = (): number => performance.now();
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
+/** Process CPU time in ms, where the runtime offers it (Node), for runs on a shared machine. */
+function cpuNow(): number | undefined {
+  const p = (globalThis as { process?: { cpuUsage?: () => { user: number; system: number } } })
+    .process;
+  const u = p?.cpuUsage?.();
+  return u ? (u.user + u.system) / 1000 : undefined;
+}
+
 /** One pass: a fresh index (as a page load would build), then every item located in turn. */
 function pass(root: Element, items: ReadonlyArray<{ selectors: Selector[] }>) {
+  const c0 = cpuNow();
   const t0 = now();
   const anchorer = new Anchorer(new TextIndex(root), true);
   let max = 0;
@@ -56,7 +68,9 @@ function pass(root: Element, items: ReadonlyArray<{ selectors: Selector[] }>) {
     max = Math.max(max, now() - s);
     return at;
   });
-  return { located, total: now() - t0, max };
+  const total = now() - t0;
+  const c1 = cpuNow();
+  return { located, total, max, cpu: c0 === undefined || c1 === undefined ? undefined : c1 - c0 };
 }
 
 function runCase(
@@ -85,6 +99,7 @@ function runCase(
     coldMaxMs: cold.max,
     warmTotalMs: median(warm.map((w) => w.total)),
     warmMaxMs: median(warm.map((w) => w.max)),
+    warmCpuMs: warm[0]!.cpu === undefined ? undefined : median(warm.map((w) => w.cpu!)),
     withRangesTotalMs,
     methods: {},
   };
@@ -193,14 +208,16 @@ function format(report: BenchReport): string {
   const lines = [
     `page: ${report.textLength} characters; text index built in ${report.indexMs.toFixed(1)} ms`,
     'times in ms; cold = first run (JIT warm-up, index build), warm = median of ' +
-      `${WARM_RUNS} runs, each with a fresh index; +ranges = anchorAll with DOM Ranges`,
-    `${'case'.padEnd(36)} right wrong orphan | cold total   max | warm total   max | +ranges | methods`,
+      `${WARM_RUNS} runs, each with a fresh index (cpu: its process CPU time); ` +
+      '+ranges = anchorAll with DOM Ranges',
+    `${'case'.padEnd(36)} right wrong orphan | cold total   max | warm total   max    cpu | +ranges | methods`,
   ];
   for (const c of report.cases) {
     lines.push(
       `${c.name.padEnd(36)} ${String(c.right).padStart(5)} ${String(c.wrong).padStart(5)} ` +
         `${String(c.orphan).padStart(6)} | ${ms(c.coldTotalMs, 10)} ${ms(c.coldMaxMs, 5)} | ` +
-        `${ms(c.warmTotalMs, 10)} ${ms(c.warmMaxMs, 5)} | ${ms(c.withRangesTotalMs, 7)} | ` +
+        `${ms(c.warmTotalMs, 10)} ${ms(c.warmMaxMs, 5)} ${c.warmCpuMs === undefined ? '     -' : ms(c.warmCpuMs, 6)} | ` +
+        `${ms(c.withRangesTotalMs, 7)} | ` +
         JSON.stringify(c.methods),
     );
   }
