@@ -5,6 +5,8 @@
  * test). Progress goes to stderr, the report to stdout:
  *
  *   npm run bench                 # build, then everything
+ *   npm run bench -- --readme     # the same, and the results replace README.md's between the
+ *                                 # <!-- bench:start --> and <!-- bench:end --> lines
  *   npx tsx tests/bench/run.ts    # on the existing build
  *
  * Sections: anchoring and claim detection in Debian Chromium (anchoring-browser.ts), claim
@@ -376,8 +378,6 @@ async function main(): Promise<void> {
   const b = browser instanceof Error ? null : browser;
   const nodeRows = claimsNode instanceof Error ? [] : claimsNode;
   const sections = [
-    '## Benchmark results',
-    '',
     header(b),
     '',
     b ? anchoringSection(b) : failed('Anchoring', browser as Error),
@@ -398,7 +398,26 @@ async function main(): Promise<void> {
   sections.push('');
   const missed = g.filter((x) => !x.met).length;
   sections.push(`${g.length - missed} of ${g.length} goals met, ${missed} missed. Whole run: ${((performance.now() - t0) / 1000).toFixed(0)} s.`);
-  process.stdout.write(sections.join('\n') + '\n');
+  const report = sections.join('\n') + '\n';
+  process.stdout.write(report);
+  if (process.argv.includes('--readme')) writeReadme(report);
+}
+
+const START = '<!-- bench:start -->';
+const END = '<!-- bench:end -->';
+
+/** Replaces the results between the markers in README.md (only there; nothing else is touched). */
+function writeReadme(report: string): void {
+  const file = path.join(ROOT_DIR, 'README.md');
+  const text = fs.readFileSync(file, 'utf8');
+  const a = text.indexOf(START);
+  const b = text.indexOf(END);
+  if (a < 0 || b < a) {
+    log(`README.md has no ${START} … ${END} block: not updated`);
+    return;
+  }
+  fs.writeFileSync(file, `${text.slice(0, a + START.length)}\n${report}${text.slice(b)}`);
+  log('README.md benchmark results updated');
 }
 
 await main();
