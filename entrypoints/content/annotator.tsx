@@ -5,7 +5,7 @@ import type { Lang } from '@/components/i18n';
 import { noteFrameHash, NoteFrameEventSchema, type NoteDraft, type NoteFrameParams } from '@/components/note-frame';
 import type { Annotation, Color } from '@/storage/annotation';
 import { pageKey, siteOf } from '@/storage/page-key';
-import { anchorAll, describe } from './anchoring';
+import { anchorAll, describe, TextIndex } from './anchoring';
 import { highlightRange, type HighlightHandle } from './highlighter';
 import { createShadowUi, type ShadowUi } from './shadow-host';
 
@@ -117,10 +117,16 @@ export class Annotator {
     const waiting = [...this.painted.values()].filter((p) => !p.handle);
     if (waiting.length === 0) return;
     this.withoutObserver(() => {
-      // All ranges first: painting changes text nodes and would invalidate later live ranges.
       const results = anchorAll(this.root, waiting.map((p) => p.annotation.selectors));
+      // Wrapping one highlight splits Text nodes and can move the live boundaries of the other
+      // ranges; the raw text offsets do not move (wrappers keep the text), so each range after
+      // the first is rebuilt from its offsets on a fresh index.
+      let first = true;
       waiting.forEach((p, i) => {
-        const range = results[i]?.range;
+        const r = results[i];
+        if (!r || r.range === null) return;
+        const range = first ? r.range : new TextIndex(this.root).rangeOf(r.start, r.end);
+        first = false;
         if (range) p.handle = this.paint(p.annotation, range);
       });
     });

@@ -86,6 +86,25 @@ describe('highlighting and notes on the seed page', () => {
     await page.close();
   });
 
+  it('brings back overlapping highlights, each on its own words', async () => {
+    const outer = '而俄罗斯依然狮子大张口,坚持两点';
+    const inner = '狮子大张口';
+    const page = await h.open(desktop.url);
+    await expect.poll(() => page.locator('[data-sourcemark="highlight"]').count()).toBeGreaterThan(0);
+    const before = Object.keys(await highlightTexts(page));
+    expect(await dragSelect(page, desktop.bodySelector, outer)).toBe(outer);
+    await page.getByRole('button', { name: '高亮', exact: true }).click();
+    await expect.poll(async () => Object.keys(await highlightTexts(page)).length).toBe(before.length + 1);
+    expect(await dragSelect(page, desktop.bodySelector, inner)).toBe(inner);
+    await page.getByRole('button', { name: '高亮: 蓝色' }).click();
+    await expect.poll(async () => Object.keys(await highlightTexts(page)).length).toBe(before.length + 2);
+    const expected = Object.values(await highlightTexts(page)).sort();
+    expect(expected).toEqual(expect.arrayContaining([outer, inner]));
+    await page.reload();
+    await expect.poll(() => highlightTexts(page).then((t) => Object.values(t).sort())).toEqual(expected);
+    await page.close();
+  });
+
   it('sent no request to any host', () => {
     expect(h.strayRequests).toEqual([]);
   });
