@@ -86,7 +86,7 @@ function wrongCell(r: LibResult): string {
 
 function anchorTable(results: LibResult[]): string {
   return table(
-    ['library', 'how it is called', 'quotes', 'right', 'wrong', 'orphaned', 'total ms', 'ms per quote', 'longest call ms'],
+    ['library', 'how it is called', 'quotes', 'right', 'wrong', 'orphaned', 'passes', 'total ms', 'ms per quote', 'longest call ms'],
     results.map((r) => [
       LIB_NAMES[r.lib]![0],
       LIB_NAMES[r.lib]![1],
@@ -94,11 +94,12 @@ function anchorTable(results: LibResult[]): string {
       r.right,
       wrongCell(r) + (r.errors ? ` (${r.errors} threw)` : ''),
       r.orphan,
+      r.passes,
       ms(r.totalMs),
       ms(r.totalMs / r.count, 3),
       ms(r.maxMs),
     ]),
-    ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
+    ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
   );
 }
 
@@ -155,9 +156,10 @@ function anchoringSection(b: BrowserReport): string {
       `article's sentences repeated with variations; ${p.quotes} saved quotes of 8–120 characters with 32 characters ` +
       `of context and their position, the same selectors for every library. ${p.repeatedExact} of the quotes' exact ` +
       `words occur more than once on the page; context tells them apart. Right = the passage's text at its offset; ` +
-      `each library runs once untimed (warm-up), then timed with \`performance.now()\` around every call ` +
-      `(${b.isolatedClock ? 'cross-origin isolated page: 5 µs clock' : '100 µs clock'}). The peers are called once ` +
-      `per quote, as they offer no batch call; Sourcemark is shown both ways.`,
+      `each library runs once untimed (warm-up), then in timed passes with \`performance.now()\` around every ` +
+      `call (${b.isolatedClock ? 'cross-origin isolated page: 5 µs clock' : '100 µs clock'}), as many passes as ` +
+      `fit in about 2 s (1–5, the same rule for all): total is the median pass, longest call is over all passes. ` +
+      `The peers are called once per quote, as they offer no batch call; Sourcemark is shown both ways.`,
   );
   out.push('');
   out.push('**500 saved quotes, page unchanged**');
