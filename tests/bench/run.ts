@@ -180,8 +180,8 @@ function anchoringSection(b: BrowserReport): string {
   out.push(ratioTable(b.orphans));
   out.push('');
   out.push(
-    `\`anchorAll\`'s longest single anchor is timed in a second pass with an \`Anchorer\` (its first anchor ` +
-      `also builds the whitespace-free text and the gram table; the page walk before it took ` +
+    `\`anchorAll\`'s longest single anchor comes from separate passes that time each \`Anchorer.anchor\` ` +
+      `(the first one also builds the whitespace-free text and the gram table; the page walk before it took ` +
       `${ms(batchedOrphan.indexMs)} ms). In the content script the whole batch is one task.`,
   );
   out.push('');
