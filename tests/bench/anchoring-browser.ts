@@ -9,7 +9,6 @@
  *
  *   npx tsx tests/bench/anchoring-browser.ts      (prints the raw results as JSON)
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -17,7 +16,6 @@ import { chromium, type Page } from 'playwright-core';
 import { chromePath } from '../e2e/harness';
 import { articleText, loadCorpus } from '../eval/score';
 import {
-  ROOT_DIR,
   buildPage,
   editQuotes,
   orphanQuotes,
@@ -28,8 +26,6 @@ import {
 import type { Bench, Lib, LibResult, Run } from './browser/anchoring-entry';
 
 const ORIGIN = 'https://bench.sourcemark.test';
-const SELECTOR_PKG = path.join(ROOT_DIR, 'node_modules/@apache-annotator/selector');
-const SELECTOR_VENDORED = path.join(import.meta.dirname, 'vendor/apache-annotator-selector/lib/index.js');
 
 export interface ClaimsRow {
   name: string;
@@ -67,8 +63,6 @@ export async function bundleEntry(): Promise<string> {
     // U+FFFF (our fuzzy search's window separator) must stay escaped, as in the extension build.
     charset: 'ascii',
     define: { 'process.env.NODE_ENV': '"production"' },
-    // @apache-annotator/dom imports this without depending on it; see vendor/…/README.md.
-    alias: fs.existsSync(SELECTOR_PKG) ? {} : { '@apache-annotator/selector': SELECTOR_VENDORED },
     logLevel: 'error',
   });
   const out = result.outputFiles?.[0];
