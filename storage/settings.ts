@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ColorSchema } from './annotation';
 import type { SourcemarkDB } from './db';
+import { DEFAULT_SETTINGS } from './settings-defaults';
 
 /**
  * The reader's settings, one row per setting in the `settings` table (key = setting name), so a
@@ -27,12 +28,7 @@ export type Settings = z.infer<typeof SettingsSchema>;
 export const SettingsPatchSchema = SettingsSchema.partial();
 export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
 
-export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
-  claimsEnabled: true,
-  bannerEnabled: true,
-  defaultColor: 'yellow',
-  language: 'auto',
-});
+export { DEFAULT_SETTINGS } from './settings-defaults';
 
 const KEYS = Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[];
 

@@ -34,8 +34,8 @@ export class Annotator {
   private panel: Panel = { kind: 'none' };
   private error: string | null = null;
   private savedRange: Range | null = null;
-  private ui: ShadowUi;
-  private mount: HTMLElement;
+  private ui: ShadowUi | null = null;
+  private mount: HTMLElement | null = null;
   private key: string;
   private observer: MutationObserver | null = null;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
@@ -45,7 +45,7 @@ export class Annotator {
   constructor(
     private readonly doc: Document,
     private readonly backend: AnnotationBackend,
-    private readonly opts: {
+    private opts: {
       lang: Lang;
       defaultColor: Color;
       url: () => string;
@@ -55,16 +55,32 @@ export class Annotator {
   ) {
     this.loadedUrl = opts.url();
     this.key = this.currentKey();
-    this.ui = createShadowUi(doc, 'annotator', annotatorCss);
-    // Absolutely positioned from the document's origin so panels scroll with the text they serve.
-    this.ui.host.style.setProperty('position', 'absolute', 'important');
-    this.ui.host.style.setProperty('left', '0', 'important');
-    this.ui.host.style.setProperty('top', '0', 'important');
-    this.ui.host.style.setProperty('z-index', '2147483647', 'important');
-    this.mount = doc.createElement('div');
-    this.ui.shadow.append(this.mount);
-    doc.documentElement.append(this.ui.host);
     doc.defaultView?.addEventListener('message', this.onFrameMessage);
+  }
+
+  /**
+   * The panel's shadow host, made the first time a panel opens: a page where the reader never
+   * selects anything keeps its DOM exactly as it was.
+   */
+  private ensureUi(): { ui: ShadowUi; mount: HTMLElement } {
+    if (this.ui && this.mount) return { ui: this.ui, mount: this.mount };
+    const ui = createShadowUi(this.doc, 'annotator', annotatorCss);
+    // Absolutely positioned from the document's origin so panels scroll with the text they serve.
+    ui.host.style.setProperty('position', 'absolute', 'important');
+    ui.host.style.setProperty('left', '0', 'important');
+    ui.host.style.setProperty('top', '0', 'important');
+    ui.host.style.setProperty('z-index', '2147483647', 'important');
+    const mount = this.doc.createElement('div');
+    ui.shadow.append(mount);
+    this.doc.documentElement.append(ui.host);
+    this.ui = ui;
+    this.mount = mount;
+    return { ui, mount };
+  }
+
+  /** Applies the reader's settings once the background has answered (they arrive after start). */
+  configure(settings: { lang: Lang; defaultColor: Color }): void {
+    this.opts = { ...this.opts, ...settings };
     this.render();
   }
 
@@ -203,7 +219,7 @@ export class Annotator {
 
   /** True when the event happened inside Sourcemark's own panel. */
   isOwnEvent(e: Event): boolean {
-    return e.composedPath().includes(this.ui.host);
+    return this.ui !== null && e.composedPath().includes(this.ui.host);
   }
 
   closePanel(): void {
@@ -215,8 +231,8 @@ export class Annotator {
     this.doc.defaultView?.removeEventListener('message', this.onFrameMessage);
     this.clear();
     this.observer?.disconnect();
-    render(null, this.mount);
-    this.ui.remove();
+    if (this.mount) render(null, this.mount);
+    this.ui?.remove();
   }
 
   /** Scrolls to a highlight and flashes it (the popup's "go to"). */
@@ -244,7 +260,7 @@ export class Annotator {
   }
 
   private frameWindow(): Window | null {
-    return this.ui.shadow.querySelector('iframe')?.contentWindow ?? null;
+    return this.ui?.shadow.querySelector('iframe')?.contentWindow ?? null;
   }
 
   /**
@@ -343,6 +359,8 @@ export class Annotator {
   }
 
   private render(): void {
+    if (!this.ui && this.panel.kind === 'none' && !this.error) return;
+    const { mount } = this.ensureUi();
     render(
       <AnnotatorLayer
         lang={this.opts.lang}
@@ -352,7 +370,7 @@ export class Annotator {
         onHighlight={(c) => void this.highlightSelection(c)}
         onNote={() => this.openEditorForSelection()}
       />,
-      this.mount,
+      mount,
     );
   }
 }

@@ -5,6 +5,6 @@ export default defineContentScript({
   matches: ['*://*.163.com/*'],
   runAt: 'document_idle',
   main(ctx) {
-    startSourcemark(ctx);
+    void startSourcemark(ctx);
   },
 });

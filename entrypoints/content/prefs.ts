@@ -1,15 +1,16 @@
 import { request } from '@/storage/client';
+import type { Settings } from '@/storage/settings';
+import { DEFAULT_SETTINGS } from '@/storage/settings-defaults';
 
 /**
- * The reader's choices the content script needs, kept by the background in the extension's
- * database (the content script cannot open it). A failure falls back to the default: marks on.
+ * The reader's settings, kept by the background in the extension's database (the content script
+ * cannot open it). If the background cannot answer, the page still works with the defaults.
  */
-export async function loadClaimsEnabled(): Promise<boolean> {
+export async function loadSettings(): Promise<Settings> {
   try {
-    const { settings } = await request({ type: 'settings.get' });
-    return settings.claimsEnabled;
+    return (await request({ type: 'settings.get' })).settings;
   } catch {
-    return true;
+    return { ...DEFAULT_SETTINGS };
   }
 }
 

@@ -3,7 +3,9 @@ import { browser } from 'wxt/browser';
 import { langOf, type Lang } from '@/components/i18n';
 import { NOTE_FRAME_PATH } from '@/components/note-frame';
 import { ContentRequestSchema, type PageStatus } from '@/storage/content-messages';
-import { loadClaimsEnabled, saveClaimsEnabled } from './prefs';
+import type { Settings } from '@/storage/settings';
+import { DEFAULT_SETTINGS } from '@/storage/settings-defaults';
+import { loadSettings, saveClaimsEnabled } from './prefs';
 import { quoteOf } from '@/storage/quote';
 import { Annotator } from './annotator';
 import { messageBackend } from './backend';
@@ -18,25 +20,24 @@ import { findArticleBody, findArticleTop } from './page-signals';
  * Everything the content script does on a page, wired once. Runs automatically on NetEase pages
  * and when injected on demand (toolbar button, shortcut, context menu) or on a granted site.
  */
-export function startSourcemark(ctx: ContentScriptContext): void {
+export async function startSourcemark(ctx: ContentScriptContext): Promise<void> {
   // Injecting on demand into a page that already runs Sourcemark must not double everything.
   const flags = globalThis as { __sourcemarkStarted?: boolean };
   if (flags.__sourcemarkStarted) return;
   flags.__sourcemarkStarted = true;
 
-  const lang = langOf(navigator.language);
-  const page = markNeteasePage(document, location.href);
-  let claims: ClaimMarks | null = null;
-  if (page.verdict.kind === 'netease-hao') claims = startNeteaseUi(ctx, lang, page.account);
-
+  // The annotator starts at once with the defaults, so a selection made while the settings are
+  // on their way already gets the toolbar; the settings are applied when they arrive.
   const annotator = new Annotator(document, messageBackend, {
-    lang,
-    defaultColor: 'yellow',
+    lang: langOf(navigator.language),
+    defaultColor: DEFAULT_SETTINGS.defaultColor,
     url: () => location.href,
     noteFrameUrl: browser.runtime.getURL(NOTE_FRAME_PATH),
   });
   ctx.onInvalidated(() => annotator.destroy());
-  void annotator.load().then(() => annotator.observe());
+
+  const page = markNeteasePage(document, location.href);
+  let claims: ClaimMarks | null = null;
 
   // Selection ends with a mouseup or a key (shift+arrows); the selection is final a tick later.
   const afterSelection = () => ctx.setTimeout(() => annotator.onSelectionChange(), 0);
@@ -102,22 +103,37 @@ export function startSourcemark(ctx: ContentScriptContext): void {
   };
   browser.runtime.onMessage.addListener(onMessage);
   ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+
+  const settings = await loadSettings();
+  if (!ctx.isValid) return;
+  const lang = settings.language === 'auto' ? langOf(navigator.language) : settings.language;
+  annotator.configure({ lang, defaultColor: settings.defaultColor });
+  // Claim marks go in before the highlights are painted, so highlights nest inside them.
+  if (page.verdict.kind === 'netease-hao') claims = startNeteaseUi(ctx, lang, page.account, settings);
+  await annotator.load();
+  annotator.observe();
 }
 
 /**
  * On a 网易号 article: claim marks over the body, the banner with the audit, and the tooltips.
  * Claim marks go in before any highlight so highlights nest inside them, never the reverse.
  */
-function startNeteaseUi(ctx: ContentScriptContext, lang: Lang, account: string | null): ClaimMarks | null {
+function startNeteaseUi(
+  ctx: ContentScriptContext,
+  lang: Lang,
+  account: string | null,
+  settings: Settings,
+): ClaimMarks | null {
   const body = findArticleBody(document);
   const claims = body ? markClaims(body, detectClaims) : null;
-  let marksOn = true;
+  let marksOn = settings.claimsEnabled;
   const setMarks = (on: boolean) => {
     marksOn = on;
     if (on) document.documentElement.removeAttribute('data-sourcemark-claims');
     else document.documentElement.setAttribute('data-sourcemark-claims', 'off');
   };
-  const top = findArticleTop(document);
+  setMarks(marksOn);
+  const top = settings.bannerEnabled ? findArticleTop(document) : null;
   const banner = top ? showBanner(top, { lang, account }) : null;
   const tips = claims
     ? attachClaimTips(document, { lang, claim: (i) => claims.views[i], enabled: () => marksOn })
@@ -141,11 +157,6 @@ function startNeteaseUi(ctx: ContentScriptContext, lang: Lang, account: string |
       },
     });
   drawAudit();
-  void loadClaimsEnabled().then((on) => {
-    if (on === marksOn) return;
-    setMarks(on);
-    drawAudit();
-  });
   ctx.onInvalidated(() => {
     tips?.remove();
     banner?.remove();

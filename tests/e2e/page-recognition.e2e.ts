@@ -77,7 +77,8 @@ describe('on NetEase Hao pages (Chinese browser)', () => {
     // Style of every page element, keyed by its position in the tree; our own UI is skipped.
     const fingerprint = () =>
       Array.from(document.body.querySelectorAll('*'))
-        .filter((el) => !el.closest('[data-sourcemark-ui]'))
+        // Our own UI and our mark elements (claims wrap sentences) are not page elements.
+        .filter((el) => !el.closest('[data-sourcemark-ui]') && el.localName !== 'sourcemark-mark')
         .map((el) => {
           const cs = getComputedStyle(el);
           return {
