@@ -1,7 +1,7 @@
 import type { Color } from '@/storage/annotation';
 import type { Lang } from './i18n';
 import { strings } from './i18n';
-import { NOTE_FRAME_HEIGHT, NOTE_FRAME_WIDTH } from './note-frame';
+import { NOTE_FRAME_HEIGHT, NOTE_FRAME_WIDTH } from './note-frame-protocol';
 import SelectionToolbar from './SelectionToolbar';
 
 /**

@@ -18,7 +18,6 @@ import { AnnotationSchema } from '@/storage/annotation';
  * The frame reads and writes notes through the background like the content script does.
  */
 
-export const NOTE_FRAME_PATH = '/note.html';
 
 /** A new highlight as the content script describes it: everything but what the reader writes. */
 export const NoteDraftSchema = AnnotationSchema.pick({
@@ -41,10 +40,6 @@ export const NoteFrameParamsSchema = z.discriminatedUnion('mode', [
 ]);
 export type NoteFrameParams = z.infer<typeof NoteFrameParamsSchema>;
 
-export function noteFrameHash(params: NoteFrameParams): string {
-  return `#${encodeURIComponent(JSON.stringify(params))}`;
-}
-
 export function parseNoteFrameHash(hash: string): NoteFrameParams | null {
   try {
     const parsed = NoteFrameParamsSchema.safeParse(JSON.parse(decodeURIComponent(hash.replace(/^#/, ''))));
@@ -54,18 +49,12 @@ export function parseNoteFrameHash(hash: string): NoteFrameParams | null {
   }
 }
 
-/** The tag every frame message carries, so the content script ignores the page's own messages. */
-export const NOTE_FRAME_SOURCE = 'sourcemark-note-frame';
-
-export type NoteFrameEvent =
-  | { source: typeof NOTE_FRAME_SOURCE; type: 'changed'; id: string }
-  | { source: typeof NOTE_FRAME_SOURCE; type: 'close' };
-
-export const NoteFrameEventSchema = z.discriminatedUnion('type', [
-  z.strictObject({ source: z.literal(NOTE_FRAME_SOURCE), type: z.literal('changed'), id: z.uuid() }),
-  z.strictObject({ source: z.literal(NOTE_FRAME_SOURCE), type: z.literal('close') }),
-]);
-
-/** The frame's fixed size: it never tells the page how long a note is. */
-export const NOTE_FRAME_WIDTH = 340;
-export const NOTE_FRAME_HEIGHT = 236;
+export {
+  NOTE_FRAME_HEIGHT,
+  NOTE_FRAME_PATH,
+  NOTE_FRAME_SOURCE,
+  NOTE_FRAME_WIDTH,
+  NoteFrameEventSchema,
+  noteFrameHash,
+  type NoteFrameEvent,
+} from './note-frame-protocol';

@@ -1,7 +1,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { browser } from 'wxt/browser';
 import { langOf, type Lang } from '@/components/i18n';
-import { NOTE_FRAME_PATH } from '@/components/note-frame';
+import { NOTE_FRAME_PATH } from '@/components/note-frame-protocol';
 import { ContentRequestSchema, type PageStatus } from '@/storage/content-messages';
 import type { Settings } from '@/storage/settings';
 import { DEFAULT_SETTINGS } from '@/storage/settings-defaults';
