@@ -15,6 +15,13 @@ function page(title: string, paragraphs: string[], script = ''): string {
     .join('')}</div></div>${script ? `<script>${script}</script>` : ''}</body></html>`;
 }
 
+/** These are 网易号 URLs: the reader starts once the banner says what the page is. */
+async function openReady(h: Harness, url: string) {
+  const p = await h.open(url);
+  await expect.poll(() => p.getByRole('region', { name: 'Sourcemark' }).count()).toBe(1);
+  return p;
+}
+
 describe('content that arrives late, and single-page navigation', () => {
   let h: Harness;
   beforeAll(async () => {
@@ -26,7 +33,7 @@ describe('content that arrives late, and single-page navigation', () => {
 
   it('paints a saved highlight once its paragraph is added after load', async () => {
     h.serve(A, page('文章甲', ['开头一段。', SENT_A, '结尾一段。']));
-    const p = await h.open(A);
+    const p = await openReady(h, A);
     await dragSelect(p, '.post_body', SENT_A);
     await p.getByRole('button', { name: '高亮', exact: true }).click();
     await expect.poll(() => highlightTexts(p).then((t) => Object.values(t))).toEqual([SENT_A]);
@@ -47,7 +54,7 @@ describe('content that arrives late, and single-page navigation', () => {
 
   it("reloads the page's annotations when a single-page site changes its URL", async () => {
     h.serve(B, page('文章乙', ['另一段开头。', SENT_B]));
-    const pb = await h.open(B);
+    const pb = await openReady(h, B);
     await dragSelect(pb, '.post_body', SENT_B);
     await pb.getByRole('button', { name: '高亮', exact: true }).click();
     await expect.poll(() => highlightTexts(pb).then((t) => Object.values(t))).toEqual([SENT_B]);
