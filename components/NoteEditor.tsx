@@ -24,8 +24,13 @@ export default function NoteEditor({ lang, initial, onSave, onCancel }: NoteEdit
       onKeyDown={(e) => {
         // Stop the page's own shortcuts from firing while the reader types a note.
         e.stopPropagation();
+        if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) onSave(text);
+      }}
+      // Escape on key up: cancelling may remove the frame this editor lives in, and the key's
+      // release must not be sent to a frame that is gone.
+      onKeyUp={(e) => {
+        e.stopPropagation();
         if (e.key === 'Escape') onCancel();
-        else if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) onSave(text);
       }}
     >
       <textarea

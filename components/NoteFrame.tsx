@@ -31,6 +31,17 @@ export default function NoteFrame({ params, backend, onChanged, onClose, now = (
   const [view, setView] = useState<View>(params.mode === 'new' ? { kind: 'editor', a: null } : { kind: 'loading' });
   const [error, setError] = useState<string | null>(null);
 
+  // Escape closes the panel wherever the focus is in the frame (the frame itself has it on open).
+  // On key up: closing removes this frame, and the key's release must not go to a frame that is
+  // gone (Chromium then never finishes delivering it).
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') onClose();
+    };
+    window.addEventListener('keyup', onKey);
+    return () => window.removeEventListener('keyup', onKey);
+  }, [onClose]);
+
   useEffect(() => {
     if (params.mode !== 'view') return;
     backend.listForPage(params.pageKey).then(
@@ -69,12 +80,7 @@ export default function NoteFrame({ params, backend, onChanged, onClose, now = (
     });
 
   return (
-    <div
-      class="panel"
-      onKeyDown={(e) => {
-        if (e.key === 'Escape') onClose();
-      }}
-    >
+    <div class="panel">
       {view.kind === 'popover' ? (
         <HighlightPopover
           lang={params.lang}

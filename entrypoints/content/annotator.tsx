@@ -355,6 +355,10 @@ export class Annotator {
   }
 
   private setPanel(panel: Panel): void {
+    // The note frame had the focus: give it back to the page before the frame goes away, so the
+    // keyboard keeps working where the reader was.
+    const active = this.ui?.shadow.activeElement;
+    if (panel.kind !== 'note' && active instanceof HTMLElement) active.blur();
     this.panel = panel;
     this.render();
   }
