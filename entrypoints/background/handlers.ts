@@ -2,11 +2,6 @@ import type { AnnotationStore } from '@/storage/annotation-store';
 import { parseRequest, type Request, type RequestType, type Response, type ResponseData } from '@/storage/messages';
 import type { SettingsStore } from '@/storage/settings';
 
-/**
- * Answers one message. Plain function of (store, raw message) so unit tests call it directly;
- * the background only wires it to `runtime.onMessage`. Never throws: errors become
- * `{ ok: false, error }` so the sender can tell the reader what went wrong.
- */
 export interface HandlerDeps {
   store: AnnotationStore;
   injectInto: (tabId: number) => Promise<void>;
@@ -14,6 +9,11 @@ export interface HandlerDeps {
   settings?: SettingsStore;
 }
 
+/**
+ * Answers one message. Plain function of (dependencies, raw message) so unit tests call it directly;
+ * the background only wires it to `runtime.onMessage`. Never throws: errors become
+ * `{ ok: false, error }` so the sender can tell the reader what went wrong.
+ */
 export async function handleMessage(deps: HandlerDeps, raw: unknown): Promise<Response<RequestType>> {
   const parsed = parseRequest(raw);
   if (!parsed.ok) return parsed;
