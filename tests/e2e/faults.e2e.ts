@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, type Harness } from './harness';
+
+type Runtime = { runtime: { sendMessage(message: object): Promise<unknown> } };
+
+/**
+ * Chromium stops idle extension service workers, and a crash restarts one. A save in flight when
+ * that happens must either be stored or be reported as failed: never answered "ok" and lost.
+ */
+describe('the service worker stopped in the middle of a series of saves', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await launch();
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+
+  it('keeps every save that reported success, and reports the others', async () => {
+    const page = await h.context.newPage();
+    await page.goto(`chrome-extension://${h.extensionId}/popup.html`);
+    const cdp = await h.context.newCDPSession(page);
+    // Proof that the worker really stopped: DevTools reports its running status.
+    const statuses: string[] = [];
+    cdp.on('ServiceWorker.workerVersionUpdated', (e) => {
+      for (const v of e.versions) statuses.push(v.runningStatus);
+    });
+    await cdp.send('ServiceWorker.enable');
+    const run = page.evaluate(async () => {
+      const { runtime } = (globalThis as unknown as { chrome: Runtime }).chrome;
+      const outcomes: { id: string; ok: boolean }[] = [];
+      for (let i = 0; i < 60; i++) {
+        const id = `00000000-0000-4000-9000-${i.toString(16).padStart(12, '0')}`;
+        const now = new Date().toISOString();
+        try {
+          const answer = (await runtime.sendMessage({
+            type: 'annotation.save',
+            annotation: {
+              id,
+              pageKey: 'faults.test/page',
+              url: 'https://faults.test/page',
+              title: '故障',
+              site: 'faults.test',
+              selectors: [{ type: 'TextQuoteSelector', exact: `第 ${i} 句` }],
+              color: 'yellow',
+              note: '',
+              tags: [],
+              created: now,
+              updated: now,
+            },
+          })) as { ok?: boolean } | undefined;
+          outcomes.push({ id, ok: answer?.ok === true });
+        } catch {
+          outcomes.push({ id, ok: false });
+        }
+        await new Promise((r) => setTimeout(r, 15));
+      }
+      return outcomes;
+    });
+    // Stop every service worker twice while the series runs.
+    await page.waitForTimeout(200);
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await page.waitForTimeout(300);
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    const outcomes = await run;
+    expect(outcomes).toHaveLength(60);
+    expect(statuses).toContain('stopped');
+
+    const stored = await page.evaluate(async () => {
+      const { runtime } = (globalThis as unknown as { chrome: Runtime }).chrome;
+      const res = (await runtime.sendMessage({ type: 'annotation.listForPage', pageKey: 'faults.test/page' })) as {
+        data: { annotations: { id: string }[] };
+      };
+      return res.data.annotations.map((a) => a.id);
+    });
+    const reportedOk = outcomes.filter((o) => o.ok).map((o) => o.id);
+    // Every success is stored; anything stored beyond that was at least attempted.
+    expect(reportedOk.filter((id) => !stored.includes(id))).toEqual([]);
+    expect(stored.every((id) => outcomes.some((o) => o.id === id))).toBe(true);
+    expect(reportedOk.length).toBeGreaterThan(0);
+    console.log(`faults: ${reportedOk.length} of 60 saves reported ok, ${stored.length} stored`);
+    await page.close();
+  });
+});
