@@ -197,3 +197,48 @@ export interface Spied {
 export function spied(page: Page): Promise<Spied> {
   return page.evaluate(() => (window as unknown as { __spy(): Spied }).__spy());
 }
+
+/**
+ * Elements that markup in user data would have created, in `frame` (document and every open
+ * shadow root, or only inside `scope`): event-handler attributes, javascript:/data:/vbscript: URLs,
+ * srcdoc, and the elements XSS payloads bring (script without a bundled src, iframe other than
+ * Sourcemark's note frame, object, embed, base, meta refresh, marquee, math, video, audio,
+ * noscript, form). Returns a short description of each, so a failure says what got in.
+ */
+export function injectedMarkup(frame: Pick<Page, 'evaluate'>, scope?: string): Promise<string[]> {
+  return frame.evaluate((scope) => {
+    const bad: string[] = [];
+    const URL_ATTRS = ['href', 'src', 'action', 'formaction', 'data', 'xlink:href', 'background', 'poster'];
+    const TAGS = ['object', 'embed', 'base', 'marquee', 'math', 'video', 'audio', 'noscript', 'form', 'svg', 'img', 'details', 'input'];
+    const check = (el: Element) => {
+      const tag = el.localName;
+      for (const a of Array.from(el.attributes)) {
+        const name = a.name.toLowerCase();
+        const value = a.value.replace(/[\s\u0000-\u001f]/g, '').toLowerCase();
+        if (name.startsWith('on')) bad.push(`${tag}[${name}]`);
+        if (name === 'srcdoc') bad.push(`${tag}[srcdoc]`);
+        if (URL_ATTRS.includes(name) && /^(javascript|vbscript|data:text\/html)/.test(value)) bad.push(`${tag}[${name}=${a.value}]`);
+      }
+      if (tag === 'script' && !/^(\/|chrome-extension:)/.test(el.getAttribute('src') ?? '')) bad.push('inline script');
+      if (tag === 'iframe' && !el.classList.contains('note-frame')) bad.push('iframe');
+      if (tag === 'meta' && el.hasAttribute('http-equiv')) bad.push('meta http-equiv');
+      if (TAGS.includes(tag) && scope) bad.push(tag);
+    };
+    const visit = (root: ParentNode) => {
+      for (const el of Array.from(root.querySelectorAll('*'))) {
+        check(el);
+        if (el.shadowRoot) visit(el.shadowRoot);
+      }
+    };
+    if (scope) {
+      for (const el of Array.from(document.querySelectorAll(scope))) {
+        check(el);
+        visit(el);
+      }
+      for (const host of Array.from(document.querySelectorAll('[data-sourcemark-ui]'))) if (host.shadowRoot) visit(host.shadowRoot);
+    } else {
+      visit(document);
+    }
+    return bad;
+  }, scope);
+}
