@@ -10,6 +10,7 @@ import { quoteOf } from '@/storage/quote';
 import { Annotator } from './annotator';
 import { messageBackend } from './backend';
 import { showBanner } from './banner';
+import type { ClaimView } from '@/components/ClaimReason';
 import { markClaims, type ClaimMarks } from './claim-marks';
 import { attachClaimTips } from './claim-tip';
 import { detectClaims } from './claims';
@@ -37,7 +38,12 @@ export async function startSourcemark(ctx: ContentScriptContext): Promise<void> 
   ctx.onInvalidated(() => annotator.destroy());
 
   const page = markNeteasePage(document, location.href);
-  let claims: ClaimMarks | null = null;
+  // Claim marks go in at once, before any await: painted later they would collapse a selection
+  // the reader had already made (wrapping moves the selected Text nodes). Switched off by the
+  // settings, they only lose their decoration, so marking first loses nothing.
+  const body = page.verdict.kind === 'netease-hao' ? findArticleBody(document) : null;
+  const claims: ClaimMarks | null = body ? markClaims(body, detectClaims) : null;
+  if (claims) ctx.onInvalidated(() => claims.remove());
 
   // Selection ends with a mouseup or a key (shift+arrows); the selection is final a tick later.
   const afterSelection = () => ctx.setTimeout(() => annotator.onSelectionChange(), 0);
@@ -74,11 +80,7 @@ export async function startSourcemark(ctx: ContentScriptContext): Promise<void> 
     pageKey: annotator.pageKey,
     kind: page.verdict.kind,
     account: page.account,
-    claims: {
-      vague: claims?.views.filter((c) => c.category === 'vague').length ?? 0,
-      certainty: claims?.views.filter((c) => c.category === 'certainty').length ?? 0,
-      statistic: claims?.views.filter((c) => c.category === 'statistic').length ?? 0,
-    },
+    claims: countByCategory(claims?.views ?? []),
     highlights: annotator.all.length - annotator.orphans.length,
     orphans: annotator.orphans.map((a) => ({ id: a.id, quote: quoteOf(a).exact, note: a.note })),
   });
@@ -108,24 +110,25 @@ export async function startSourcemark(ctx: ContentScriptContext): Promise<void> 
   if (!ctx.isValid) return;
   const lang = settings.language === 'auto' ? langOf(navigator.language) : settings.language;
   annotator.configure({ lang, defaultColor: settings.defaultColor });
-  // Claim marks go in before the highlights are painted, so highlights nest inside them.
-  if (page.verdict.kind === 'netease-hao') claims = startNeteaseUi(ctx, lang, page.account, settings);
+  if (page.verdict.kind === 'netease-hao') startNeteaseUi(ctx, lang, page.account, settings, claims);
   await annotator.load();
   annotator.observe();
 }
 
-/**
- * On a 网易号 article: claim marks over the body, the banner with the audit, and the tooltips.
- * Claim marks go in before any highlight so highlights nest inside them, never the reverse.
- */
+function countByCategory(views: readonly ClaimView[]): PageStatus['claims'] {
+  const counts: PageStatus['claims'] = { vague: 0, certainty: 0, statistic: 0 };
+  for (const v of views) counts[v.category]++;
+  return counts;
+}
+
+/** On a 网易号 article, once the settings are known: the banner with the audit, and the tooltips. */
 function startNeteaseUi(
   ctx: ContentScriptContext,
   lang: Lang,
   account: string | null,
   settings: Settings,
-): ClaimMarks | null {
-  const body = findArticleBody(document);
-  const claims = body ? markClaims(body, detectClaims) : null;
+  claims: ClaimMarks | null,
+): void {
   let marksOn = settings.claimsEnabled;
   const setMarks = (on: boolean) => {
     marksOn = on;
@@ -160,7 +163,5 @@ function startNeteaseUi(
   ctx.onInvalidated(() => {
     tips?.remove();
     banner?.remove();
-    claims?.remove();
   });
-  return claims;
 }
