@@ -1,33 +1,12 @@
-import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
 import { COLORS } from '@/storage/annotation';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DEFAULT_MARK_TAG, highlightRange, type HighlightHandle } from '@/entrypoints/content/highlighter';
 
-// The module must only use the nodes it is given, so every behaviour is checked in two DOM
-// implementations, each in a fresh window that is not the test environment's global one.
-// happy-dom's Range only works in its window's main document (a DOMParser document's ranges
-// collapse), hence a Window per page. A variable specifier for jsdom because it ships no types
-// (@types/jsdom is not installed); the shape used is declared right here.
-const jsdomSpecifier = 'jsdom';
-const { JSDOM } = (await import(jsdomSpecifier)) as {
-  JSDOM: new (html: string) => { window: { document: Document } };
-};
+import { DOMS } from '../support/doms';
 
-const page = (body: string): string => `<!doctype html><html><head></head><body>${body}</body></html>`;
-const DOMS: [string, (body: string) => Document][] = [
-  [
-    'happy-dom',
-    (body) => {
-      const win = new Window();
-      win.document.write(page(body));
-      // happy-dom's Document is its own class implementing the DOM Document interface.
-      return win.document as unknown as Document;
-    },
-  ],
-  ['jsdom', (body) => new JSDOM(page(body)).window.document],
-];
+// Every behaviour is checked in happy-dom and jsdom (see tests/support/doms.ts).
 
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;

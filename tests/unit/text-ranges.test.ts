@@ -1,28 +1,10 @@
-import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
 import { highlightRange, type HighlightHandle } from '@/entrypoints/content/highlighter';
 import { blockTexts } from '@/entrypoints/content/text-ranges';
 
 // Checked in happy-dom and jsdom, each in a fresh window that is not the global one (see
-// highlighter.test.ts for why happy-dom needs a Window per page).
-const jsdomSpecifier = 'jsdom';
-const { JSDOM } = (await import(jsdomSpecifier)) as {
-  JSDOM: new (html: string) => { window: { document: Document } };
-};
-
-const page = (body: string): string => `<!doctype html><html><head></head><body>${body}</body></html>`;
-const DOMS: [string, (body: string) => Document][] = [
-  [
-    'happy-dom',
-    (body) => {
-      const win = new Window();
-      win.document.write(page(body));
-      // happy-dom's Document is its own class implementing the DOM Document interface.
-      return win.document as unknown as Document;
-    },
-  ],
-  ['jsdom', (body) => new JSDOM(page(body)).window.document],
-];
+// tests/support/doms.ts for why happy-dom needs a Window per page).
+import { DOMS } from '../support/doms';
 
 /** Sentence-ish pieces: up to and including 。！？.!? or the end of a paragraph. */
 function sentences(text: string): [number, number][] {
