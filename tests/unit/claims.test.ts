@@ -313,19 +313,18 @@ describe('detectClaims: offsets and output shape', () => {
   });
 });
 
-describe('detectClaims: cost', () => {
+// Speed is measured in `npm run bench`; these only prove the scan finishes on pathological input
+// (a backtracking pattern would run past the test timeout) and keeps its sentence cap.
+describe('detectClaims: pathological input', () => {
   it('handles a very long input without a sentence end', () => {
     const text = '据悉局势必然恶化并且约500架无人机'.repeat(20000);
-    const t0 = performance.now();
     const cs = detectClaims(text);
-    expect(performance.now() - t0).toBeLessThan(2000);
+    expect(cs.length).toBeGreaterThan(0);
     for (const c of cs) expect(c.end - c.start).toBeLessThanOrEqual(MAX_SENTENCE);
   });
 
-  it.each([['据'], ['1'], ['“'], ['…'], ['a'], ['，'], ['将'], ['万']])('returns quickly on 10^5 repetitions of %s', (ch) => {
+  it.each([['据'], ['1'], ['“'], ['…'], ['a'], ['，'], ['将'], ['万']])('finishes on 10^5 repetitions of %s', (ch) => {
     const text = ch.repeat(100_000);
-    const t0 = performance.now();
-    detectClaims(text);
-    expect(performance.now() - t0).toBeLessThan(1000);
+    for (const c of detectClaims(text)) expect(c.end).toBeLessThanOrEqual(text.length);
   });
 });
