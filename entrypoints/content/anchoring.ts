@@ -38,11 +38,13 @@ import {
 } from './anchoring/candidates';
 import { editDistance } from './anchoring/edit-distance';
 import { SHORT_QUOTE, approximateCandidates } from './anchoring/fuzzy';
+import { indexFor, searchedAgain } from './anchoring/index-cache';
 import { TextIndex, isSpace, stripSpace } from './anchoring/text-index';
 
 export { CONTEXT_CHARS, MIN_CONTEXT, MIN_SCORE } from './anchoring/candidates';
 export { SHORT_QUOTE } from './anchoring/fuzzy';
 export { TextIndex } from './anchoring/text-index';
+export { indexFor } from './anchoring/index-cache';
 
 /** Context is stored raw (whitespace kept, as the W3C model says); this bounds pathological runs. */
 const MAX_RAW_CONTEXT = 2_000;
@@ -81,7 +83,7 @@ const ORPHAN: AnchorResult = { range: null, method: null };
  * to refuse, not this module's to shorten silently.
  */
 export function describe(root: Element, range: Range): Selector[] {
-  return describeIn(new TextIndex(root), range);
+  return describeIn(indexFor(root), range);
 }
 
 /** `describe` on an index already built, for callers describing many ranges of one unchanged page. */
@@ -117,9 +119,13 @@ export function anchor(root: Element, selectors: readonly Selector[]): Range | n
   return anchorDetailed(root, selectors).range;
 }
 
-/** `anchor`, also saying how the range was found. */
+/**
+ * `anchor`, also saying how the range was found. The page's text index is reused from the last
+ * call on this root while the DOM under it is unchanged (anchoring/index-cache.ts), so calls one
+ * after another cost about what `anchorAll` costs per quote.
+ */
 export function anchorDetailed(root: Element, selectors: readonly Selector[]): AnchorResult {
-  return new Anchorer(new TextIndex(root), false).anchor(selectors);
+  return new Anchorer(indexFor(root), () => searchedAgain(root)).anchor(selectors);
 }
 
 /**
@@ -132,7 +138,8 @@ export function anchorAll(
   root: Element,
   list: ReadonlyArray<readonly Selector[]>,
 ): AnchorResult[] {
-  const anchorer = new Anchorer(new TextIndex(root), list.length > 1);
+  const many = list.length > 1;
+  const anchorer = new Anchorer(indexFor(root), () => many);
   return list.map((selectors) => anchorer.anchor(selectors));
 }
 
@@ -140,12 +147,13 @@ export function anchorAll(
 export class Anchorer {
   /**
    * @param index the page's text model, reused across calls
-   * @param manyQuotes build the gram table at the first search, so each later exact search walks
-   *   one hash chain instead of scanning the page (worth it from a handful of quotes on)
+   * @param gramsPayOff asked at each search (a quote not confirmed at its position): true builds
+   *   the gram table now, so this and each later exact search walk one hash chain instead of
+   *   scanning the page (worth it from a handful of searches on one index)
    */
   constructor(
     readonly index: TextIndex,
-    private readonly manyQuotes: boolean,
+    private readonly gramsPayOff: () => boolean,
   ) {}
 
   anchor(selectors: readonly Selector[]): AnchorResult {
@@ -188,7 +196,7 @@ export class Anchorer {
     const norm = this.index.norm();
     const context = new Context(this.index, quote);
     const hint = position ? norm.fromRaw[Math.min(position.start, text.length)] : undefined;
-    if (this.manyQuotes) this.index.gramTable();
+    if (!this.index.hasGrams() && this.gramsPayOff()) this.index.gramTable();
 
     // 2. Exact occurrences. The best one with its context intact, verbatim, cannot be beaten (any
     //    other place differs in the quote or the context), so it is taken without searching on.

@@ -6,7 +6,7 @@ import type { NoteDraft, NoteFrameParams } from '@/components/note-frame';
 import { noteFrameHash, NoteFrameEventSchema } from '@/components/note-frame-protocol';
 import type { Annotation, Color } from '@/storage/annotation';
 import { pageKey, siteOf } from '@/storage/page-key';
-import { anchorAll, describe, TextIndex } from './anchoring';
+import { anchorAll, describe, indexFor } from './anchoring';
 import { highlightRange, type HighlightHandle } from './highlighter';
 import { createShadowUi, type ShadowUi } from './shadow-host';
 
@@ -137,12 +137,12 @@ export class Annotator {
       const results = anchorAll(this.root, waiting.map((p) => p.annotation.selectors));
       // Wrapping one highlight splits Text nodes and can move the live boundaries of the other
       // ranges; the raw text offsets do not move (wrappers keep the text), so each range after
-      // the first is rebuilt from its offsets on a fresh index.
+      // the first is rebuilt from its offsets on the index of the page as it is now.
       let first = true;
       waiting.forEach((p, i) => {
         const r = results[i];
         if (!r || r.range === null) return;
-        const range = first ? r.range : new TextIndex(this.root).rangeOf(r.start, r.end);
+        const range = first ? r.range : indexFor(this.root).rangeOf(r.start, r.end);
         first = false;
         if (range) p.handle = this.paint(p.annotation, range);
       });

@@ -159,7 +159,10 @@ function anchoringSection(b: BrowserReport): string {
       `each library runs once untimed (warm-up), then in timed passes with \`performance.now()\` around every ` +
       `call (${b.isolatedClock ? 'cross-origin isolated page: 5 µs clock' : '100 µs clock'}), as many passes as ` +
       `fit in about 2 s (1–5, the same rule for all): total is the median pass, longest call is over all passes. ` +
-      `The peers are called once per quote, as they offer no batch call; Sourcemark is shown both ways.`,
+      `The peers are called once per quote, as they offer no batch call; Sourcemark is shown both ways. ` +
+      `Sourcemark keeps its text index per root until the DOM under the root changes (a MutationObserver says ` +
+      `when), so each of its passes starts on a page just changed: every pass pays one page walk, as a page load ` +
+      `does, and its first call (the longest, usually) includes it.`,
   );
   out.push('');
   out.push('**500 saved quotes, page unchanged**');
@@ -205,10 +208,10 @@ function anchoringSection(b: BrowserReport): string {
   );
   out.push('');
   out.push(
-    `What each \`anchor()\` call rebuilds on this page before it matches (median of ${b.setup.reps}): the ` +
-      `page walk into a TextIndex ${ms(b.setup.walkMs)} ms, then for any quote not confirmed at its position ` +
-      `the whitespace-free text ${ms(b.setup.normMs)} ms, and for a fuzzy search the gram table ` +
-      `${ms(b.setup.gramsMs)} ms. \`anchorAll\` pays these once per batch.`,
+    `What the first anchoring after a page change builds (median of ${b.setup.reps}): the page walk into a ` +
+      `TextIndex ${ms(b.setup.walkMs)} ms, then, once a quote is not confirmed at its position, the ` +
+      `whitespace-free text ${ms(b.setup.normMs)} ms, and for repeated or fuzzy searches the gram table ` +
+      `${ms(b.setup.gramsMs)} ms. Both \`anchor()\` and \`anchorAll\` pay these once per page state.`,
   );
   return out.join('\n');
 }

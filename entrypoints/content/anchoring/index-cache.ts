@@ -1,0 +1,81 @@
+/**
+ * One TextIndex per root, kept while the DOM under the root is unchanged, so that anchoring one
+ * annotation after another (the popup's "go to", a note saved, a late paragraph) does not walk a
+ * 200,000-character page each time.
+ *
+ * Staleness is known exactly, not guessed: a MutationObserver on the root queues a record for
+ * every change the index depends on, synchronously as it happens, and `takeRecords()` reads that
+ * queue before the cached index is trusted. The callback covers records delivered between calls.
+ * Once stale, the observer is disconnected, so a busy page pays for it at most until its next
+ * change after an anchoring call.
+ *
+ * Pure like the index itself: the observer comes from the root's own window, and without one (a
+ * document from DOMParser in a test, a Node fake) nothing is cached.
+ */
+import { TextIndex, UI_ATTRIBUTE } from './text-index';
+
+interface Entry {
+  index: TextIndex;
+  watcher: MutationObserver;
+  stale: boolean;
+  /** Searches (quotes not confirmed at their position) made on this index so far. */
+  searches: number;
+}
+
+const entries = new WeakMap<Element, Entry>();
+
+/** What the text model reads: text, the tree's shape, and the attribute that hides our UI. */
+const WATCHED: MutationObserverInit = {
+  subtree: true,
+  childList: true,
+  characterData: true,
+  attributes: true,
+  attributeFilter: [UI_ATTRIBUTE],
+};
+
+/** The current index of `root`, rebuilt only if the DOM under it changed since the last call. */
+export function indexFor(root: Element): TextIndex {
+  return entryFor(root)?.index ?? new TextIndex(root);
+}
+
+/**
+ * Counts a search on `root`'s cached index and says whether the gram table has now paid off: it
+ * costs a few full scans to build, so the first search of an index scans and later ones use it.
+ */
+export function searchedAgain(root: Element): boolean {
+  const entry = entries.get(root);
+  if (!entry || entry.stale) return false;
+  entry.searches++;
+  return entry.searches > 1;
+}
+
+function entryFor(root: Element): Entry | null {
+  const cached = entries.get(root);
+  if (cached && !cached.stale && cached.watcher.takeRecords().length === 0) return cached;
+  if (cached) drop(root, cached);
+
+  const Observer = root.ownerDocument?.defaultView?.MutationObserver ?? globalThis.MutationObserver;
+  if (!Observer) return null;
+  const holder: { entry?: Entry } = {};
+  let watcher: MutationObserver;
+  try {
+    watcher = new Observer(() => {
+      if (holder.entry) drop(root, holder.entry);
+    });
+    // Observe first, then walk: a change made during the walk cannot slip between the two.
+    watcher.observe(root, WATCHED);
+  } catch {
+    // An observer from another realm may refuse this root (jsdom does): do without the cache.
+    return null;
+  }
+  const entry: Entry = { index: new TextIndex(root), watcher, stale: false, searches: 0 };
+  holder.entry = entry;
+  entries.set(root, entry);
+  return entry;
+}
+
+function drop(root: Element, entry: Entry): void {
+  entry.stale = true;
+  entry.watcher.disconnect();
+  if (entries.get(root) === entry) entries.delete(root);
+}
