@@ -5,6 +5,7 @@
  * occurrences, in candidates.ts.
  */
 import search from 'approx-string-match';
+import { bestMatches, type Match } from './best-matches';
 import { Context, type Candidate } from './candidates';
 import { GRAM, gramHash, type TextIndex } from './text-index';
 
@@ -22,6 +23,16 @@ export function maxErrorsFor(length: number): number {
 
 /** [start, end) in the normalised text, and a lower bound on the quote errors of a match in it. */
 type Window = [number, number, number];
+
+/** A stretch to search, [lo, hi) in the normalised text, and where in it a match may start. */
+interface Region {
+  lo: number;
+  hi: number;
+  startLo: number;
+  startHi: number;
+}
+
+const whole = (w: Window): Region => ({ lo: w[0], hi: w[1], startLo: w[0], startHi: w[1] });
 
 /**
  * Regions of the normalised text that can hold a match of `quote` with at most `k` errors, or null
@@ -151,63 +162,32 @@ function pieceWindows(index: TextIndex, quote: string, k: number): Window[] | nu
 }
 
 /**
- * Approximate search in the windows. Many windows are searched at once, joined by separators:
- * each call of `search` rebuilds its tables for the pattern, which dominated the cost when a
- * common short quote has hundreds of windows. The price: only the lowest error count over all
- * windows is reported, so fewer candidates are weighed; the score bar still applies to the one
- * that is returned. A separator run of k+1 characters that the
- * quote does not contain cannot lie inside a match (each would cost an error), so no match spans
- * two windows. Offsets are mapped back to the normalised text.
+ * Approximate search in the regions. With several regions only the lowest error count over all of
+ * them is reported (so fewer candidates are weighed; the score bar still applies to the one that
+ * is returned), which keeps the cost of a common quote with hundreds of windows down. Offsets are
+ * in the normalised text. A region where a match may start anywhere is searched with
+ * approx-string-match (bit-parallel: 32 pattern characters per step); one where the context
+ * filter has pinned the start down to a few characters with bestMatches, which then computes
+ * only a narrow diagonal band.
  */
-function searchWindows(
-  norm: string,
-  windows: readonly Window[],
-  quote: string,
-  k: number,
-): Array<{ start: number; end: number; errors: number }> {
-  const out: Array<{ start: number; end: number; errors: number }> = [];
-  if (windows.length === 0) return out;
-  const sep = SEPARATOR.repeat(k + 1);
-  if (windows.length === 1 || quote.includes(SEPARATOR)) {
-    for (const [ws, we] of windows) {
-      for (const hit of search(norm.slice(ws, we), quote, k)) {
-        out.push({ start: hit.start + ws, end: hit.end + ws, errors: hit.errors });
-      }
+function searchWindows(norm: string, regions: readonly Region[], quote: string, k: number): Match[] {
+  let out: Match[] = [];
+  let best = Infinity;
+  for (const r of regions) {
+    let hits: Match[];
+    if (r.startLo === r.lo && r.startHi === r.hi) {
+      hits = search(norm.slice(r.lo, r.hi), quote, k).map((h) => ({ start: h.start + r.lo, end: h.end + r.lo, errors: h.errors }));
+    } else {
+      hits = bestMatches(norm, r.lo, r.hi, quote, k, r.startLo, r.startHi);
     }
-    return out;
-  }
-  // joinedStart[i] is where window i begins in the joined string.
-  const joinedStart: number[] = [];
-  const parts: string[] = [];
-  let at = 0;
-  for (const [ws, we] of windows) {
-    joinedStart.push(at);
-    parts.push(norm.slice(ws, we));
-    at += we - ws + sep.length;
-  }
-  for (const hit of search(parts.join(sep), quote, k)) {
-    let lo = 0;
-    let hi = joinedStart.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (joinedStart[mid]! <= hit.start) lo = mid;
-      else hi = mid - 1;
-    }
-    const shift = windows[lo]![0] - joinedStart[lo]!;
-    const windowEnd = windows[lo]![1];
-    // An optimal alignment never includes separator characters (each costs an error), but clamp
-    // anyway so an offset can never point into a neighbouring window.
-    out.push({
-      start: Math.max(windows[lo]![0], hit.start + shift),
-      end: Math.min(windowEnd, hit.end + shift),
-      errors: hit.errors,
-    });
+    const errors = hits[0]?.errors ?? Infinity;
+    if (errors < best) {
+      best = errors;
+      out = hits;
+    } else if (errors === best) out.push(...hits);
   }
   return out;
 }
-
-/** A noncharacter: never in page text, so it never matches a quote character. */
-const SEPARATOR = '\uffff';
 
 /** Sorted, merged windows; null when they cover so much that one full search is cheaper. */
 function mergeWindows(windows: Window[], n: number): Window[] | null {
@@ -253,10 +233,16 @@ export function approximateCandidates(
   if (exclude.length > 0) windows = subtract(windows, exclude).filter((w) => w[1] - w[0] >= m - k);
   const distance = (w: Window) => (hint === undefined ? 0 : Math.abs(w[0] - hint));
   windows.sort((a, b) => a[2] - b[2] || distance(a) - distance(b));
+  // The window at the stored position goes first: a passage edited in place is usually still
+  // there, and finding it first makes the bound and the context filter tight for all the others
+  // (near-copies elsewhere can have a lower bound, and searched first they prune nothing). The
+  // rest stay in order of their bound, which the early stop below relies on.
+  const atHint = hint === undefined ? -1 : windows.findIndex((w) => w[0] <= hint && hint < w[1]);
+  if (atHint > 0) windows.unshift(...windows.splice(atHint, 1));
 
   const out: Candidate[] = [];
   let filter: ContextFilter | undefined;
-  const take = (hits: ReadonlyArray<{ start: number; end: number; errors: number }>) => {
+  const take = (hits: readonly Match[]) => {
     for (const h of hits) {
       const c = context.at(h.start, h.end, h.errors);
       out.push(c);
@@ -265,19 +251,30 @@ export function approximateCandidates(
     if (!filter && bestTotal + 1 <= MAX_FILTER_BUDGET) filter = new ContextFilter(index, context, bestTotal + 1);
   };
   take([]);
-  const wanted = (w: Window) => w[2] <= bestTotal + 1 && (!filter || filter.admits(w));
+  // A window is searched only where it could hold a place that wins or contests: nothing in it
+  // can have fewer quote errors than its bound, and, once a good place is known, the context
+  // filter narrows it to where the stored context stands nearly intact (or drops it). The search
+  // bound shrinks too: a place with more quote errors than bestTotal + 1 cannot matter.
+  const bound = () => Math.min(k, bestTotal + 1);
+  const narrowed = (w: Window): Region | null =>
+    w[2] > bestTotal + 1 ? null : filter ? filter.narrow(w, m - bound(), norm.length) : whole(w);
   let i = 0;
   // One search per window while they are few: each reports its own best match, so a place with
   // one more error but the right context is still weighed.
   let searched = 0;
   for (; i < windows.length && searched < INDIVIDUAL_WINDOWS; i++) {
-    if (windows[i]![2] > bestTotal + 1) return out;
-    if (!wanted(windows[i]!)) continue;
-    take(searchWindows(norm, [windows[i]!], quote, k));
+    if (i > 0 && windows[i]![2] > bestTotal + 1) return out;
+    const w = narrowed(windows[i]!);
+    if (!w) continue;
+    take(searchWindows(norm, [w], quote, bound()));
     searched++;
   }
-  const rest = windows.slice(i).filter(wanted);
-  if (rest.length > 0) take(searchWindows(norm, rest.sort((a, b) => a[0] - b[0]), quote, k));
+  const rest: Region[] = [];
+  for (; i < windows.length; i++) {
+    const w = narrowed(windows[i]!);
+    if (w) rest.push(w);
+  }
+  if (rest.length > 0) take(searchWindows(norm, rest, quote, bound()));
   return out;
 }
 
@@ -287,43 +284,80 @@ const MAX_FILTER_BUDGET = 7;
 /**
  * Once a candidate with a small total of edits is known, a place can only win or contest if each
  * side of its context is within `budget` edits of the stored one. Pigeonhole again: cut each
- * stored side into budget + 1 pieces; such a place has one piece of each side beside it exactly.
- * Piece positions come from the gram table, so a window is ruled out without searching it.
+ * stored side into budget + 1 pieces; such a place has one piece of each side beside it exactly,
+ * shifted by at most `budget` from where the piece stands in the stored side. So each exact
+ * occurrence of a prefix piece says where the quote may start (± budget), and each occurrence of
+ * a suffix piece where it may end. Piece positions come from the gram table, so a window is
+ * narrowed to those starts and ends, or ruled out, without searching it.
  */
 class ContextFilter {
-  private readonly prefixAt: number[] | undefined;
-  private readonly suffixAt: number[] | undefined;
+  /** Sorted quote starts implied by prefix pieces; undefined: the prefix cannot filter. */
+  private readonly starts: number[] | undefined;
+  /** Sorted quote ends implied by suffix pieces. */
+  private readonly ends: number[] | undefined;
   private readonly prefixLength: number;
   private readonly suffixLength: number;
 
-  constructor(index: TextIndex, context: Context, budget: number) {
-    const positions = (side: string | undefined): number[] | undefined => {
+  constructor(
+    index: TextIndex,
+    context: Context,
+    private readonly budget: number,
+  ) {
+    // `implied(piece offset, occurrence)` is where the quote starts (prefix) or ends (suffix) if
+    // that occurrence is the untouched piece.
+    const positions = (side: string | undefined, implied: (offset: number, at: number) => number) => {
       if (!side) return undefined;
       const pieces = budget + 1;
       const len = Math.floor(side.length / pieces);
       if (len < GRAM) return undefined; // too short to filter with: admit everything
       const out: number[] = [];
       for (let p = 0; p < pieces; p++) {
-        out.push(...index.findAll(side.slice(p * len, p === pieces - 1 ? side.length : (p + 1) * len)));
+        const offset = p * len;
+        for (const at of index.findAll(side.slice(offset, p === pieces - 1 ? side.length : offset + len))) {
+          out.push(implied(offset, at));
+        }
       }
       return out.sort((a, b) => a - b);
     };
-    this.prefixAt = positions(context.prefix);
-    this.suffixAt = positions(context.suffix);
-    this.prefixLength = context.prefix?.length ?? 0;
+    const prefixLength = context.prefix?.length ?? 0;
+    this.starts = positions(context.prefix, (offset, at) => at - offset + prefixLength);
+    this.ends = positions(context.suffix, (offset, at) => at - offset);
+    this.prefixLength = prefixLength;
     this.suffixLength = context.suffix?.length ?? 0;
   }
 
-  /** Whether a match starting and ending inside window `w` could have its context within budget. */
-  admits(w: Window): boolean {
-    return (
-      (!this.prefixAt || anyWithin(this.prefixAt, w[0] - this.prefixLength, w[1])) &&
-      (!this.suffixAt || anyWithin(this.suffixAt, w[0], w[1] + this.suffixLength))
-    );
+  /**
+   * The part of window `w` that can hold a place whose context is within budget, and where in it
+   * such a place can start: null when there is none, or it is shorter than `minLength` (the
+   * shortest match the search bound allows). Near the ends of the text the stored context is
+   * compared with a clipped slice, so there every start (or end) is possible.
+   */
+  narrow(w: Window, minLength: number, n: number): Region | null {
+    const b = this.budget;
+    let lo = w[0];
+    let hi = w[1];
+    let startLo = lo;
+    let startHi = hi - minLength;
+    if (this.starts && lo > this.prefixLength + b) {
+      const first = firstAtLeast(this.starts, startLo - b);
+      const last = lastAtMost(this.starts, startHi + b);
+      if (first === undefined || last === undefined || first > last) return null;
+      startLo = Math.max(startLo, first - b);
+      startHi = Math.min(startHi, last + b);
+    }
+    if (this.ends && hi < n - this.suffixLength - b) {
+      const last = lastAtMost(this.ends, hi + b);
+      if (last === undefined || last + b < startLo + minLength) return null;
+      hi = Math.min(hi, last + b);
+    }
+    lo = startLo;
+    startHi = Math.min(startHi, hi - minLength);
+    return startHi >= startLo ? { lo, hi, startLo, startHi } : null;
   }
 }
 
-function anyWithin(sorted: readonly number[], lo: number, hi: number): boolean {
+/** The first value ≥ `lo` in an ascending list. */
+function firstAtLeast(sorted: readonly number[], lo: number): number | undefined {
   let a = 0;
   let b = sorted.length;
   while (a < b) {
@@ -331,7 +365,19 @@ function anyWithin(sorted: readonly number[], lo: number, hi: number): boolean {
     if (sorted[mid]! < lo) a = mid + 1;
     else b = mid;
   }
-  return a < sorted.length && sorted[a]! <= hi;
+  return sorted[a];
+}
+
+/** The last value ≤ `hi` in an ascending list. */
+function lastAtMost(sorted: readonly number[], hi: number): number | undefined {
+  let a = 0;
+  let b = sorted.length;
+  while (a < b) {
+    const mid = (a + b) >> 1;
+    if (sorted[mid]! <= hi) a = mid + 1;
+    else b = mid;
+  }
+  return a > 0 ? sorted[a - 1] : undefined;
 }
 
 /** Windows searched one by one before the rest are searched together (see searchWindows). */
