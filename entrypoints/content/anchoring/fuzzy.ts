@@ -244,6 +244,8 @@ export function approximateCandidates(
   let filter: ContextFilter | undefined;
   const take = (hits: readonly Match[]) => {
     for (const h of hits) {
+      // More quote errors than the best total + 1 can neither win nor contest: skip weighing it.
+      if (h.errors > bestTotal + 1) continue;
       const c = context.at(h.start, h.end, h.errors);
       out.push(c);
       bestTotal = Math.min(bestTotal, c.quoteErrors + c.contextErrors);
@@ -251,6 +253,17 @@ export function approximateCandidates(
     if (!filter && bestTotal + 1 <= MAX_FILTER_BUDGET) filter = new ContextFilter(index, context, bestTotal + 1);
   };
   take([]);
+  // A passage edited in place usually still starts at (or a few characters from) its stored
+  // position: a cheap probe there, with a small bound, makes the bound and the context filter
+  // tight before any window is searched. The windows are still all searched (narrowed), so the
+  // probe only adds a candidate; exact occurrences are weighed already.
+  if (hint !== undefined) {
+    const kp = Math.min(k, PROBE_ERRORS);
+    const from = Math.max(0, hint - PROBE_SHIFT);
+    const to = Math.min(norm.length, hint + PROBE_SHIFT);
+    const end = Math.min(norm.length, to + m + kp);
+    take(bestMatches(norm, from, end, quote, kp, from, to).filter((h) => h.errors > 0));
+  }
   // A window is searched only where it could hold a place that wins or contests: nothing in it
   // can have fewer quote errors than its bound, and, once a good place is known, the context
   // filter narrows it to where the stored context stands nearly intact (or drops it). The search
@@ -277,6 +290,10 @@ export function approximateCandidates(
   if (rest.length > 0) take(searchWindows(norm, rest, quote, bound()));
   return out;
 }
+
+/** The probe at the stored position: how far the start may have moved, and the error bound. */
+const PROBE_SHIFT = 8;
+const PROBE_ERRORS = 4;
 
 /** Largest context budget the ContextFilter is built for (pieces stay at least 4 characters). */
 const MAX_FILTER_BUDGET = 7;
