@@ -3,6 +3,7 @@ import { useEnv } from '@/components/popup/env';
 import { notifyPages } from '@/components/popup/tab-actions';
 import { popupStrings } from '@/components/popup/strings';
 import { useLive } from '@/components/popup/use-live';
+import { errorMessage } from '@/storage/error-message';
 
 // Either language's word confirms: typing it at all is the deliberate act that matters.
 const WORDS: readonly string[] = [popupStrings.zh.deleteAllWord, popupStrings.en.deleteAllWord];
@@ -29,7 +30,7 @@ export default function DeleteAll(_props: DeleteAllProps) {
       setMessage({ ok: true, text: t.deletedAll(removed) });
       await notifyPages('all');
     } catch (err) {
-      setMessage({ ok: false, text: t.failed(err instanceof Error ? err.message : String(err)) });
+      setMessage({ ok: false, text: t.failed(errorMessage(err)) });
     }
   };
 

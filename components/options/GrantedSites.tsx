@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { useEnv } from '@/components/popup/env';
+import { errorMessage } from '@/storage/error-message';
 
 export type GrantedSitesProps = Record<string, never>;
 
@@ -58,13 +59,13 @@ export default function GrantedSites(_props: GrantedSitesProps) {
         if (granted) setInput('');
         else setError(t.siteDenied);
       },
-      (err: unknown) => setError(t.failed(err instanceof Error ? err.message : String(err))),
+      (err: unknown) => setError(t.failed(errorMessage(err))),
     );
   };
 
   const revoke = (origin: string) =>
     void browser.permissions.remove({ origins: [origin] }).catch((err: unknown) =>
-      setError(t.failed(err instanceof Error ? err.message : String(err))),
+      setError(t.failed(errorMessage(err))),
     );
 
   return (

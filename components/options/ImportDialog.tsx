@@ -5,6 +5,7 @@ import type { Annotation } from '@/storage/annotation';
 import { parseImportFile } from '@/storage/formats/import';
 import { DEFAULT_IMPORT_LIMITS } from '@/storage/formats/import-result';
 import { previewImport, writeImport, type ImportMode, type ImportPreview } from '@/storage/import-writer';
+import { errorMessage } from '@/storage/error-message';
 
 export type ImportDialogProps = Record<string, never>;
 
@@ -49,7 +50,7 @@ export default function ImportDialog(_props: ImportDialogProps) {
       setMode('skip');
       setStep({ kind: 'preview', name: file.name, annotations: result.annotations, preview });
     } catch (err) {
-      setStep({ kind: 'bad', message: t.badFile(file.name, err instanceof Error ? err.message : String(err)) });
+      setStep({ kind: 'bad', message: t.badFile(file.name, errorMessage(err)) });
     }
   };
 
@@ -62,7 +63,7 @@ export default function ImportDialog(_props: ImportDialogProps) {
       setStep({ kind: 'done', message: t.imported(out.added, out.updated) });
       await notifyPages(out.pageKeys);
     } catch (err) {
-      setStep({ kind: 'failed', message: t.importFailed(err instanceof Error ? err.message : String(err)) });
+      setStep({ kind: 'failed', message: t.importFailed(errorMessage(err)) });
     }
   };
 

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { useEnv } from '@/components/popup/env';
 import { COLORS } from '@/storage/annotation';
 import { LANGUAGES, writeSettings, type Settings, type SettingsPatch } from '@/storage/settings';
+import { errorMessage } from '@/storage/error-message';
 
 export type SettingsFormProps = {
   settings: Settings;
@@ -21,7 +22,7 @@ export default function SettingsForm({ settings: stored }: SettingsFormProps) {
       setStatus({ ok: true, text: t.saved });
     } catch (err) {
       setSettings(stored);
-      setStatus({ ok: false, text: t.failed(err instanceof Error ? err.message : String(err)) });
+      setStatus({ ok: false, text: t.failed(errorMessage(err)) });
     }
   };
   const languageLabel = { auto: t.languageAuto, zh: '中文', en: 'English' } as const;

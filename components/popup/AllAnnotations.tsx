@@ -9,6 +9,7 @@ import PageGroup from './PageGroup';
 import SearchBox from './SearchBox';
 import { isSearching, searchKey, type SearchState } from './search-state';
 import { useDebounced, useLive } from './use-live';
+import { errorMessage } from '@/storage/error-message';
 
 export type AllAnnotationsProps = {
   search: SearchState;
@@ -43,7 +44,7 @@ function PageList({ onOpenSettings }: { onOpenSettings: () => void }) {
   const { db, t } = useEnv();
   const [limit, setLimit] = useState(PAGE_STEP);
   const list = useLive(() => pagesNewestFirst(db, { offset: 0, limit }), [db, limit]);
-  if (list.error) return <p class="error">{t.failed(list.error.message)}</p>;
+  if (list.error) return <p class="error">{t.failed(errorMessage(list.error))}</p>;
   if (!list.value) return <p class="muted">{t.loading}</p>;
   if (list.value.pages.length === 0) return <EmptyState onOpenSettings={onOpenSettings} />;
   return (
@@ -84,7 +85,7 @@ function SearchResults({ search }: { search: SearchState }) {
     [db, query, colors.join(), tag, limit],
   );
   const groups = useMemo(() => groupByPage(found.value?.annotations ?? []), [found.value]);
-  if (found.error) return <p class="error">{t.failed(found.error.message)}</p>;
+  if (found.error) return <p class="error">{t.failed(errorMessage(found.error))}</p>;
   if (!found.value) return <p class="muted" role="status">{t.searching}</p>;
   const { annotations, total } = found.value;
   return (

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import { quoteOf, type Annotation } from '@/storage/annotation';
 import { useEnv } from './env';
+import { errorMessage } from '@/storage/error-message';
 
 export type AnnotationItemProps = {
   annotation: Annotation;
@@ -27,7 +28,7 @@ export default function AnnotationItem({ annotation: a, orphan = false }: Annota
       await fn();
       return true;
     } catch (err) {
-      setError(t.failed(err instanceof Error ? err.message : String(err)));
+      setError(t.failed(errorMessage(err)));
       return false;
     } finally {
       setBusy(false);

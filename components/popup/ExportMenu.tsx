@@ -5,6 +5,7 @@ import { annotationsForPage, search as searchAnnotations } from '@/storage/queri
 import { useEnv } from './env';
 import { downloadExport, readAll } from './export-file';
 import { isSearching, type SearchState } from './search-state';
+import { errorMessage } from '@/storage/error-message';
 
 export type ExportScope = 'all' | 'page' | 'search';
 
@@ -65,7 +66,7 @@ export default function ExportMenu({ page, search, scopes = ['all', 'page', 'sea
       const file = await downloadExport(list, kind, name);
       setPhase({ kind: 'done', message: t.exported(list.length, file) });
     } catch (err) {
-      setPhase({ kind: 'error', message: t.exportFailed(err instanceof Error ? err.message : String(err)) });
+      setPhase({ kind: 'error', message: t.exportFailed(errorMessage(err)) });
     }
   };
 

@@ -6,6 +6,7 @@ import AnnotationItem from './AnnotationItem';
 import { useEnv } from './env';
 import type { ActiveTab } from './tab-actions';
 import { useLive } from './use-live';
+import { errorMessage } from '@/storage/error-message';
 
 export type ThisPageProps = {
   active: ActiveTab;
@@ -32,7 +33,7 @@ function NotRunning({ tabId, onRefresh }: { tabId: number; onRefresh: () => Prom
       await onRefresh();
       setState({ busy: false, error: null });
     } catch (err) {
-      setState({ busy: false, error: t.enableFailed(err instanceof Error ? err.message : String(err)) });
+      setState({ busy: false, error: t.enableFailed(errorMessage(err)) });
     }
   };
   return (

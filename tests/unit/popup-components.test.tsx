@@ -112,6 +112,33 @@ describe('popup components', () => {
     await until(() => actions.remove.mock.calls.length === 1);
   });
 
+  it('says the disk is full, not Dexie\'s words, when a note edit hits the quota, and keeps the draft', async () => {
+    const quota = Object.assign(new Error('Dexie.ModifyError: 1 of 1 operations failed'), {
+      name: 'ModifyError',
+      failures: [Object.assign(new Error('QuotaExceededError'), { name: 'QuotaExceededError' })],
+    });
+    actions.saveNote.mockRejectedValueOnce(quota);
+    render(
+      <EnvContext.Provider value={env}>
+        <ul>
+          <AnnotationItem annotation={sampleAnnotation()} />
+        </ul>
+      </EnvContext.Provider>,
+      root,
+    );
+    const button = (name: string) =>
+      [...root.querySelectorAll('button')].find((b) => b.textContent === name) as HTMLButtonElement;
+    button('编辑笔记').click();
+    await until(() => root.querySelector('textarea') !== null);
+    const box = root.querySelector('textarea')!;
+    box.value = '写到一半的笔记';
+    box.dispatchEvent(new Event('input', { bubbles: true }));
+    button('保存').click();
+    await until(() => root.textContent!.includes('storage full'));
+    expect(root.textContent).not.toContain('ModifyError');
+    expect(root.querySelector('textarea')!.value).toBe('写到一半的笔记');
+  });
+
   it('picks the language: the setting wins over the browser', () => {
     expect(resolveLang('auto', 'zh-TW')).toBe('zh');
     expect(resolveLang('auto', 'fr')).toBe('en');

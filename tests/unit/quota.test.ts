@@ -126,7 +126,7 @@ describe.each<Mode>(['sync', 'request', 'commit'])('a quota error on save (%s)',
     );
     roomAgain();
     expect(err).not.toBeNull();
-    const { errorMessage } = await import('@/entrypoints/background/handlers');
+    const { errorMessage } = await import('@/storage/error-message');
     expect(errorMessage(err)).toMatch(/^storage full/);
     expect(await everything(db)).toEqual(before);
   });
