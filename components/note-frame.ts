@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AnnotationSchema } from '@/storage/annotation';
+import { NOTE_FRAME_SOURCE } from './note-frame-protocol';
 
 /**
  * The note frame: where a reader's notes are shown and written on a web page.
@@ -49,12 +50,15 @@ export function parseNoteFrameHash(hash: string): NoteFrameParams | null {
   }
 }
 
-export {
-  NOTE_FRAME_HEIGHT,
-  NOTE_FRAME_PATH,
-  NOTE_FRAME_SOURCE,
-  NOTE_FRAME_WIDTH,
-  NoteFrameEventSchema,
-  noteFrameHash,
-  type NoteFrameEvent,
-} from './note-frame-protocol';
+/**
+ * What the frame posts to the content script. The frame validates with this before posting; the
+ * content script, which must not bundle zod, checks arrivals with ./note-frame-event-guard, kept
+ * in agreement with this schema by tests/unit/message-guards.test.ts.
+ */
+export const NoteFrameEventSchema = z.discriminatedUnion('type', [
+  z.strictObject({ source: z.literal(NOTE_FRAME_SOURCE), type: z.literal('changed'), id: z.uuid() }),
+  z.strictObject({ source: z.literal(NOTE_FRAME_SOURCE), type: z.literal('close') }),
+]);
+export type NoteFrameEvent = z.infer<typeof NoteFrameEventSchema>;
+
+export { NOTE_FRAME_HEIGHT, NOTE_FRAME_PATH, NOTE_FRAME_SOURCE, NOTE_FRAME_WIDTH, noteFrameHash } from './note-frame-protocol';

@@ -1,10 +1,12 @@
-import { z } from 'zod/mini';
+import { z } from 'zod';
 
-// zod/mini: this module is bundled into the content script, which must stay small (the full zod
-// build alone would be most of its size budget); the schemas read the same.
+// The single declaration of what may be sent to a content script. Senders (background, popup)
+// validate with it; the content script does not import it at run time (zod would be a third of
+// its size) but checks arrivals with storage/content-request-guard.ts, which a unit test keeps in
+// agreement with this schema.
 
 /**
- * Requests the background (or the popup) sends to a tab's content script. Also validated on
+ * Requests the background (or the popup) sends to a tab's content script. Also checked on
  * arrival: a page cannot send these (only extension contexts reach runtime.onMessage), but a
  * stale or mistyped sender must not break the page.
  */

@@ -1,6 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { Annotation } from '@/storage/annotation';
-import type { ContentRequest, PageStatus } from '@/storage/content-messages';
+import { ContentRequestSchema, type ContentRequest, type PageStatus } from '@/storage/content-messages';
 
 /**
  * What the popup and the options page ask of tabs. Every call tolerates tabs without the content
@@ -9,8 +9,9 @@ import type { ContentRequest, PageStatus } from '@/storage/content-messages';
 
 type Tab = Browser.tabs.Tab;
 
-function sendToTab(tabId: number, message: ContentRequest): Promise<unknown> {
-  return browser.tabs.sendMessage(tabId, message);
+async function sendToTab(tabId: number, message: ContentRequest): Promise<unknown> {
+  // The content script's guard only mirrors the schema: what is sent is checked against it here.
+  return browser.tabs.sendMessage(tabId, ContentRequestSchema.parse(message));
 }
 
 /** A tab that can hold the content script; its URL is only visible with host access to it. */

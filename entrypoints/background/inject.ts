@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { ContentRequestSchema, type ContentRequest } from '@/storage/content-messages';
 
 /** The built content script and its page CSS, as WXT names them in the output. */
 export const CONTENT_JS = '/content-scripts/content.js';
@@ -15,7 +16,9 @@ export async function injectInto(tabId: number): Promise<void> {
 }
 
 /** Sends a request to a tab's content script, injecting it first if the tab has none yet. */
-export async function sendToTab(tabId: number, message: unknown): Promise<unknown> {
+export async function sendToTab(tabId: number, request: ContentRequest): Promise<unknown> {
+  // The content script's guard only mirrors the schema: what is sent is checked against it here.
+  const message = ContentRequestSchema.parse(request);
   try {
     return await browser.tabs.sendMessage(tabId, message);
   } catch {

@@ -3,7 +3,8 @@ import AnnotatorLayer, { type Panel } from '@/components/AnnotatorLayer';
 import { annotatorCss } from '@/components/annotator-styles';
 import type { Lang } from '@/components/i18n';
 import type { NoteDraft, NoteFrameParams } from '@/components/note-frame';
-import { noteFrameHash, NoteFrameEventSchema } from '@/components/note-frame-protocol';
+import { readNoteFrameEvent } from '@/components/note-frame-event-guard';
+import { noteFrameHash } from '@/components/note-frame-protocol';
 import type { Annotation, Color } from '@/storage/annotation';
 import { pageKey, siteOf } from '@/storage/page-key';
 import { anchorAll, describe, indexFor } from './anchoring';
@@ -271,10 +272,10 @@ export class Annotator {
   private readonly onFrameMessage = (e: MessageEvent): void => {
     const frame = this.frameWindow();
     if (!frame || e.source !== frame || e.origin !== new URL(this.opts.noteFrameUrl).origin) return;
-    const msg = NoteFrameEventSchema.safeParse(e.data);
-    if (!msg.success) return;
-    if (msg.data.type === 'close') this.closePanel();
-    else void this.sync(msg.data.id);
+    const msg = readNoteFrameEvent(e.data);
+    if (!msg) return;
+    if (msg.type === 'close') this.closePanel();
+    else void this.sync(msg.id);
   };
 
   /**

@@ -2,7 +2,8 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { browser } from 'wxt/browser';
 import { langOf, type Lang } from '@/components/i18n';
 import { NOTE_FRAME_PATH } from '@/components/note-frame-protocol';
-import { ContentRequestSchema, type PageStatus } from '@/storage/content-messages';
+import type { PageStatus } from '@/storage/content-messages';
+import { readContentRequest } from '@/storage/content-request-guard';
 import type { Settings } from '@/storage/settings';
 import { DEFAULT_SETTINGS } from '@/storage/settings-defaults';
 import { loadSettings, saveClaimsEnabled } from './prefs';
@@ -86,9 +87,8 @@ export async function startSourcemark(ctx: ContentScriptContext): Promise<void> 
   });
 
   const onMessage = (raw: unknown): Promise<unknown> | undefined => {
-    const parsed = ContentRequestSchema.safeParse(raw);
-    if (!parsed.success) return undefined;
-    const msg = parsed.data;
+    const msg = readContentRequest(raw);
+    if (!msg) return undefined;
     switch (msg.type) {
       case 'content.highlightSelection':
         return annotator.highlightSelection().then((a) => ({ ok: a !== null }));

@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { annotatorCss } from '@/components/annotator-styles';
 import NoteFrame, { type NoteFrameBackend } from '@/components/NoteFrame';
-import { NOTE_FRAME_SOURCE, parseNoteFrameHash, type NoteFrameEvent } from '@/components/note-frame';
+import { NOTE_FRAME_SOURCE, NoteFrameEventSchema, parseNoteFrameHash, type NoteFrameEvent } from '@/components/note-frame';
 import { request } from '@/storage/client';
 
 /**
@@ -17,8 +17,9 @@ const backend: NoteFrameBackend = {
 };
 
 function tell(event: NoteFrameEvent): void {
-  // The parent is a web page of any origin; the message holds no note, only an id.
-  if (window.parent !== window) window.parent.postMessage(event, '*');
+  // The parent is a web page of any origin; the message holds no note, only an id. Validated
+  // here because the content script's guard only mirrors the schema: what is sent is declared.
+  if (window.parent !== window) window.parent.postMessage(NoteFrameEventSchema.parse(event), '*');
 }
 
 const style = document.createElement('style');
