@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { chromeSafeUtf8 } from './wxt.build-plugins';
 
 /**
  * The permissions Sourcemark asks for, each for one feature. tests/unit/manifest.test.ts compares
@@ -16,10 +17,11 @@ export const OPTIONAL_HOSTS = ['https://*/*', 'http://*/*'];
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
-  // Chrome refuses to load a content script that holds a Unicode noncharacter such as U+FFFF
-  // ("isn't UTF-8 encoded"), and the minifier writes '\uffff' (Dexie's maxString, our anchoring
-  // separator) out raw. ASCII output escapes them; tests/e2e/manifest.e2e.ts checks the build.
-  vite: () => ({ esbuild: { charset: 'ascii' } }),
+  // UTF-8 output: the claims lexicon's Chinese is smaller raw than escaped (esbuild's default is
+  // ASCII). Chrome refuses a content script holding a noncharacter such as U+FFFF, which the
+  // minifier writes raw from '\uffff' (Dexie's maxString, our anchoring separator), so
+  // chromeSafeUtf8 escapes just those; tests/e2e/manifest.e2e.ts checks the build.
+  vite: () => ({ esbuild: { charset: 'utf8' }, plugins: [chromeSafeUtf8()] }),
   manifest: ({ browser, manifestVersion }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

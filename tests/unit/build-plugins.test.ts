@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { escapeUnsafeChars } from '@/wxt.build-plugins';
+
+/**
+ * escapeUnsafeChars rewrites minified code so that Chrome loads it; it must not change what the
+ * code means. Each case is an expression holding raw characters as a minifier writes them; it is
+ * evaluated before and after and must give the same value, with nothing Chrome refuses left.
+ */
+
+const FFFF = '\uffff';
+const ASTRAL = String.fromCodePoint(0x1ffff);
+const LAST = String.fromCodePoint(0x10fffe);
+const LONE_HIGH = '\ud800';
+const LONE_LOW = '\udc00';
+
+function refused(text: string): string | undefined {
+  return [...text].find((ch) => {
+    const c = ch.codePointAt(0)!;
+    return (c >= 0xfdd0 && c <= 0xfdef) || (c & 0xfffe) === 0xfffe || (c >= 0xd800 && c <= 0xdfff);
+  });
+}
+
+const evaluate = (expr: string): unknown => new Function(`return (${expr});`)() as unknown;
+
+describe('escapeUnsafeChars', () => {
+  it.each([
+    ['string', `"a${FFFF}b"`],
+    ['single quotes, every BMP noncharacter kind', `'\ufdd0\ufdef\ufffe${FFFF}'`],
+    ['astral noncharacters', `"${ASTRAL}${LAST}"`],
+    ['lone surrogates', `"${LONE_HIGH}x${LONE_LOW}"`],
+    ['template literal', `\`a\${1}${FFFF}\``],
+    ['regex without u', `/[\ufdd0-${FFFF}]/.test("\\ufffe")`],
+    ['regex without u, astral', `/^${ASTRAL}$/.test("${escapeJs(ASTRAL)}")`],
+    ['regex with u, astral', `/^${ASTRAL}$/u.test("${escapeJs(ASTRAL)}")`],
+    ['regex with u, class', `/[${ASTRAL}]/u.exec("x${escapeJs(ASTRAL)}")[0]`],
+    ['identity escape of the raw character', `"\\${FFFF}"`],
+    ['identity escape in a regex', `/\\${FFFF}/.test("${escapeJs(FFFF)}")`],
+    ['escaped backslash before it', `"\\\\${FFFF}"`],
+    ['three backslashes', `"\\\\\\${FFFF}"`],
+    ['next to safe text', `"中文${FFFF}😀\ufffd"`],
+  ])('%s', (_, expr) => {
+    const out = escapeUnsafeChars(expr)?.toString();
+    expect(out).toBeDefined();
+    expect(refused(out!)).toBeUndefined();
+    expect(evaluate(out!)).toStrictEqual(evaluate(expr));
+  });
+
+  it('leaves code without such characters alone', () => {
+    const code = `const a="中文😀\ufffd\ufffc\ufdcf\ufdf0\u2028",b=/[\\uffff]/;`;
+    expect(escapeUnsafeChars(code)).toBeNull();
+  });
+});
+
+/** The string as `\\uXXXX` escapes, to write the expected text inside an expression. */
+function escapeJs(s: string): string {
+  return Array.from({ length: s.length }, (_, i) => `\\u${s.charCodeAt(i).toString(16).padStart(4, '0')}`).join('');
+}
