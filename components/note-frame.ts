@@ -60,5 +60,3 @@ export const NoteFrameEventSchema = z.discriminatedUnion('type', [
   z.strictObject({ source: z.literal(NOTE_FRAME_SOURCE), type: z.literal('close') }),
 ]);
 export type NoteFrameEvent = z.infer<typeof NoteFrameEventSchema>;
-
-export { NOTE_FRAME_HEIGHT, NOTE_FRAME_PATH, NOTE_FRAME_SOURCE, NOTE_FRAME_WIDTH, noteFrameHash } from './note-frame-protocol';

@@ -1,7 +1,8 @@
 import { render } from 'preact';
 import { annotatorCss } from '@/components/annotator-styles';
 import NoteFrame, { type NoteFrameBackend } from '@/components/NoteFrame';
-import { NOTE_FRAME_SOURCE, NoteFrameEventSchema, parseNoteFrameHash, type NoteFrameEvent } from '@/components/note-frame';
+import { NoteFrameEventSchema, parseNoteFrameHash, type NoteFrameEvent } from '@/components/note-frame';
+import { NOTE_FRAME_SOURCE } from '@/components/note-frame-protocol';
 import { request } from '@/storage/client';
 
 /**

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { readNoteFrameEvent } from '@/components/note-frame-event-guard';
-import { NOTE_FRAME_SOURCE, NoteFrameEventSchema } from '@/components/note-frame';
+import { NoteFrameEventSchema } from '@/components/note-frame';
+import { NOTE_FRAME_SOURCE } from '@/components/note-frame-protocol';
 import { ContentRequestSchema } from '@/storage/content-messages';
 import { readContentRequest } from '@/storage/content-request-guard';
 import { isUuid } from '@/storage/strict-checks';
