@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { HAO_URL_MATCHES } from './entrypoints/content/page-kind';
 import { chromeSafeUtf8 } from './wxt.build-plugins';
 
 /**
@@ -15,8 +16,22 @@ import { chromeSafeUtf8 } from './wxt.build-plugins';
 export const PERMISSIONS = ['storage', 'contextMenus', 'activeTab', 'scripting', 'downloads'];
 export const OPTIONAL_HOSTS = ['https://*/*', 'http://*/*'];
 
+/** The claim detector's script (entrypoints/claims.ts), as the build writes it. */
+export const CLAIMS_JS = 'claims.js';
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  hooks: {
+    // The claim detector is a third of the content script, and only 网易号 articles use it: it
+    // is injected on their URLs only, listed first so that it is usually there when the main
+    // content script starts (entrypoints/content/detector-slot.ts copes with either order).
+    'build:manifestGenerated': (_wxt, manifest) => {
+      manifest.content_scripts = [
+        { matches: [...HAO_URL_MATCHES], js: [CLAIMS_JS], run_at: 'document_end' },
+        ...(manifest.content_scripts ?? []),
+      ];
+    },
+  },
   // UTF-8 output: the claims lexicon's Chinese is smaller raw than escaped (esbuild's default is
   // ASCII). Chrome refuses a content script holding a noncharacter such as U+FFFF, which the
   // minifier writes raw from '\uffff' (Dexie's maxString, our anchoring separator), so

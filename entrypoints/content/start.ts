@@ -14,7 +14,7 @@ import { showBanner } from './banner';
 import type { ClaimView } from '@/components/ClaimReason';
 import { markClaims, type ClaimMarks } from './claim-marks';
 import { attachClaimTips } from './claim-tip';
-import { detectClaims } from './claims';
+import { withDetector } from './detector-slot';
 import { markNeteasePage } from './netease';
 import { findArticleBody, findArticleTop } from './page-signals';
 
@@ -42,9 +42,18 @@ export async function startSourcemark(ctx: ContentScriptContext): Promise<void> 
   // Claim marks go in at once, before any await: painted later they would collapse a selection
   // the reader had already made (wrapping moves the selected Text nodes). Switched off by the
   // settings, they only lose their decoration, so marking first loses nothing.
+  // The detector is its own script on 网易号 URLs (detector-slot.ts), injected with this one:
+  // usually here already, else in before the settings below have come back.
   const body = page.verdict.kind === 'netease-hao' ? findArticleBody(document) : null;
-  const claims: ClaimMarks | null = body ? markClaims(body, detectClaims) : null;
-  if (claims) ctx.onInvalidated(() => claims.remove());
+  let claims: ClaimMarks | null = null;
+  if (body) {
+    withDetector((detect) => {
+      if (!ctx.isValid || claims) return;
+      const marks = markClaims(body, detect);
+      claims = marks;
+      ctx.onInvalidated(() => marks.remove());
+    });
+  }
 
   // Selection ends with a mouseup or a key (shift+arrows); the selection is final a tick later.
   const afterSelection = () => ctx.setTimeout(() => annotator.onSelectionChange(), 0);

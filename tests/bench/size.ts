@@ -9,6 +9,9 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { EXTENSION_DIR } from '../e2e/harness';
 
+/** The main content script, as the manifest and on-demand injection name it (no leading slash). */
+const CONTENT_JS = 'content-scripts/content.js';
+
 export interface FileSize {
   file: string;
   bytes: number;
@@ -27,7 +30,12 @@ export interface SizeReport {
   dir: string;
   files: FileSize[];
   entries: EntrySize[];
+  /** The content script every page Sourcemark runs on loads (NetEase, on demand, granted sites). */
   contentScript: FileSize;
+  /** The claim detector's script, injected on 网易号 article URLs only. */
+  claimsScript: FileSize | undefined;
+  /** Every content script file (JS) on a 网易号 article page, gzip summed. */
+  haoPageGzip: number;
 }
 
 function walk(dir: string): string[] {
@@ -84,8 +92,14 @@ export function runSizeReport(): SizeReport {
   };
   const entries: EntrySize[] = [];
   const cs = manifest.content_scripts ?? [];
-  const csFiles = cs.flatMap((c) => [...(c.js ?? []), ...(c.css ?? [])]).map((f) => path.join(EXTENSION_DIR, f));
-  entries.push(entry('content script (JS + CSS)', csFiles.flatMap((f) => [...closure(f)])));
+  const filesOf = (c: { js?: string[]; css?: string[] }) =>
+    [...(c.js ?? []), ...(c.css ?? [])].map((f) => path.join(EXTENSION_DIR, f)).flatMap((f) => [...closure(f)]);
+  // The main content script is the one on all of NetEase; the other is the claim detector's.
+  const main = cs.find((c) => c.js?.includes(CONTENT_JS));
+  const detector = cs.find((c) => c !== main);
+  if (main) entries.push(entry('content script, every page (JS + CSS)', filesOf(main)));
+  if (detector) entries.push(entry('claim detector script, 网易号 URLs only', filesOf(detector)));
+  entries.push(entry('all content scripts on a 网易号 article page', cs.flatMap(filesOf)));
   if (manifest.background?.service_worker) {
     entries.push(entry('background', closure(path.join(EXTENSION_DIR, manifest.background.service_worker))));
   }
@@ -94,8 +108,12 @@ export function runSizeReport(): SizeReport {
     entries.push(entry(`${html.replace(/\.html$/, '')} page`, assets.flatMap((a) => [...closure(a)])));
   }
 
-  const csJs = cs.flatMap((c) => c.js ?? [])[0];
-  const contentScript = csJs ? sizes.get(path.join(EXTENSION_DIR, csJs)) : undefined;
-  if (!contentScript) throw new Error('no content script in the built manifest');
-  return { dir: rel(EXTENSION_DIR) || '.', files: [...sizes.values()], entries, contentScript };
+  const contentScript = sizes.get(path.join(EXTENSION_DIR, CONTENT_JS));
+  if (!main || !contentScript) throw new Error(`no ${CONTENT_JS} content script in the built manifest`);
+  const detectorJs = detector?.js?.[0];
+  const claimsScript = detectorJs ? sizes.get(path.join(EXTENSION_DIR, detectorJs)) : undefined;
+  const haoPageGzip = cs
+    .flatMap((c) => c.js ?? [])
+    .reduce((n, f) => n + (sizes.get(path.join(EXTENSION_DIR, f))?.gzip ?? 0), 0);
+  return { dir: rel(EXTENSION_DIR) || '.', files: [...sizes.values()], entries, contentScript, claimsScript, haoPageGzip };
 }

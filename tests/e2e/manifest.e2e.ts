@@ -10,7 +10,15 @@ import { ROOT } from './harness';
 const REVIEWED = {
   permissions: ['activeTab', 'contextMenus', 'downloads', 'scripting', 'storage'],
   optionalHosts: ['http://*/*', 'https://*/*'],
-  contentScriptMatches: ['*://*.163.com/*'],
+  // The claim detector's script on 网易号 article URLs, then the content script on NetEase.
+  contentScriptMatches: [
+    '*://www.163.com/dy/article/*',
+    '*://m.163.com/dy/article/*',
+    '*://m.163.com/touch/article.html*',
+    '*://c.m.163.com/news/a/*',
+    '*://3g.163.com/*',
+    '*://*.163.com/*',
+  ],
 };
 
 function manifest(dir: string): Record<string, unknown> {

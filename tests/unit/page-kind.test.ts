@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { recognisePage, urlShape, type PageSignals } from '@/entrypoints/content/page-kind';
+import { MatchPattern } from 'wxt/utils/match-patterns';
+import { HAO_URL_MATCHES, recognisePage, urlShape, type PageSignals } from '@/entrypoints/content/page-kind';
 
 const ID = 'KKG7R2LD0525KQ8M';
 
@@ -32,6 +33,44 @@ describe('urlShape', () => {
     ['not a url', 'not-netease'],
   ])('%s is %s', (url, shape) => {
     expect(urlShape(url)).toBe(shape);
+  });
+});
+
+describe('HAO_URL_MATCHES (where the claim detector script is injected)', () => {
+  const patterns = HAO_URL_MATCHES.map((p) => new MatchPattern(p));
+  const injected = (url: string) => patterns.some((p) => p.includes(url));
+  const table = [
+    `https://www.163.com/dy/article/${ID}.html`,
+    `https://www.163.com/dy/article/${ID}_pdya11y.html?f=post2020_dy_recommends`,
+    `http://m.163.com/dy/article/${ID}.html`,
+    `https://c.m.163.com/news/a/${ID}.html?spss=newsapp`,
+    `https://3g.163.com/dy/article/${ID}.html`,
+    `https://3g.163.com/news/article/${ID}.html`,
+    `https://3g.163.com/news/a/${ID}.html`,
+    `https://3g.163.com/touch/article.html?docid=${ID}`,
+    `https://m.163.com/touch/article.html?docid=${ID}`,
+    `https://www.163.com/news/article/KKF0J8SD000189FH.html`,
+    `https://m.163.com/news/article/KKF0J8SD000189FH.html`,
+    `https://news.163.com/26/0125/03/${ID}.html`,
+    `https://www.163.com/`,
+    `https://www.sohu.com/a/1042019748_100247297`,
+  ];
+
+  it.each(table.filter((u) => ['hao', 'ambiguous'].includes(urlShape(u))))(
+    'covers %s, where a 网易号 article can be',
+    (url) => {
+      expect(injected(url)).toBe(true);
+    },
+  );
+
+  it.each([
+    `https://www.163.com/news/article/KKF0J8SD000189FH.html`,
+    `https://m.163.com/news/article/KKF0J8SD000189FH.html`,
+    `https://news.163.com/26/0125/03/${ID}.html`,
+    `https://www.163.com/`,
+    `https://www.sohu.com/a/1042019748_100247297`,
+  ])('leaves out %s, an editorial page or another site', (url) => {
+    expect(injected(url)).toBe(false);
   });
 });
 
