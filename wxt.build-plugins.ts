@@ -38,8 +38,9 @@ export function escapeUnsafeChars(code: string): MagicString | null {
 /**
  * UTF-8 output that Chrome still loads: escapes only the characters it refuses, after the
  * minifier (which writes them raw) has run. ASCII output would escape all the Chinese of the
- * claims lexicon too: 6 bytes a character instead of 3, ~1.2 KB more of the content script gzipped. Fails the build if anything emitted still holds one, so a
- * build Chrome would refuse is never produced; tests/e2e/manifest.e2e.ts checks the output too.
+ * claims lexicon too: 6 bytes a character instead of 3, ~1.2 KB more gzipped. Fails the build if
+ * anything emitted still holds one, so a build Chrome would refuse is never produced;
+ * tests/e2e/manifest.e2e.ts checks the output too.
  */
 export function chromeSafeUtf8(): Plugin {
   return {

@@ -17,7 +17,7 @@ export const PERMISSIONS = ['storage', 'contextMenus', 'activeTab', 'scripting',
 export const OPTIONAL_HOSTS = ['https://*/*', 'http://*/*'];
 
 /** The claim detector's script (entrypoints/claims.ts), as the build writes it. */
-export const CLAIMS_JS = 'claims.js';
+const CLAIMS_JS = 'claims.js';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -34,7 +34,7 @@ export default defineConfig({
   },
   // UTF-8 output: the claims lexicon's Chinese is smaller raw than escaped (esbuild's default is
   // ASCII). Chrome refuses a content script holding a noncharacter such as U+FFFF, which the
-  // minifier writes raw from '\uffff' (Dexie's maxString, our anchoring separator), so
+  // minifier writes raw from '\uffff' (Dexie's maxString, in the extension pages), so
   // chromeSafeUtf8 escapes just those; tests/e2e/manifest.e2e.ts checks the build.
   vite: () => ({ esbuild: { charset: 'utf8' }, plugins: [chromeSafeUtf8()] }),
   manifest: ({ browser, manifestVersion }) => ({
