@@ -53,6 +53,20 @@ describe('popup components', () => {
     draw();
   }
 
+  /** One annotation item in a list; `button(name)` finds its buttons by their text. */
+  function mountItem(a: Annotation) {
+    render(
+      <EnvContext.Provider value={env}>
+        <ul>
+          <AnnotationItem annotation={a} />
+        </ul>
+      </EnvContext.Provider>,
+      root,
+    );
+    return (name: string) =>
+      [...root.querySelectorAll('button')].find((b) => b.textContent === name) as HTMLButtonElement;
+  }
+
   it('tells a new reader what to do when there is nothing yet', async () => {
     mountAll();
     await until(() => root.querySelector('.empty') !== null);
@@ -89,16 +103,7 @@ describe('popup components', () => {
 
   it('edits a note in place and deletes through the actions', async () => {
     const a: Annotation = sampleAnnotation();
-    render(
-      <EnvContext.Provider value={env}>
-        <ul>
-          <AnnotationItem annotation={a} />
-        </ul>
-      </EnvContext.Provider>,
-      root,
-    );
-    const button = (name: string) =>
-      [...root.querySelectorAll('button')].find((b) => b.textContent === name) as HTMLButtonElement;
+    const button = mountItem(a);
     button('编辑笔记').click();
     await until(() => root.querySelector('textarea') !== null);
     const box = root.querySelector('textarea')!;
@@ -118,16 +123,7 @@ describe('popup components', () => {
       failures: [Object.assign(new Error('QuotaExceededError'), { name: 'QuotaExceededError' })],
     });
     actions.saveNote.mockRejectedValueOnce(quota);
-    render(
-      <EnvContext.Provider value={env}>
-        <ul>
-          <AnnotationItem annotation={sampleAnnotation()} />
-        </ul>
-      </EnvContext.Provider>,
-      root,
-    );
-    const button = (name: string) =>
-      [...root.querySelectorAll('button')].find((b) => b.textContent === name) as HTMLButtonElement;
+    const button = mountItem(sampleAnnotation());
     button('编辑笔记').click();
     await until(() => root.querySelector('textarea') !== null);
     const box = root.querySelector('textarea')!;
