@@ -176,7 +176,11 @@ function searchWindows(norm: string, regions: readonly Region[], quote: string, 
   for (const r of regions) {
     let hits: Match[];
     if (r.startLo === r.lo && r.startHi === r.hi) {
-      hits = search(norm.slice(r.lo, r.hi), quote, k).map((h) => ({ start: h.start + r.lo, end: h.end + r.lo, errors: h.errors }));
+      hits = search(norm.slice(r.lo, r.hi), quote, k).map((h) => ({
+        start: h.start + r.lo,
+        end: h.end + r.lo,
+        errors: h.errors,
+      }));
     } else {
       hits = bestMatches(norm, r.lo, r.hi, quote, k, r.startLo, r.startHi);
     }
