@@ -11,7 +11,8 @@
  *
  * Sections: anchoring and claim detection in Debian Chromium (anchoring-browser.ts), claim
  * detection in Node (claims.bench.ts), saving through the built extension (saving.ts), the popup
- * (popup.bench.ts, another engineer's, when it exists), sizes of the build (size.ts).
+ * of the built extension in Chromium (popup-browser.ts) and taken apart in Node (popup.bench.ts),
+ * sizes of the build (size.ts).
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -22,6 +23,7 @@ import { ORPHAN_PEER_COUNT, runBrowserBench, type BrowserReport } from './anchor
 import { ROOT_DIR } from './anchoring-page';
 import type { LibResult } from './browser/anchoring-entry';
 import { runClaimsBench, type Row as ClaimsNodeRow } from './claims.bench';
+import { runPopupBrowserBench, type PopupBrowserReport } from './popup-browser';
 import { runSavingBench, type SavingReport } from './saving';
 import { runSizeReport, type SizeReport } from './size';
 
@@ -249,25 +251,35 @@ function savingSection(s: SavingReport): string {
   ].join('\n');
 }
 
-function popupSection(p: PopupReport | string): string {
-  const out = ['### Popup'];
-  out.push('');
-  if (typeof p === 'string') {
-    out.push(p);
-    return out.join('\n');
-  }
-  out.push(
-    `${int(p.annotations ?? 0)} annotations on ${int(p.pages ?? 0)} pages, ${p.runs ?? '?'} runs, ` +
-      `measured by tests/bench/popup.bench.ts in Node (fake-indexeddb + happy-dom, not Chromium; ` +
-      `database filled in ${ms(p.fillMs)} ms).`,
-  );
-  out.push('');
-  out.push(
+function popupSection(chromium: PopupBrowserReport | Error, node: PopupReport | string | Error): string {
+  const out = ['### Popup', ''];
+  const rows = (r: PopupReport) =>
     table(
       ['step', 'median ms', 'min ms', 'max ms'],
-      (p.rows ?? []).map((r) => [r.name, ms(r.medianMs, 1), ms(r.minMs, 1), ms(r.maxMs, 1)]),
-    ),
-  );
+      (r.rows ?? []).map((x) => [x.name, ms(x.medianMs, 1), ms(x.minMs, 1), ms(x.maxMs, 1)]),
+    );
+  if (chromium instanceof Error) out.push(`Chromium: not measured: ${chromium.message.split('\n')[0]}`);
+  else {
+    out.push(
+      `${int(chromium.annotations)} annotations on ${int(chromium.pages)} pages in the extension's IndexedDB ` +
+        `(written in ${ms(chromium.fillMs)} ms), popup.html of the built extension opened ${chromium.runs} times in ` +
+        `Chromium (tests/bench/popup-browser.ts); times from the page's own clock, keystrokes without the ` +
+        `popup's 150 ms debounce.`,
+    );
+    out.push('');
+    out.push(rows(chromium));
+  }
+  out.push('');
+  if (node instanceof Error) out.push(`Node: not measured: ${node.message.split('\n')[0]}`);
+  else if (typeof node === 'string') out.push(node);
+  else {
+    out.push(
+      `The same in Node, to take the search apart (tests/bench/popup.bench.ts: fake-indexeddb + happy-dom, ` +
+        `${node.runs ?? '?'} runs; database filled in ${ms(node.fillMs)} ms):`,
+    );
+    out.push('');
+    out.push(rows(node));
+  }
   return out.join('\n');
 }
 
@@ -386,7 +398,8 @@ async function main(): Promise<void> {
   const claimsNode = await attempt('claims in Node', runClaimsBench);
   const browser = await attempt('anchoring and claims in Chromium', () => runBrowserBench(log));
   const saving = await attempt('saving through the extension', () => runSavingBench());
-  const popupReport = await attempt('popup', popup);
+  const popupChromium = await attempt('popup in Chromium', () => runPopupBrowserBench());
+  const popupReport = await attempt('popup in Node', popup);
 
   const b = browser instanceof Error ? null : browser;
   const nodeRows = claimsNode instanceof Error ? [] : claimsNode;
@@ -399,7 +412,7 @@ async function main(): Promise<void> {
     '',
     saving instanceof Error ? failed('Saving', saving) : savingSection(saving),
     '',
-    popupReport instanceof Error ? failed('Popup', popupReport) : popupSection(popupReport),
+    popupSection(popupChromium, popupReport),
     '',
     size instanceof Error ? failed('Size', size) : sizeSection(size),
     '',
