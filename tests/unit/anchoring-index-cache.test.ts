@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { anchor, describe as describeRange, indexFor } from '@/entrypoints/content/anchoring';
+import { IDLE_MS } from '@/entrypoints/content/anchoring/index-cache';
 import type { Selector } from '@/storage/annotation';
 import { DOMS } from '../support/doms';
 
@@ -105,6 +106,26 @@ describe.each(DOMS)('the text index cache (%s)', (_name, make) => {
     expect(anchor(root, selectors)).not.toBeNull();
     root.querySelectorAll('p')[1]!.remove();
     expect(anchor(root, selectors)).toBeNull();
+  });
+
+  describe('when unused', () => {
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+
+    it('lets an index go after it went unused for IDLE_MS, and keeps one in use', () => {
+      vi.useFakeTimers();
+      const { root } = page();
+      const first = indexFor(root);
+      vi.advanceTimersByTime(IDLE_MS - 1_000);
+      expect(indexFor(root)).toBe(first); // used again: the clock starts over
+      vi.advanceTimersByTime(IDLE_MS - 1_000);
+      expect(indexFor(root)).toBe(first);
+      vi.advanceTimersByTime(IDLE_MS + 1_000);
+      const next = indexFor(root);
+      expect(next).not.toBe(first);
+      expect(next.text).toBe(first.text);
+    });
   });
 
   it('keeps one index per root', () => {

@@ -7,7 +7,8 @@
  * every change the index depends on, synchronously as it happens, and `takeRecords()` reads that
  * queue before the cached index is trusted. The callback covers records delivered between calls.
  * Once stale, the observer is disconnected, so a busy page pays for it at most until its next
- * change after an anchoring call.
+ * change after an anchoring call. An index nobody used for IDLE_MS is let go too: on a page that
+ * never changes it would otherwise hold its text, maps and gram table for the life of the tab.
  *
  * Pure like the index itself: the observer comes from the root's own window, and without one (a
  * document from DOMParser in a test, a Node fake) nothing is cached.
@@ -20,7 +21,12 @@ interface Entry {
   stale: boolean;
   /** Searches (quotes not confirmed at their position) made on this index so far. */
   searches: number;
+  /** `Date.now()` of the last call that used the index. */
+  used: number;
 }
+
+/** How long an unused index is kept. */
+export const IDLE_MS = 30_000;
 
 const entries = new WeakMap<Element, Entry>();
 
@@ -51,7 +57,10 @@ export function searchedAgain(root: Element): boolean {
 
 function entryFor(root: Element): Entry | null {
   const cached = entries.get(root);
-  if (cached && !cached.stale && cached.watcher.takeRecords().length === 0) return cached;
+  if (cached && !cached.stale && cached.watcher.takeRecords().length === 0) {
+    cached.used = Date.now();
+    return cached;
+  }
   if (cached) drop(root, cached);
 
   const Observer = root.ownerDocument?.defaultView?.MutationObserver ?? globalThis.MutationObserver;
@@ -68,8 +77,16 @@ function entryFor(root: Element): Entry | null {
     // An observer from another realm may refuse this root (jsdom does): do without the cache.
     return null;
   }
-  const entry: Entry = { index: new TextIndex(root), watcher, stale: false, searches: 0 };
+  const entry: Entry = { index: new TextIndex(root), watcher, stale: false, searches: 0, used: Date.now() };
   holder.entry = entry;
+  // One timer per index, not one per call: it re-arms itself while the index is in use.
+  const expire = () => {
+    if (entry.stale) return;
+    const idle = Date.now() - entry.used;
+    if (idle >= IDLE_MS) drop(root, entry);
+    else later(expire, IDLE_MS - idle);
+  };
+  later(expire, IDLE_MS);
   entries.set(root, entry);
   return entry;
 }
@@ -78,4 +95,10 @@ function drop(root: Element, entry: Entry): void {
   entry.stale = true;
   entry.watcher.disconnect();
   if (entries.get(root) === entry) entries.delete(root);
+}
+
+/** setTimeout that, under Node (tests, benchmarks), does not keep the process alive. */
+function later(fn: () => void, ms: number): void {
+  const timer: unknown = setTimeout(fn, ms);
+  (timer as { unref?: () => void }).unref?.();
 }
