@@ -10,8 +10,8 @@
  * change after an anchoring call. An index nobody used for IDLE_MS is let go too: on a page that
  * never changes it would otherwise hold its text, maps and gram table for the life of the tab.
  *
- * Pure like the index itself: the observer comes from the root's own window, and without one (a
- * document from DOMParser in a test, a Node fake) nothing is cached.
+ * Pure like the index itself: the observer comes from the root's own window (or this realm's, for
+ * a document without one), and where there is none (a DOM fake in Node) nothing is cached.
  */
 import { TextIndex, UI_ATTRIBUTE } from './text-index';
 
@@ -71,7 +71,6 @@ function entryFor(root: Element): Entry | null {
     watcher = new Observer(() => {
       if (holder.entry) drop(root, holder.entry);
     });
-    // Observe first, then walk: a change made during the walk cannot slip between the two.
     watcher.observe(root, WATCHED);
   } catch {
     // An observer from another realm may refuse this root (jsdom does): do without the cache.
