@@ -203,7 +203,7 @@ export async function search(db: SourcemarkDB, query: string, opts: SearchOption
   const colorSet = colors && colors.length > 0 ? new Set<string>(colors) : null;
   const found: Annotation[] = [];
   const keep = (a: Annotation) => {
-    if ((!colorSet || colorSet.has(a.color)) && matches(a, terms)) found.push(a);
+    if (wanted(a, terms, colorSet)) found.push(a);
   };
 
   if (tag !== undefined) {
@@ -217,4 +217,32 @@ export async function search(db: SourcemarkDB, query: string, opts: SearchOption
   if (signal?.aborted) throw new SearchAborted('aborted');
   found.sort(newestFirst);
   return { annotations: found.slice(0, limit), total: found.length };
+}
+
+function wanted(a: Annotation, terms: readonly string[], colorSet: ReadonlySet<string> | null): boolean {
+  return (!colorSet || colorSet.has(a.color)) && matches(a, terms);
+}
+
+/**
+ * `search` over annotations already in memory: the same matches, order and counts. The popup
+ * reads the table once while a search is open (readAll, kept current by a live query) and
+ * filters here on every keystroke, instead of reading 10,000 records from IndexedDB each time.
+ */
+export function searchIn(
+  list: readonly Annotation[],
+  query: string,
+  { colors, tag, limit = 200 }: Pick<SearchOptions, 'colors' | 'tag' | 'limit'> = {},
+): SearchResult {
+  const terms = searchTerms(query);
+  const colorSet = colors && colors.length > 0 ? new Set<string>(colors) : null;
+  const found = list.filter((a) => (tag === undefined || a.tags.includes(tag)) && wanted(a, terms, colorSet));
+  found.sort(newestFirst);
+  return { annotations: found.slice(0, limit), total: found.length };
+}
+
+/** Every annotation, read in chunks (see scanTable) so that the page stays responsive. */
+export async function readAll(db: SourcemarkDB, signal?: AbortSignal): Promise<Annotation[]> {
+  const all: Annotation[] = [];
+  await scanTable(db, (batch) => all.push(...batch), { signal });
+  return all;
 }

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { Annotation } from '@/storage/annotation';
-import { pagesNewestFirst, search as searchAnnotations } from '@/storage/queries';
+import { pagesNewestFirst, readAll, searchIn } from '@/storage/queries';
 import AnnotationItem from './AnnotationItem';
 import EmptyState from './EmptyState';
 import { useEnv } from './env';
@@ -8,7 +8,7 @@ import FilterBar from './FilterBar';
 import PageGroup from './PageGroup';
 import SearchBox from './SearchBox';
 import { isSearching, searchKey, type SearchState } from './search-state';
-import { useDebounced, useLive } from './use-live';
+import { useDebounced, useLive, type Live } from './use-live';
 import { errorMessage } from '@/storage/error-message';
 
 export type AllAnnotationsProps = {
@@ -23,7 +23,13 @@ const DEBOUNCE_MS = 150;
 
 /** Every annotation grouped by page, newest first, with search and filters. */
 export default function AllAnnotations({ search, onSearch, onOpenSettings }: AllAnnotationsProps) {
+  const { db } = useEnv();
   const settled = useDebounced(search, DEBOUNCE_MS);
+  // While a search is open the whole table is held in memory, read from the first keystroke on
+  // (so reading overlaps the debounce) and again only when the table changes, here or in any
+  // other context: each keystroke then filters in memory instead of reading 10,000 records.
+  const searching = isSearching(search);
+  const all = useLive((signal) => (searching ? readAll(db, signal) : Promise.resolve(null)), [db, searching]);
   return (
     <div class="all">
       <div class="search-bar">
@@ -31,7 +37,7 @@ export default function AllAnnotations({ search, onSearch, onOpenSettings }: All
         <FilterBar colors={search.colors} tag={search.tag} onChange={(f) => onSearch({ ...search, ...f })} />
       </div>
       {isSearching(settled) ? (
-        <SearchResults search={settled} />
+        <SearchResults search={settled} all={all} />
       ) : (
         <PageList onOpenSettings={onOpenSettings} />
       )}
@@ -71,8 +77,8 @@ function groupByPage(list: readonly Annotation[]): { first: Annotation; items: A
   return [...groups.values()];
 }
 
-function SearchResults({ search }: { search: SearchState }) {
-  const { db, t } = useEnv();
+function SearchResults({ search, all }: { search: SearchState; all: Live<Annotation[] | null> }) {
+  const { t } = useEnv();
   // Not keyed by the search: the previous results stay up while the next ones are found. "More"
   // belongs to one search, so it resets when the search changes.
   const key = searchKey(search);
@@ -80,16 +86,16 @@ function SearchResults({ search }: { search: SearchState }) {
   const limit = more.key === key ? more.limit : RESULT_STEP;
   const setLimit = (n: number) => setMore({ key, limit: n });
   const { query, colors, tag } = search;
-  const found = useLive(
-    (signal) => searchAnnotations(db, query, { colors, tag: tag ?? undefined, limit, signal }),
-    [db, query, colors.join(), tag, limit],
+  const found = useMemo(
+    () => (all.value ? searchIn(all.value, query, { colors, tag: tag ?? undefined, limit }) : undefined),
+    [all.value, query, colors.join(), tag, limit],
   );
-  const groups = useMemo(() => groupByPage(found.value?.annotations ?? []), [found.value]);
-  if (found.error) return <p class="error">{t.failed(errorMessage(found.error))}</p>;
-  if (!found.value) return <p class="muted" role="status">{t.searching}</p>;
-  const { annotations, total } = found.value;
+  const groups = useMemo(() => groupByPage(found?.annotations ?? []), [found]);
+  if (all.error) return <p class="error">{t.failed(errorMessage(all.error))}</p>;
+  if (!found) return <p class="muted" role="status">{t.searching}</p>;
+  const { annotations, total } = found;
   return (
-    <div class="results" aria-busy={found.pending}>
+    <div class="results" aria-busy={all.pending}>
       <p class="muted" role="status">
         {total === 0 ? t.noResults : t.results(annotations.length, total)}
       </p>
@@ -101,7 +107,7 @@ function SearchResults({ search }: { search: SearchState }) {
         </PageGroup>
       ))}
       {annotations.length < total ? (
-        <button type="button" class="more" disabled={found.pending} onClick={() => setLimit(limit + RESULT_STEP)}>
+        <button type="button" class="more" onClick={() => setLimit(limit + RESULT_STEP)}>
           {t.more}
         </button>
       ) : null}

@@ -5,7 +5,8 @@
  *  - first render: navigation start → the first 50 page groups in the DOM (Dexie opening the
  *    database, the query, Preact's render);
  *  - search keystroke: the input event → the results in the DOM, minus the popup's 150 ms
- *    debounce; the first search of a page load (cold) and later ones (warm).
+ *    debounce; the first keystroke of a search (the popup reads the table then) and a later
+ *    one while the results are open (the query changed, the table held in memory).
  * The DOM is watched with a MutationObserver, so the time is when the page changed, not when a
  * poll noticed it.
  */
@@ -25,6 +26,8 @@ export interface PopupBrowserReport {
 const DEBOUNCE_MS = 150;
 const GROUPS = 50;
 const COLD_QUERY = '匮缺的高科'; // one phrase in ten: 1,000 matches
+/** Typed over the previous query, results open. Each finds other annotations than the one
+ * before, so the list changes and the change can be seen. */
 const WARM_QUERIES = ['据知情', '美俄阿拉斯加', 'minister', '数据显示'];
 
 function stats(name: string, xs: number[]) {
@@ -60,7 +63,9 @@ function keystroke(page: Page, query: string): Promise<number> {
         const watch = new MutationObserver(() => {
           const status = document.querySelector('.results [role="status"]');
           const busy = document.querySelector('.results')?.getAttribute('aria-busy');
-          if (start > 0 && status && /找到|没有找到/.test(status.textContent ?? '') && busy === 'false') {
+          // Results shown before the debounce ran out are the previous query's.
+          const waited = start > 0 && performance.now() - start >= debounce;
+          if (waited && status && /找到|没有找到/.test(status.textContent ?? '') && busy === 'false') {
             const ms = performance.now() - start - debounce;
             watch.disconnect();
             resolve(ms);
@@ -74,18 +79,6 @@ function keystroke(page: Page, query: string): Promise<number> {
       }),
     { query, debounce: DEBOUNCE_MS },
   );
-}
-
-/** Clears the search and waits for the page groups to be back. */
-async function clearSearch(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    const input = document.querySelector<HTMLInputElement>('input[type="search"]')!;
-    input.value = '';
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-  });
-  await page.waitForFunction((n) => document.querySelectorAll('section.group').length >= n && !document.querySelector('.results'), GROUPS, {
-    timeout: 60_000,
-  });
 }
 
 export async function runPopupBrowserBench(opts: { pages?: number; perPage?: number; runs?: number } = {}): Promise<PopupBrowserReport> {
@@ -127,9 +120,7 @@ export async function runPopupBrowserBench(opts: { pages?: number; perPage?: num
       await page.goto(url, { waitUntil: 'commit' });
       render.push(await firstRender(page));
       cold.push(await keystroke(page, COLD_QUERY));
-      await clearSearch(page);
-      const q = WARM_QUERIES[run % WARM_QUERIES.length]!;
-      warm.push(await keystroke(page, q));
+      for (const q of WARM_QUERIES) warm.push(await keystroke(page, q));
       await page.close();
     }
     return {
@@ -139,8 +130,8 @@ export async function runPopupBrowserBench(opts: { pages?: number; perPage?: num
       fillMs: Math.round(fillMs),
       rows: [
         stats(`first render: ${GROUPS} page groups (open database, query, render)`, render),
-        stats('search keystroke, first of the page load, to results', cold),
-        stats('search keystroke, later, to results', warm),
+        stats('search keystroke, the first of a search, to results', cold),
+        stats('search keystroke, results already open, to results', warm),
       ],
     };
   } finally {

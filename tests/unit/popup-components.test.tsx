@@ -101,6 +101,22 @@ describe('popup components', () => {
     expect(root.querySelectorAll('.results li.item')).toHaveLength(1);
   });
 
+  it('keeps open search results current when an annotation is saved or deleted meanwhile', async () => {
+    await db.annotations.put(sampleAnnotation());
+    mountAll();
+    await until(() => root.querySelectorAll('section.group').length === 1);
+    const input = root.querySelector<HTMLInputElement>('input[type="search"]')!;
+    input.value = '阿拉斯加密';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    const status = () => root.querySelector('.results [role="status"]')?.textContent;
+    await until(() => status() === '找到 1 条');
+    const second = '0b6f3c2e-8f1a-4c47-9a5e-000000000003';
+    await db.annotations.put(sampleAnnotation({ id: second, note: '又一处阿拉斯加密约' }));
+    await until(() => status() === '找到 2 条');
+    await db.annotations.delete(second);
+    await until(() => status() === '找到 1 条');
+  });
+
   it('edits a note in place and deletes through the actions', async () => {
     const a: Annotation = sampleAnnotation();
     const button = mountItem(a);

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Annotation } from '@/storage/annotation';
 import { SourcemarkDB } from '@/storage/db';
-import { annotationsForPage, pagesNewestFirst, search, searchTerms, tags } from '@/storage/queries';
+import { annotationsForPage, pagesNewestFirst, readAll, search, searchIn, searchTerms, tags, type SearchOptions } from '@/storage/queries';
 import { sampleAnnotation } from '../support/sample-annotation';
 import { idFor, makeLibrary } from '../bench/popup-data';
 
@@ -168,6 +168,30 @@ describe('queries', () => {
       expect(await ids('改过的笔记')).toEqual([id(1)]);
       expect(await ids('来源')).toEqual([]);
     });
+  });
+
+  it('searches in memory exactly as it searches the database: same matches, order and totals', async () => {
+    await db.annotations.bulkPut(makeLibrary(200, 10));
+    const all = await readAll(db);
+    expect(all).toHaveLength(2000);
+    const cases: Array<[string, SearchOptions]> = [
+      ['', {}],
+      ['', { limit: 7 }],
+      ['据知情', {}],
+      ['MINISTER said', { limit: 50 }],
+      ['（17-3）', {}],
+      ['数据 显示', { colors: ['yellow', 'blue'] }],
+      ['', { colors: ['green'] }],
+      ['', { tag: '地缘' }],
+      ['来源', { tag: 'todo', colors: ['pink'] }],
+      ['不存在的词', {}],
+    ];
+    for (const [q, opts] of cases) {
+      const inDb = await search(db, q, opts);
+      const inMemory = searchIn(all, q, opts);
+      expect(inMemory.total, q).toBe(inDb.total);
+      expect(inMemory.annotations.map((a) => a.id), q).toEqual(inDb.annotations.map((a) => a.id));
+    }
   });
 
   it('reads records in chunks across 10,000 annotations and still finds one', async () => {
