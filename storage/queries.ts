@@ -7,7 +7,8 @@ import type { SourcemarkDB } from './db';
  * go through AnnotationStore (or storage/import-writer.ts) so they are validated.
  *
  * Every query starts from an index (`updated`, `pageKey`, `color`, `*tags`): with 10,000
- * annotations nothing loads the whole table except a text search, which reads in chunks.
+ * annotations nothing loads the whole table except a text search, which reads in chunks (the
+ * popup reads it once per open search, readAll, and filters in memory with searchIn).
  */
 
 export interface PageSummary {
