@@ -7,8 +7,9 @@ import { readNoteFrameEvent } from '@/components/note-frame-event-guard';
 import { noteFrameHash } from '@/components/note-frame-protocol';
 import type { Annotation, Color } from '@/storage/annotation';
 import { pageKey, siteOf } from '@/storage/page-key';
-import { anchorAll, describe, indexFor } from './anchoring';
+import { anchorAll, describe } from './anchoring';
 import { highlightRange, type HighlightHandle } from './highlighter';
+import { paintInOrder } from './paint-order';
 import { createShadowUi, type ShadowUi } from './shadow-host';
 
 /** How the annotator reaches the database: the content script passes message senders. */
@@ -136,16 +137,17 @@ export class Annotator {
     if (waiting.length === 0) return;
     this.withoutObserver(() => {
       const results = anchorAll(this.root, waiting.map((p) => p.annotation.selectors));
-      // Wrapping one highlight splits Text nodes and can move the live boundaries of the other
-      // ranges; the raw text offsets do not move (wrappers keep the text), so each range after
-      // the first is rebuilt from its offsets on the index of the page as it is now.
-      let first = true;
+      const found: Array<{ p: Painted; start: number; end: number }> = [];
       waiting.forEach((p, i) => {
         const r = results[i];
-        if (!r || r.range === null) return;
-        const range = first ? r.range : indexFor(this.root).rangeOf(r.start, r.end);
-        first = false;
-        if (range) p.handle = this.paint(p.annotation, range);
+        if (r && r.range !== null) found.push({ p, start: r.start, end: r.end });
+      });
+      // Wrapping one highlight splits Text nodes and moves the live boundaries of the other
+      // ranges, but not the raw text offsets (wrappers keep the text). paintInOrder takes them
+      // last-first, so most need no new page walk: one per highlight made 50 highlights on a long
+      // article cost 60-100 ms.
+      paintInOrder(this.root, found, ({ p }, range) => {
+        p.handle = this.paint(p.annotation, range);
       });
     });
   }
