@@ -46,6 +46,8 @@ export interface BrowserReport {
   fuzzyCount: number;
   /** Median ms of the work each `anchor()` call repeats: page walk, whitespace-free text, gram table. */
   setup: { walkMs: number; normMs: number; gramsMs: number; reps: number };
+  /** Page load: anchoring and painting the first `count` saved quotes (see bench.paint). */
+  paint: Array<{ count: number; method: 'in-order' | 'walk-each'; medianMs: number; painted: number }>;
   claims: ClaimsRow[];
   bundleBytes: number;
 }
@@ -155,6 +157,11 @@ export async function runBrowserBench(log: (s: string) => void = () => {}): Prom
     );
 
     const setup = await page.evaluate(() => (globalThis as unknown as { bench: Bench }).bench.setupCost(21));
+    log('anchoring: painting saved highlights…');
+    const paint = await page.evaluate(
+      (items) => (globalThis as unknown as { bench: Bench }).bench.paint(items, [50, 500], 3),
+      exactItems,
+    );
 
     log('claims in Chromium…');
     const texts = claimTexts();
@@ -185,6 +192,7 @@ export async function runBrowserBench(log: (s: string) => void = () => {}): Prom
       fuzzy,
       fuzzyCount: FUZZY,
       setup,
+      paint,
       claims,
       bundleBytes: script.length,
     };

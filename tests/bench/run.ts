@@ -215,6 +215,22 @@ function anchoringSection(b: BrowserReport): string {
       `whitespace-free text ${ms(b.setup.normMs)} ms, and for repeated or fuzzy searches the gram table ` +
       `${ms(b.setup.gramsMs)} ms. Both \`anchor()\` and \`anchorAll\` pay these once per page state.`,
   );
+  out.push('');
+  out.push(
+    '**Page load with saved highlights** (the same page after the edits above; `anchorAll`, then every found ' +
+      'passage wrapped in marks; median of 3, marks removed and the text checked after each). Sourcemark paints ' +
+      'last-first from the one text index anchoring built (`paintInOrder`); for reference, the way it painted ' +
+      'before: a fresh page walk for every highlight after the first.',
+  );
+  out.push('');
+  const how = { 'in-order': '`paintInOrder`, one page walk', 'walk-each': 'one page walk per highlight (before)' };
+  out.push(
+    table(
+      ['highlights', 'painted', 'how', 'anchor + paint ms'],
+      b.paint.map((r) => [r.count, r.painted, how[r.method], ms(r.medianMs, 1)]),
+      ['r', 'r', 'l', 'r'],
+    ),
+  );
   return out.join('\n');
 }
 

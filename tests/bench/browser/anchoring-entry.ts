@@ -27,6 +27,8 @@ import { createTextQuoteSelectorMatcher } from '@apache-annotator/dom';
 import { toRange as dtqToRange } from 'dom-anchor-text-quote';
 import type { Selector } from '../../../storage/annotation';
 import { Anchorer, TextIndex, anchor, anchorAll } from '../../../entrypoints/content/anchoring';
+import { highlightRange, type HighlightHandle } from '../../../entrypoints/content/highlighter';
+import { paintInOrder } from '../../../entrypoints/content/paint-order';
 import { detectClaims } from '../../../entrypoints/content/claims';
 import type { BenchItem, Edit } from '../anchoring-page';
 
@@ -291,6 +293,45 @@ const bench = {
    * that builds the TextIndex, the whitespace-free copy (any quote not confirmed at its position),
    * and the gram table (any fuzzy search; `anchorAll` builds it for any search).
    */
+  /**
+   * Page load with `count` saved highlights: anchorAll, then every found one wrapped in marks, as
+   * the content script does (paintInOrder), and for reference the way it did before (a page walk
+   * for every highlight after the first). Median of `reps`; the marks are removed after each pass
+   * and the page's text checked unchanged.
+   */
+  paint(items: BenchItem[], counts: number[], reps: number) {
+    const rows: Array<{ count: number; method: 'in-order' | 'walk-each'; medianMs: number; painted: number }> = [];
+    const before = root().textContent;
+    for (const count of counts) {
+      const list = items.slice(0, count).map(selectorsOf);
+      for (const method of ['in-order', 'walk-each'] as const) {
+        const ms: number[] = [];
+        let painted = 0;
+        for (let r = 0; r < reps; r++) {
+          touchPage();
+          const handles: HighlightHandle[] = [];
+          const attrs = { 'data-sourcemark': 'highlight' };
+          const t0 = now();
+          const results = anchorAll(root(), list);
+          const found = results.flatMap((x) => (x.range ? [{ start: x.start, end: x.end }] : []));
+          if (method === 'in-order') {
+            paintInOrder(root(), found, (_span, range) => handles.push(highlightRange(range, attrs)));
+          } else {
+            found.forEach((f, i) => {
+              const range = i === 0 ? results.find((x) => x.range)!.range : new TextIndex(root()).rangeOf(f.start, f.end);
+              if (range) handles.push(highlightRange(range, attrs));
+            });
+          }
+          ms.push(now() - t0);
+          painted = handles.length;
+          for (const h of handles) h.remove();
+          if (root().textContent !== before) throw new Error('painting and removing marks changed the page text');
+        }
+        rows.push({ count, method, medianMs: median(ms), painted });
+      }
+    }
+    return rows;
+  },
   setupCost(reps: number) {
     const walk: number[] = [];
     const norm: number[] = [];
