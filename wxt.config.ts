@@ -36,7 +36,13 @@ export default defineConfig({
   // ASCII). Chrome refuses a content script holding a noncharacter such as U+FFFF, which the
   // minifier writes raw from '\uffff' (Dexie's maxString, in the extension pages), so
   // chromeSafeUtf8 escapes just those; tests/e2e/manifest.e2e.ts checks the build.
-  vite: () => ({ esbuild: { charset: 'utf8' }, plugins: [chromeSafeUtf8()] }),
+  vite: () => ({
+    esbuild: { charset: 'utf8' },
+    // Terser, two passes: about 1.4 KB less gzip of the content script than esbuild's minifier
+    // (which every page Sourcemark runs on pays), for a build that takes some seconds longer.
+    build: { minify: 'terser', terserOptions: { compress: { passes: 2 }, format: { ascii_only: false } } },
+    plugins: [chromeSafeUtf8()],
+  }),
   manifest: ({ browser, manifestVersion }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

@@ -59,7 +59,9 @@ describe.each(['chrome-mv3', 'firefox-mv2'])('the %s build', (dir) => {
       expect(code, file).not.toMatch(/\bimportScripts\s*\(\s*["']https?:/);
       expect(code, file).not.toMatch(/\bimport\s*\(\s*["']https?:/);
       expect(code, file).not.toMatch(/[^.\w]eval\s*\(/);
-      expect(code, file).not.toMatch(/new Function\s*\(/);
+      // zod probes whether eval is allowed with `new Function("")` (it is not: the extension's CSP
+      // forbids it, and zod then never generates code); an empty body compiles nothing.
+      expect(code, file).not.toMatch(/new Function\s*\((?!\s*(?:""|'')\s*\))/);
     }
   });
 });
