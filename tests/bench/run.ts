@@ -368,15 +368,19 @@ function goals(b: BrowserReport | null, node: ClaimsNodeRow[], size: SizeReport 
   }
   if (size) {
     out.push({
-      goal: `content script < 30 KB gzip (${int(GOALS.contentGzip)} bytes): the one every page loads`,
-      measured: `${int(size.contentScript.gzip)} bytes (${kb(size.contentScript.gzip)}) for ${size.contentScript.file}`,
-      met: size.contentScript.gzip < GOALS.contentGzip,
+      goal: `content script < 30 KB gzip (${int(GOALS.contentGzip)} bytes): the one every page loads, JS + CSS`,
+      measured:
+        `${int(size.everyPageGzip)} bytes (${kb(size.everyPageGzip)}); ` +
+        `${size.contentScript.file} alone ${int(size.contentScript.gzip)}`,
+      met: size.everyPageGzip < GOALS.contentGzip,
     });
     if (size.claimsScript) {
       // Shown against the same bar so that splitting the detector off cannot hide its weight.
       out.push({
         goal: `content script < 30 KB gzip (${int(GOALS.contentGzip)} bytes): all of them on a 网易号 article page`,
-        measured: `${int(size.haoPageGzip)} bytes (${kb(size.haoPageGzip)}): ${size.contentScript.file} + ${size.claimsScript.file} (${kb(size.claimsScript.gzip)})`,
+        measured:
+          `${int(size.haoPageGzip)} bytes (${kb(size.haoPageGzip)}), of which ` +
+          `${size.claimsScript.file} ${int(size.claimsScript.gzip)}`,
         met: size.haoPageGzip < GOALS.contentGzip,
       });
     }
