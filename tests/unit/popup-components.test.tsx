@@ -67,6 +67,16 @@ describe('popup components', () => {
       [...root.querySelectorAll('button')].find((b) => b.textContent === name) as HTMLButtonElement;
   }
 
+  /** Opens the item's note editor, types `note` and saves. */
+  async function editNote(button: (name: string) => HTMLButtonElement, note: string) {
+    button('编辑笔记').click();
+    await until(() => root.querySelector('textarea') !== null);
+    const box = root.querySelector('textarea')!;
+    box.value = note;
+    box.dispatchEvent(new Event('input', { bubbles: true }));
+    button('保存').click();
+  }
+
   it('tells a new reader what to do when there is nothing yet', async () => {
     mountAll();
     await until(() => root.querySelector('.empty') !== null);
@@ -120,12 +130,7 @@ describe('popup components', () => {
   it('edits a note in place and deletes through the actions', async () => {
     const a: Annotation = sampleAnnotation();
     const button = mountItem(a);
-    button('编辑笔记').click();
-    await until(() => root.querySelector('textarea') !== null);
-    const box = root.querySelector('textarea')!;
-    box.value = '新的笔记';
-    box.dispatchEvent(new Event('input', { bubbles: true }));
-    button('保存').click();
+    await editNote(button, '新的笔记');
     await until(() => actions.saveNote.mock.calls.length === 1);
     expect(actions.saveNote).toHaveBeenCalledWith(a, '新的笔记');
     await until(() => root.querySelector('textarea') === null);
@@ -139,13 +144,7 @@ describe('popup components', () => {
       failures: [Object.assign(new Error('QuotaExceededError'), { name: 'QuotaExceededError' })],
     });
     actions.saveNote.mockRejectedValueOnce(quota);
-    const button = mountItem(sampleAnnotation());
-    button('编辑笔记').click();
-    await until(() => root.querySelector('textarea') !== null);
-    const box = root.querySelector('textarea')!;
-    box.value = '写到一半的笔记';
-    box.dispatchEvent(new Event('input', { bubbles: true }));
-    button('保存').click();
+    await editNote(mountItem(sampleAnnotation()), '写到一半的笔记');
     await until(() => root.textContent!.includes('storage full'));
     expect(root.textContent).not.toContain('ModifyError');
     expect(root.querySelector('textarea')!.value).toBe('写到一半的笔记');
