@@ -1,16 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, seed, seedHtml, serveSeeds, type Harness } from './harness';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { seed, seedHtml, serveSeeds } from './harness';
+import { useHarness } from './use-harness';
 
 const banner = (page: import('playwright-core').Page) => page.getByRole('region', { name: 'Sourcemark' });
 
 describe('unsourced claim marks', () => {
-  let h: Harness;
+  const h = useHarness({ locale: 'zh-CN' });
   beforeAll(async () => {
-    h = await launch({ locale: 'zh-CN' });
     serveSeeds(h);
-  });
-  afterAll(async () => {
-    await h.close();
   });
 
   for (const file of ['netease-hao-desktop.html', 'netease-hao-mobile.html']) {

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, type Harness } from './harness';
+import { describe, expect, it } from 'vitest';
+import { useHarness } from './use-harness';
 
 /**
  * Two tabs saving at once, through the same message path the content script uses
@@ -10,13 +10,7 @@ import { launch, type Harness } from './harness';
 type Runtime = { runtime: { sendMessage(message: object): Promise<unknown> } };
 
 describe('two tabs saving 100 highlights each at the same time', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await launch();
-  });
-  afterAll(async () => {
-    await h.close();
-  });
+  const h = useHarness();
 
   it('stores all 200 records, none lost or doubled', async () => {
     const tabs = await Promise.all(

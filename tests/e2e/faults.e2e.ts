@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, type Harness } from './harness';
+import { describe, expect, it } from 'vitest';
+import { useHarness } from './use-harness';
 
 type Runtime = { runtime: { sendMessage(message: object): Promise<unknown> } };
 
@@ -8,13 +8,7 @@ type Runtime = { runtime: { sendMessage(message: object): Promise<unknown> } };
  * that happens must either be stored or be reported as failed: never answered "ok" and lost.
  */
 describe('the service worker stopped in the middle of a series of saves', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await launch();
-  });
-  afterAll(async () => {
-    await h.close();
-  });
+  const h = useHarness();
 
   it('keeps every save that reported success, and reports the others', async () => {
     const page = await h.context.newPage();

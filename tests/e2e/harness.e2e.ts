@@ -1,16 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, type Harness } from './harness';
+import { describe, expect, it } from 'vitest';
+import { useHarness } from './use-harness';
 
 // The privacy checks elsewhere assert that `strayRequests` stays empty; these prove that the
 // harness would notice a request if one were made, from a page or from the extension itself.
 describe('the e2e harness', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await launch();
-  });
-  afterAll(async () => {
-    await h.close();
-  });
+  const h = useHarness();
 
   it('records a request a page makes to a host it does not serve', async () => {
     h.serve('https://seed.invalid/a.html', '<img src="https://tracker.invalid/pixel.gif">');

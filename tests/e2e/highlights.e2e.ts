@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, seed, seedHtml, serveSeeds, type Harness } from './harness';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { seed, seedHtml, serveSeeds } from './harness';
+import { useHarness } from './use-harness';
 import { dragSelect, highlightTexts, noteFrame } from './select';
 
 const desktop = seed('netease-hao-desktop.html');
@@ -9,13 +10,9 @@ const SENTENCE_2 = '俄军曾经匮缺的高科技军事资源开始快速补充
 const NOTE = '<img src=x onerror="window.__pwned=1">谁说的？来源在哪';
 
 describe('highlighting and notes on the seed page', () => {
-  let h: Harness;
+  const h = useHarness({ locale: 'zh-CN' });
   beforeAll(async () => {
-    h = await launch({ locale: 'zh-CN' });
     serveSeeds(h);
-  });
-  afterAll(async () => {
-    await h.close();
   });
 
   it('highlights a selected sentence, writes a note, and brings both back after a reload', async () => {

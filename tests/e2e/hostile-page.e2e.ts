@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, type Harness } from './harness';
+import { describe, expect, it } from 'vitest';
+import { useHarness } from './use-harness';
 import { inBody, inHead, pageReadableText, SEED, seedVariant, spied, SPY_SCRIPT } from './probes';
 import { dragSelect, highlightTexts, noteFrame } from './select';
 
@@ -54,13 +54,7 @@ async function bannerBox(page: Page) {
 }
 
 describe('a hostile page', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await launch({ locale: 'zh-CN' });
-  });
-  afterAll(async () => {
-    await h.close();
-  });
+  const h = useHarness({ locale: 'zh-CN' });
 
   it("cannot read the reader's note: not while it is typed, shown or edited, not at rest, not in the marks", async () => {
     const v = seedVariant('HOSTILE000000001', (html) => inHead(html, SPY_SCRIPT));

@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, type Harness } from './harness';
+import { describe, expect, it } from 'vitest';
+import type { Harness } from './harness';
+import { useHarness } from './use-harness';
 import { dragSelect, highlightTexts } from './select';
 
 // A small 网易号-shaped page whose body the test controls, at real NetEase URLs.
@@ -23,13 +24,7 @@ async function openReady(h: Harness, url: string) {
 }
 
 describe('content that arrives late, and single-page navigation', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await launch({ locale: 'zh-CN' });
-  });
-  afterAll(async () => {
-    await h.close();
-  });
+  const h = useHarness({ locale: 'zh-CN' });
 
   it('paints a saved highlight once its paragraph is added after load', async () => {
     h.serve(A, page('文章甲', ['开头一段。', SENT_A, '结尾一段。']));

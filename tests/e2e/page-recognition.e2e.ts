@@ -1,17 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, seed, seedHtml, serveSeeds, type Harness } from './harness';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { seed, seedHtml, serveSeeds } from './harness';
+import { useHarness } from './use-harness';
 
 const banner = (page: import('playwright-core').Page) =>
   page.getByRole('region', { name: 'Sourcemark' });
 
 describe('on NetEase Hao pages (Chinese browser)', () => {
-  let h: Harness;
+  const h = useHarness({ locale: 'zh-CN' });
   beforeAll(async () => {
-    h = await launch({ locale: 'zh-CN' });
     serveSeeds(h);
-  });
-  afterAll(async () => {
-    await h.close();
   });
 
   for (const file of ['netease-hao-desktop.html', 'netease-hao-mobile.html']) {
@@ -122,13 +119,9 @@ describe('on NetEase Hao pages (Chinese browser)', () => {
 });
 
 describe('on NetEase Hao pages (English browser)', () => {
-  let h: Harness;
+  const h = useHarness({ locale: 'en-US' });
   beforeAll(async () => {
-    h = await launch({ locale: 'en-US' });
     serveSeeds(h);
-  });
-  afterAll(async () => {
-    await h.close();
   });
 
   it('speaks English', async () => {

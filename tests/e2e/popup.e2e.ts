@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launch, seed, serveSeeds, type Harness } from './harness';
+import { seed, serveSeeds, type Harness } from './harness';
+import { useHarness } from './use-harness';
 import { dragSelect, highlightTexts, noteFrame } from './select';
 
 const desktop = seed('netease-hao-desktop.html');
@@ -33,16 +34,12 @@ async function pageNote(page: Page, text: string): Promise<string> {
 }
 
 describe('the popup', () => {
-  let h: Harness;
+  const h = useHarness({ locale: 'zh-CN' });
   let article: Page;
   let popup: Page;
   let id = '';
   beforeAll(async () => {
-    h = await launch({ locale: 'zh-CN' });
     serveSeeds(h);
-  });
-  afterAll(async () => {
-    await h.close();
   });
 
   it('lists a note made on the seed page under the page title', async () => {
@@ -172,15 +169,11 @@ function storedCount(page: Page): Promise<number> {
 }
 
 describe('the options page', () => {
-  let h: Harness;
+  const h = useHarness({ locale: 'zh-CN' });
   let options: Page;
   beforeAll(async () => {
-    h = await launch({ locale: 'zh-CN' });
     serveSeeds(h);
     options = await h.open(`chrome-extension://${h.extensionId}/options.html`);
-  });
-  afterAll(async () => {
-    await h.close();
   });
 
   it('refuses a bad file with its first problem and where it is, writing nothing', async () => {

@@ -1,10 +1,10 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Annotation } from '@/storage/annotation';
 import { parseImportFile, toJsonLd } from '@/storage/formats';
 import { pageKey } from '@/storage/page-key';
 import { XSS_PAYLOADS, type XssKind } from '../fixtures/xss-payloads';
-import { launch, type Harness } from './harness';
+import { useHarness } from './use-harness';
 import {
   escapeHtml,
   framesWithXss,
@@ -92,12 +92,11 @@ async function popover(page: Page, selector: string): Promise<{ note: string; ta
 }
 
 describe('markup in user data is shown as text and never runs', () => {
-  let h: Harness;
+  const h = useHarness({ locale: 'zh-CN' });
   let ext: Page;
   const dialogs: string[] = [];
 
   beforeAll(async () => {
-    h = await launch({ locale: 'zh-CN' });
     const watch = (p: Page) =>
       p.on('dialog', (d) => {
         dialogs.push(`${p.url()}: ${d.type()} ${d.message()}`);
@@ -107,9 +106,6 @@ describe('markup in user data is shown as text and never runs', () => {
     h.context.on('page', watch);
     // A blank extension page (the note frame with nothing to show) to talk to the background.
     ext = await h.open(`chrome-extension://${h.extensionId}/note.html`);
-  });
-  afterAll(async () => {
-    await h.close();
   });
 
   it('has a corpus of at least 30 labelled payloads of every kind', () => {
