@@ -199,29 +199,33 @@ const newestFirst = (a: Annotation, b: Annotation): number =>
  * never blocked for long and an aborted search stops at its next chunk.
  */
 export async function search(db: SourcemarkDB, query: string, opts: SearchOptions = {}): Promise<SearchResult> {
-  const { colors, tag, limit = 200, signal, chunk = 500 } = opts;
-  const terms = searchTerms(query);
-  const colorSet = colors && colors.length > 0 ? new Set<string>(colors) : null;
-  const found: Annotation[] = [];
-  const keep = (a: Annotation) => {
-    if (wanted(a, terms, colorSet)) found.push(a);
-  };
-
+  const { colors, tag, limit, signal, chunk = 500 } = opts;
+  const wanted = matcher(query, opts);
+  let found: Annotation[];
   if (tag !== undefined) {
     // One tag's annotations are few next to the table: one indexed read, no scan.
-    (await db.annotations.where('tags').equals(tag).toArray()).forEach(keep);
-  } else if (colorSet && terms.length === 0) {
-    (await db.annotations.where('color').anyOf([...colorSet]).toArray()).forEach(keep);
+    found = (await db.annotations.where('tags').equals(tag).toArray()).filter(wanted);
+  } else if (colors && colors.length > 0 && searchTerms(query).length === 0) {
+    found = (await db.annotations.where('color').anyOf([...colors]).toArray()).filter(wanted);
   } else {
-    await scanTable(db, (batch) => batch.forEach(keep), { chunk, signal });
+    found = [];
+    await scanTable(db, (batch) => found.push(...batch.filter(wanted)), { chunk, signal });
   }
   if (signal?.aborted) throw new SearchAborted('aborted');
-  found.sort(newestFirst);
-  return { annotations: found.slice(0, limit), total: found.length };
+  return newestFirstUpTo(found, limit);
 }
 
-function wanted(a: Annotation, terms: readonly string[], colorSet: ReadonlySet<string> | null): boolean {
-  return (!colorSet || colorSet.has(a.color)) && matches(a, terms);
+/** Whether an annotation matches the query's terms and the colour and tag filters. */
+function matcher(query: string, { colors, tag }: Pick<SearchOptions, 'colors' | 'tag'>) {
+  const terms = searchTerms(query);
+  const colorSet = colors && colors.length > 0 ? new Set<string>(colors) : null;
+  return (a: Annotation): boolean =>
+    (tag === undefined || a.tags.includes(tag)) && (!colorSet || colorSet.has(a.color)) && matches(a, terms);
+}
+
+function newestFirstUpTo(found: Annotation[], limit = 200): SearchResult {
+  found.sort(newestFirst);
+  return { annotations: found.slice(0, limit), total: found.length };
 }
 
 /**
@@ -232,13 +236,9 @@ function wanted(a: Annotation, terms: readonly string[], colorSet: ReadonlySet<s
 export function searchIn(
   list: readonly Annotation[],
   query: string,
-  { colors, tag, limit = 200 }: Pick<SearchOptions, 'colors' | 'tag' | 'limit'> = {},
+  opts: Pick<SearchOptions, 'colors' | 'tag' | 'limit'> = {},
 ): SearchResult {
-  const terms = searchTerms(query);
-  const colorSet = colors && colors.length > 0 ? new Set<string>(colors) : null;
-  const found = list.filter((a) => (tag === undefined || a.tags.includes(tag)) && wanted(a, terms, colorSet));
-  found.sort(newestFirst);
-  return { annotations: found.slice(0, limit), total: found.length };
+  return newestFirstUpTo(list.filter(matcher(query, opts)), opts.limit);
 }
 
 /** Every annotation, read in chunks (see scanTable) so that the page stays responsive. */
