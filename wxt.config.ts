@@ -1,5 +1,5 @@
 import { defineConfig } from 'wxt';
-import { HAO_URL_MATCHES } from './entrypoints/content/page-kind';
+import { HAO_URL_MATCHES } from './components/recognition/page-kind';
 import { chromeSafeUtf8 } from './wxt.build-plugins';
 
 /**

@@ -1,7 +1,7 @@
-import type { AnnotationStore } from '@/storage/annotation-store';
-import { parseRequest, type Request, type RequestType, type Response, type ResponseData } from '@/storage/messages';
-import type { SettingsStore } from '@/storage/settings';
-import { errorMessage } from '@/storage/error-message';
+import type { AnnotationStore } from '@/storage/db/annotation-store';
+import { parseRequest, type Request, type RequestType, type Response, type ResponseData } from '@/storage/messaging/messages';
+import type { SettingsStore } from '@/storage/db/settings';
+import { errorMessage } from '@/storage/model/error-message';
 
 export interface HandlerDeps {
   store: AnnotationStore;

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
-import { AnnotationStore } from '@/storage/annotation-store';
-import { SourcemarkDB } from '@/storage/db';
-import { SettingsStore } from '@/storage/settings';
+import { AnnotationStore } from '@/storage/db/annotation-store';
+import { SourcemarkDB } from '@/storage/db/db';
+import { SettingsStore } from '@/storage/db/settings';
 import { syncGrantedSites } from './granted-sites';
 import { handleMessage } from './handlers';
 import { injectInto, sendToTab } from './inject';

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { ContentRequestSchema, type ContentRequest } from '@/storage/content-messages';
+import { ContentRequestSchema, type ContentRequest } from '@/storage/messaging/content-messages';
 
 /** The built content script and its page CSS, as WXT names them in the output. */
 export const CONTENT_JS = '/content-scripts/content.js';

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { langOf, strings } from '@/components/i18n';
+import { langOf, strings } from '@/components/vocabulary/strings';
 
 export const MENU_HIGHLIGHT = 'sourcemark-highlight';
 export const MENU_NOTE = 'sourcemark-note';

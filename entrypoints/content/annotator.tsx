@@ -1,16 +1,16 @@
 import { render } from 'preact';
-import AnnotatorLayer, { type Panel } from '@/components/AnnotatorLayer';
-import { annotatorCss } from '@/components/annotator-styles';
-import type { Lang } from '@/components/i18n';
-import type { NoteDraft, NoteFrameParams } from '@/components/note-frame';
-import { readNoteFrameEvent } from '@/components/note-frame-event-guard';
-import { noteFrameHash } from '@/components/note-frame-protocol';
-import type { Annotation, Color } from '@/storage/annotation';
-import { pageKey, siteOf } from '@/storage/page-key';
-import { anchorAll, describe } from './anchoring';
-import { highlightRange, type HighlightHandle } from './highlighter';
-import { paintInOrder } from './paint-order';
-import { createShadowUi, type ShadowUi } from './shadow-host';
+import AnnotatorLayer, { type Panel } from '@/components/ui/page/AnnotatorLayer';
+import { annotatorCss } from '@/components/ui/page/annotator-styles';
+import type { Lang } from '@/components/vocabulary/strings';
+import type { NoteDraft, NoteFrameParams } from '@/storage/messaging/note-frame';
+import { readNoteFrameEvent } from '@/storage/messaging/note-frame-event-guard';
+import { noteFrameHash } from '@/storage/messaging/note-frame-protocol';
+import type { Annotation, Color } from '@/storage/model/annotation';
+import { pageKey, siteOf } from '@/storage/model/page-key';
+import { anchorAll, describe } from '@/components/anchoring';
+import { highlightRange, type HighlightHandle } from '@/components/marking/highlighter';
+import { paintInOrder } from '@/components/marking/paint-order';
+import { createShadowUi, type ShadowUi } from '@/components/marking/shadow-host';
 
 /** How the annotator reaches the database: the content script passes message senders. */
 export interface AnnotationBackend {

@@ -1,4 +1,4 @@
-import { request } from '@/storage/client';
+import { request } from '@/storage/messaging/client';
 import type { AnnotationBackend } from './annotator';
 
 /** The annotator's storage, through the background: the content script never opens IndexedDB. */

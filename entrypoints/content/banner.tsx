@@ -1,9 +1,9 @@
 import { render } from 'preact';
-import Banner from '@/components/Banner';
-import ClaimAudit, { type ClaimAuditProps } from '@/components/ClaimAudit';
-import { bannerCss, claimCss } from '@/components/banner-styles';
-import type { Lang } from '@/components/i18n';
-import { createShadowUi } from './shadow-host';
+import Banner from '@/components/ui/page/Banner';
+import ClaimAudit, { type ClaimAuditProps } from '@/components/ui/page/ClaimAudit';
+import { bannerCss, claimCss } from '@/components/ui/page/banner-styles';
+import type { Lang } from '@/components/vocabulary/strings';
+import { createShadowUi } from '@/components/marking/shadow-host';
 
 export type AuditState = Omit<ClaimAuditProps, 'lang'>;
 

@@ -1,8 +1,8 @@
 import { render } from 'preact';
-import ClaimReason, { type ClaimView } from '@/components/ClaimReason';
-import { claimCss } from '@/components/banner-styles';
-import type { Lang } from '@/components/i18n';
-import { createShadowUi } from './shadow-host';
+import ClaimReason, { type ClaimView } from '@/components/ui/page/ClaimReason';
+import { claimCss } from '@/components/ui/page/banner-styles';
+import type { Lang } from '@/components/vocabulary/strings';
+import { createShadowUi } from '@/components/marking/shadow-host';
 
 const tipCss = `${claimCss}
 :host { all: initial; }

@@ -1,6 +1,6 @@
-import { request } from '@/storage/client';
-import type { Settings } from '@/storage/settings';
-import { DEFAULT_SETTINGS } from '@/storage/settings-defaults';
+import { request } from '@/storage/messaging/client';
+import type { Settings } from '@/storage/db/settings';
+import { DEFAULT_SETTINGS } from '@/storage/model/settings-defaults';
 
 /**
  * The reader's settings, kept by the background in the extension's database (the content script

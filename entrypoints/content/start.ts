@@ -1,22 +1,22 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { browser } from 'wxt/browser';
-import { langOf, type Lang } from '@/components/i18n';
-import { NOTE_FRAME_PATH } from '@/components/note-frame-protocol';
-import type { PageStatus } from '@/storage/content-messages';
-import { readContentRequest } from '@/storage/content-request-guard';
-import type { Settings } from '@/storage/settings';
-import { DEFAULT_SETTINGS } from '@/storage/settings-defaults';
+import { langOf, type Lang } from '@/components/vocabulary/strings';
+import { NOTE_FRAME_PATH } from '@/storage/messaging/note-frame-protocol';
+import type { PageStatus } from '@/storage/messaging/content-messages';
+import { readContentRequest } from '@/storage/messaging/content-request-guard';
+import type { Settings } from '@/storage/db/settings';
+import { DEFAULT_SETTINGS } from '@/storage/model/settings-defaults';
 import { loadSettings, saveClaimsEnabled } from './prefs';
-import { quoteOf } from '@/storage/quote';
+import { quoteOf } from '@/storage/model/quote';
 import { Annotator } from './annotator';
 import { messageBackend } from './backend';
 import { showBanner } from './banner';
-import type { ClaimView } from '@/components/ClaimReason';
-import { markClaims, type ClaimMarks } from './claim-marks';
+import type { ClaimView } from '@/components/ui/page/ClaimReason';
+import { markClaims, type ClaimMarks } from '@/components/marking/claim-marks';
 import { attachClaimTips } from './claim-tip';
-import { withDetector } from './detector-slot';
-import { markNeteasePage } from './netease';
-import { findArticleBody, findArticleTop } from './page-signals';
+import { withDetector } from '@/components/claims/detector-slot';
+import { markNeteasePage } from '@/components/recognition/mark-page';
+import { findArticleBody, findArticleTop } from '@/components/recognition/page-signals';
 
 /**
  * Everything the content script does on a page, wired once. Runs automatically on NetEase pages

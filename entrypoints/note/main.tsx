@@ -1,9 +1,9 @@
 import { render } from 'preact';
-import { annotatorCss } from '@/components/annotator-styles';
-import NoteFrame, { type NoteFrameBackend } from '@/components/NoteFrame';
-import { NoteFrameEventSchema, parseNoteFrameHash, type NoteFrameEvent } from '@/components/note-frame';
-import { NOTE_FRAME_SOURCE } from '@/components/note-frame-protocol';
-import { request } from '@/storage/client';
+import { annotatorCss } from '@/components/ui/page/annotator-styles';
+import NoteFrame, { type NoteFrameBackend } from '@/components/ui/note/NoteFrame';
+import { NoteFrameEventSchema, parseNoteFrameHash, type NoteFrameEvent } from '@/storage/messaging/note-frame';
+import { NOTE_FRAME_SOURCE } from '@/storage/messaging/note-frame-protocol';
+import { request } from '@/storage/messaging/client';
 
 /**
  * note.html: the reader's notes on a web page, in a frame of the extension's origin that the

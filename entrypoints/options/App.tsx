@@ -1,16 +1,16 @@
 import { useEffect, useMemo } from 'preact/hooks';
-import DeleteAll from '@/components/options/DeleteAll';
-import GrantedSites from '@/components/options/GrantedSites';
-import ImportDialog from '@/components/options/ImportDialog';
-import SettingsForm from '@/components/options/SettingsForm';
-import { EnvContext, type AnnotationActions, type PopupEnv } from '@/components/popup/env';
-import ExportMenu from '@/components/popup/ExportMenu';
-import { popupStrings, resolveLang } from '@/components/popup/strings';
-import { notifyPages, revealAnnotation } from '@/components/popup/tab-actions';
-import { useLive } from '@/components/popup/use-live';
-import { AnnotationStore } from '@/storage/annotation-store';
-import type { SourcemarkDB } from '@/storage/db';
-import { readSettings } from '@/storage/settings';
+import DeleteAll from '@/components/ui/options/DeleteAll';
+import GrantedSites from '@/components/ui/options/GrantedSites';
+import ImportDialog from '@/components/ui/options/ImportDialog';
+import SettingsForm from '@/components/ui/options/SettingsForm';
+import { EnvContext, type AnnotationActions, type PopupEnv } from '@/components/ui/popup/env';
+import ExportMenu from '@/components/ui/popup/ExportMenu';
+import { popupStrings, resolveLang } from '@/components/vocabulary/popup-strings';
+import { notifyPages, revealAnnotation } from '@/entrypoints/popup/tab-actions';
+import { useLive } from '@/components/ui/popup/use-live';
+import { AnnotationStore } from '@/storage/db/annotation-store';
+import type { SourcemarkDB } from '@/storage/db/db';
+import { readSettings } from '@/storage/db/settings';
 
 export type AppProps = {
   db: SourcemarkDB;

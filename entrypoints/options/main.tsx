@@ -1,6 +1,6 @@
 import { render } from 'preact';
-import '@/components/popup/theme.css';
-import { SourcemarkDB } from '@/storage/db';
+import '@/components/ui/popup/theme.css';
+import { SourcemarkDB } from '@/storage/db/db';
 import App from './App';
 import './style.css';
 

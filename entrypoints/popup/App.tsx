@@ -1,17 +1,17 @@
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { Lang } from '@/components/i18n';
-import AllAnnotations from '@/components/popup/AllAnnotations';
-import { EnvContext, type AnnotationActions, type PopupEnv } from '@/components/popup/env';
-import ExportMenu from '@/components/popup/ExportMenu';
-import { NO_SEARCH, isSearching, type SearchState } from '@/components/popup/search-state';
-import { popupStrings } from '@/components/popup/strings';
-import { activeTab, notifyPages, revealAnnotation, tabFromLocation, type ActiveTab } from '@/components/popup/tab-actions';
-import ThisPage from '@/components/popup/ThisPage';
-import UndoToast from '@/components/popup/UndoToast';
-import type { Annotation } from '@/storage/annotation';
-import { AnnotationStore } from '@/storage/annotation-store';
-import type { SourcemarkDB } from '@/storage/db';
+import type { Lang } from '@/components/vocabulary/strings';
+import AllAnnotations from '@/components/ui/popup/AllAnnotations';
+import { EnvContext, type AnnotationActions, type PopupEnv } from '@/components/ui/popup/env';
+import ExportMenu from '@/components/ui/popup/ExportMenu';
+import { NO_SEARCH, isSearching, type SearchState } from '@/components/ui/popup/search-state';
+import { popupStrings } from '@/components/vocabulary/popup-strings';
+import { activeTab, notifyPages, revealAnnotation, tabFromLocation, type ActiveTab } from './tab-actions';
+import ThisPage from '@/components/ui/popup/ThisPage';
+import UndoToast from '@/components/ui/popup/UndoToast';
+import type { Annotation } from '@/storage/model/annotation';
+import { AnnotationStore } from '@/storage/db/annotation-store';
+import type { SourcemarkDB } from '@/storage/db/db';
 
 export type AppProps = {
   db: SourcemarkDB;

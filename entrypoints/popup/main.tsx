@@ -1,10 +1,10 @@
 import { render } from 'preact';
-import { resolveLang } from '@/components/popup/strings';
-import { tabFromLocation } from '@/components/popup/tab-actions';
-import { SourcemarkDB } from '@/storage/db';
-import { readSettings } from '@/storage/settings';
+import { resolveLang } from '@/components/vocabulary/popup-strings';
+import { tabFromLocation } from './tab-actions';
+import { SourcemarkDB } from '@/storage/db/db';
+import { readSettings } from '@/storage/db/settings';
 import App from './App';
-import '@/components/popup/theme.css';
+import '@/components/ui/popup/theme.css';
 import './style.css';
 
 async function main(): Promise<void> {

@@ -1,4 +1,4 @@
-import { quoteOf, type Annotation } from '@/storage/annotation';
+import { quoteOf, type Annotation } from '../model/annotation';
 
 /**
  * CSV export for spreadsheets. RFC 4180: CRLF between records (and after the last), fields that

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { AnnotationSchema, MAX_TITLE, type Selector } from '@/storage/annotation';
-import { pageKey, siteOf } from '@/storage/page-key';
+import { AnnotationSchema, MAX_TITLE, type Selector } from '../model/annotation';
+import { pageKey, siteOf } from '../model/page-key';
 import {
   checkTree,
   collect,

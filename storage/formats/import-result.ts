@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Annotation } from '@/storage/annotation';
+import type { Annotation } from '../model/annotation';
 
 /**
  * What every importer returns. Two levels of failure, on purpose:

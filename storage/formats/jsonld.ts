@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { AnnotationSchema, type Annotation, type Selector } from '@/storage/annotation';
-import { pageKey, siteOf } from '@/storage/page-key';
+import { AnnotationSchema, type Annotation, type Selector } from '../model/annotation';
+import { pageKey, siteOf } from '../model/page-key';
 import {
   checkTree,
   collect,

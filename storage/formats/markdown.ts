@@ -1,4 +1,4 @@
-import { quoteOf, type Annotation } from '@/storage/annotation';
+import { quoteOf, type Annotation } from '../model/annotation';
 
 /**
  * Markdown export for Obsidian / Logseq. Layout, per page:

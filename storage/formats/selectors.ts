@@ -3,7 +3,7 @@ import {
   TextPositionSelectorSchema,
   TextQuoteSelectorSchema,
   type Selector,
-} from '@/storage/annotation';
+} from '../model/annotation';
 import { describeType, formatPath, isPlainObject, issueText, joinPath } from './import-result';
 
 /**

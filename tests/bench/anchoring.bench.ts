@@ -11,8 +11,8 @@
  */
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Selector } from '@/storage/annotation';
-import { Anchorer, TextIndex, anchorAll, describeIn } from '../../entrypoints/content/anchoring';
+import type { Selector } from '@/storage/model/annotation';
+import { Anchorer, TextIndex, anchorAll, describeIn } from '@/components/anchoring';
 import { renderPage, rng, synthBlocks } from '../fixtures/anchoring-pages';
 
 export interface CaseResult {

@@ -6,7 +6,7 @@
  *   npx tsx tests/bench/claims.bench.ts
  */
 import { pathToFileURL } from 'node:url';
-import { detectClaims } from '../../entrypoints/content/claims';
+import { detectClaims } from '@/components/claims';
 import { articleText, loadCorpus } from '../eval/score';
 
 export interface Row {

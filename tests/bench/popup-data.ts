@@ -1,4 +1,4 @@
-import { COLORS, type Annotation } from '@/storage/annotation';
+import { COLORS, type Annotation } from '@/storage/model/annotation';
 
 /**
  * A reader's library for the popup's benchmark and tests: `pages` articles with `perPage`

@@ -83,13 +83,13 @@ export async function runPopupBench(opts: { pages?: number; perPage?: number; ru
   const window = installDom();
   // Imported after the DOM exists: Preact reads `document` lazily, but keep the order explicit.
   const { h, render } = await import('preact');
-  const { SourcemarkDB } = await import('@/storage/db');
-  const { search } = await import('@/storage/queries');
-  const { EnvContext } = await import('@/components/popup/env');
-  const { popupStrings } = await import('@/components/popup/strings');
-  const { NO_SEARCH } = await import('@/components/popup/search-state');
-  const AllAnnotations = (await import('@/components/popup/AllAnnotations')).default;
-  type SearchState = import('@/components/popup/search-state').SearchState;
+  const { SourcemarkDB } = await import('@/storage/db/db');
+  const { search } = await import('@/storage/db/queries');
+  const { EnvContext } = await import('@/components/ui/popup/env');
+  const { popupStrings } = await import('@/components/vocabulary/popup-strings');
+  const { NO_SEARCH } = await import('@/components/ui/popup/search-state');
+  const AllAnnotations = (await import('@/components/ui/popup/AllAnnotations')).default;
+  type SearchState = import('@/components/ui/popup/search-state').SearchState;
 
   const name = `popup-bench-${Date.now()}`;
   const seedDb = new SourcemarkDB(name);

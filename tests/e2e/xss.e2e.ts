@@ -1,8 +1,8 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Annotation } from '@/storage/annotation';
+import type { Annotation } from '@/storage/model/annotation';
 import { parseImportFile, toJsonLd } from '@/storage/formats';
-import { pageKey } from '@/storage/page-key';
+import { pageKey } from '@/storage/model/page-key';
 import { XSS_PAYLOADS, type XssKind } from '../fixtures/xss-payloads';
 import { useHarness } from './use-harness';
 import {

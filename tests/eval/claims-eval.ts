@@ -8,7 +8,7 @@
  *
  * Always exits 0: it is a report. tests/unit/claims-corpus.test.ts asserts the goals.
  */
-import { detectClaims } from '../../entrypoints/content/claims';
+import { detectClaims } from '@/components/claims';
 import { formatErrors, formatReport, loadCorpus, runDetector, summarise, type Split } from './score';
 
 const articles = loadCorpus();

@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Claim } from '../../entrypoints/content/claims';
+import type { Claim } from '@/components/claims';
 
 export type LabelCategory = 'vague' | 'certainty' | 'statistic' | 'uncued';
 export type Split = 'dev' | 'heldout';

@@ -1,4 +1,4 @@
-import type { Annotation } from '@/storage/annotation';
+import type { Annotation } from '@/storage/model/annotation';
 
 /** One realistic annotation on the seed article; override any field. */
 export function sampleAnnotation(over: Partial<Annotation> = {}): Annotation {

@@ -1,7 +1,7 @@
 import search from 'approx-string-match';
 import { describe, expect, it } from 'vitest';
-import { bestMatches } from '@/entrypoints/content/anchoring/best-matches';
-import { editDistance } from '@/entrypoints/content/anchoring/edit-distance';
+import { bestMatches } from '@/components/anchoring/best-matches';
+import { editDistance } from '@/components/anchoring/edit-distance';
 import { rng } from '../fixtures/anchoring-pages';
 
 /** A random string over a small alphabet, so near-matches are everywhere. */

@@ -5,9 +5,9 @@
  * is decided independently of the code under test.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { TextIndex, anchorAll, describe as describeRange } from '@/entrypoints/content/anchoring';
-import { stripSpace } from '@/entrypoints/content/anchoring/text-index';
-import type { Selector, TextQuoteSelector } from '@/storage/annotation';
+import { TextIndex, anchorAll, describe as describeRange } from '@/components/anchoring';
+import { stripSpace } from '@/components/anchoring/text-index';
+import type { Selector, TextQuoteSelector } from '@/storage/model/annotation';
 import {
   ARTICLE_FIRST,
   renderPage,

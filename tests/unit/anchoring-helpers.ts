@@ -2,9 +2,9 @@
  * Shared setup for the anchoring specifications: loading pages into the test DOM, a small page
  * model whose edits move quote markers along with the text, and outcome classification.
  */
-import type { Selector } from '@/storage/annotation';
-import { TextIndex, type AnchorResult } from '@/entrypoints/content/anchoring';
-import { isSpace } from '@/entrypoints/content/anchoring/text-index';
+import type { Selector } from '@/storage/model/annotation';
+import { TextIndex, type AnchorResult } from '@/components/anchoring';
+import { isSpace } from '@/components/anchoring/text-index';
 import { markerPoints, type Marker } from '../fixtures/anchoring-pages';
 
 /**

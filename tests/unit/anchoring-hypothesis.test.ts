@@ -1,8 +1,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { TextIndex, anchorDetailed } from '@/entrypoints/content/anchoring';
-import { SelectorSchema, type Selector, type TextQuoteSelector } from '@/storage/annotation';
+import { TextIndex, anchorDetailed } from '@/components/anchoring';
+import { SelectorSchema, type Selector, type TextQuoteSelector } from '@/storage/model/annotation';
 import { FIXTURES } from '../fixtures/anchoring-pages';
 import { loadPage } from './anchoring-helpers';
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { anchor, describe as describeRange, indexFor } from '@/entrypoints/content/anchoring';
-import { IDLE_MS } from '@/entrypoints/content/anchoring/index-cache';
-import type { Selector } from '@/storage/annotation';
+import { anchor, describe as describeRange, indexFor } from '@/components/anchoring';
+import { IDLE_MS } from '@/components/anchoring/index-cache';
+import type { Selector } from '@/storage/model/annotation';
 import { DOMS } from '../support/doms';
 
 const ARTICLE =

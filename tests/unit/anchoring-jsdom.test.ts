@@ -7,9 +7,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import * as anchoring from '@/entrypoints/content/anchoring';
-import { TextIndex } from '@/entrypoints/content/anchoring';
-import type { Selector, TextQuoteSelector } from '@/storage/annotation';
+import * as anchoring from '@/components/anchoring';
+import { TextIndex } from '@/components/anchoring';
+import type { Selector, TextQuoteSelector } from '@/storage/model/annotation';
 import { FIXTURES, renderPage, rng, seedBlocks } from '../fixtures/anchoring-pages';
 import { loadPage, shiftPosition, trimmed } from './anchoring-helpers';
 

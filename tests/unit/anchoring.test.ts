@@ -1,12 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import * as anchoring from '@/entrypoints/content/anchoring';
-import { Anchorer, TextIndex } from '@/entrypoints/content/anchoring';
-import { editDistance } from '@/entrypoints/content/anchoring/edit-distance';
-import { stripSpace } from '@/entrypoints/content/anchoring/text-index';
-import type { Selector, TextQuoteSelector } from '@/storage/annotation';
-import { SelectorSchema } from '@/storage/annotation';
+import * as anchoring from '@/components/anchoring';
+import { Anchorer, TextIndex } from '@/components/anchoring';
+import { editDistance } from '@/components/anchoring/edit-distance';
+import { stripSpace } from '@/components/anchoring/text-index';
+import type { Selector, TextQuoteSelector } from '@/storage/model/annotation';
+import { SelectorSchema } from '@/storage/model/annotation';
 import { FIXTURES, renderPage, rng, seedBlocks, synthBlocks } from '../fixtures/anchoring-pages';
 import { loadPage, shiftPosition, trimmed, withoutPosition } from './anchoring-helpers';
 

@@ -5,7 +5,7 @@
  * The numbers come from the same scoring code as `npm run eval:claims`.
  */
 import { describe, expect, it } from 'vitest';
-import { detectClaims } from '../../entrypoints/content/claims';
+import { detectClaims } from '@/components/claims';
 import { articleText, loadCorpus, runDetector, summarise } from '../eval/score';
 
 const articles = loadCorpus();

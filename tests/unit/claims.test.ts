@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { detectClaims, splitSentences, type Claim } from '../../entrypoints/content/claims';
-import { MAX_SENTENCE } from '../../entrypoints/content/claims/segment';
+import { detectClaims, splitSentences, type Claim } from '@/components/claims';
+import { MAX_SENTENCE } from '@/components/claims/segment';
 
 /** The single claim on a one-sentence text, or null. */
 function one(text: string): Claim | null {

@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { CURRENT_VERSION, SCHEMA_VERSIONS, SourcemarkDB } from '@/storage/db';
+import { CURRENT_VERSION, SCHEMA_VERSIONS, SourcemarkDB } from '@/storage/db/db';
 import { sampleAnnotation } from '../support/sample-annotation';
 
 /**

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { provideDetector, withDetector, type Detector } from '@/entrypoints/content/detector-slot';
+import { provideDetector, withDetector, type Detector } from '@/components/claims/detector-slot';
 
 const detector: Detector = () => [];
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findStatementElements, isStatementText } from '@/entrypoints/content/disclaimer';
-import { normalizeText } from '@/entrypoints/content/normalize';
+import { findStatementElements, isStatementText } from '@/components/recognition/disclaimer';
+import { normalizeText } from '@/components/recognition/normalize';
 
 const ZH_LIVE =
   '特别声明：以上内容(如有图片或视频亦包括在内)为自媒体平台“网易号”用户上传并发布，本平台仅提供信息存储服务。';

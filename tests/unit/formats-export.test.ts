@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Annotation } from '@/storage/annotation';
+import type { Annotation } from '@/storage/model/annotation';
 import { csvCell, toCsv } from '@/storage/formats/csv';
 import { exportFileName } from '@/storage/formats/filename';
 import { escapeMarkdownInline, markdownTag, toMarkdown } from '@/storage/formats/markdown';

@@ -1,5 +1,5 @@
-import { COLORS, MAX_TAGS, type Annotation, type Selector } from '@/storage/annotation';
-import { pageKey, siteOf } from '@/storage/page-key';
+import { COLORS, MAX_TAGS, type Annotation, type Selector } from '@/storage/model/annotation';
+import { pageKey, siteOf } from '@/storage/model/page-key';
 
 /**
  * Seeded generator of awkward but valid annotations for property-style tests. No dependency:

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AnnotationSchema, quoteOf } from '@/storage/annotation';
+import { AnnotationSchema, quoteOf } from '@/storage/model/annotation';
 import { fromHypothesis, hypothesisUuid } from '@/storage/formats/hypothesis';
 import { parseImportFile } from '@/storage/formats/import';
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { AnnotationSchema, type Annotation } from '@/storage/annotation';
+import { AnnotationSchema, type Annotation } from '@/storage/model/annotation';
 import { ANNO_CONTEXT, fromJsonLd, toJsonLd } from '@/storage/formats/jsonld';
 import { parseImportFile } from '@/storage/formats/import';
 import { sha1, URL_NAMESPACE, uuidV5 } from '@/storage/formats/uuid';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { COLORS } from '@/storage/annotation';
+import { COLORS } from '@/storage/model/annotation';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { DEFAULT_MARK_TAG, highlightRange, type HighlightHandle } from '@/entrypoints/content/highlighter';
+import { DEFAULT_MARK_TAG, highlightRange, type HighlightHandle } from '@/components/marking/highlighter';
 
 import { DOMS } from '../support/doms';
 

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Annotation } from '@/storage/annotation';
-import { SourcemarkDB } from '@/storage/db';
+import type { Annotation } from '@/storage/model/annotation';
+import { SourcemarkDB } from '@/storage/db/db';
 import { parseImportFile } from '@/storage/formats/import';
-import { previewImport, writeImport } from '@/storage/import-writer';
+import { previewImport, writeImport } from '@/storage/db/import-writer';
 import { makeLibrary } from '../bench/popup-data';
 import { sampleAnnotation } from '../support/sample-annotation';
 

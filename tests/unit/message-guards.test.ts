@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { readNoteFrameEvent } from '@/components/note-frame-event-guard';
-import { NoteFrameEventSchema } from '@/components/note-frame';
-import { NOTE_FRAME_SOURCE } from '@/components/note-frame-protocol';
-import { ContentRequestSchema } from '@/storage/content-messages';
-import { readContentRequest } from '@/storage/content-request-guard';
-import { isUuid } from '@/storage/strict-checks';
+import { readNoteFrameEvent } from '@/storage/messaging/note-frame-event-guard';
+import { NoteFrameEventSchema } from '@/storage/messaging/note-frame';
+import { NOTE_FRAME_SOURCE } from '@/storage/messaging/note-frame-protocol';
+import { ContentRequestSchema } from '@/storage/messaging/content-messages';
+import { readContentRequest } from '@/storage/messaging/content-request-guard';
+import { isUuid } from '@/storage/messaging/strict-checks';
 
 /**
  * The content script checks its messages with hand-written guards so that it does not bundle

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { handleMessage } from '@/entrypoints/background/handlers';
-import { AnnotationStore } from '@/storage/annotation-store';
-import { SourcemarkDB } from '@/storage/db';
-import { parseRequest } from '@/storage/messages';
+import { AnnotationStore } from '@/storage/db/annotation-store';
+import { SourcemarkDB } from '@/storage/db/db';
+import { parseRequest } from '@/storage/messaging/messages';
 import { sampleAnnotation } from '../support/sample-annotation';
 
 describe('parseRequest', () => {

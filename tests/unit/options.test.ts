@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { originPattern } from '@/components/options/GrantedSites';
+import { originPattern } from '@/components/ui/options/GrantedSites';
 
 describe('originPattern (the "add a site" field)', () => {
   it.each([

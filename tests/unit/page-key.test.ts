@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isTrackingParam, pageKey, registrableDomain, siteOf } from '@/storage/page-key';
+import { isTrackingParam, pageKey, registrableDomain, siteOf } from '@/storage/model/page-key';
 
 const ID = 'JH5K2E6T0519QIKK';
 

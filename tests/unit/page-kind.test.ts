@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MatchPattern } from 'wxt/utils/match-patterns';
-import { HAO_URL_MATCHES, recognisePage, urlShape, type PageSignals } from '@/entrypoints/content/page-kind';
+import { HAO_URL_MATCHES, recognisePage, urlShape, type PageSignals } from '@/components/recognition/page-kind';
 
 const ID = 'KKG7R2LD0525KQ8M';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { TextIndex } from '@/entrypoints/content/anchoring';
-import { highlightRange } from '@/entrypoints/content/highlighter';
-import { paintInOrder, paintOrder, type Span } from '@/entrypoints/content/paint-order';
+import { TextIndex } from '@/components/anchoring';
+import { highlightRange } from '@/components/marking/highlighter';
+import { paintInOrder, paintOrder, type Span } from '@/components/marking/paint-order';
 import { rng } from '../fixtures/anchoring-pages';
 import { DOMS } from '../support/doms';
 

@@ -1,12 +1,12 @@
 import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import AllAnnotations from '@/components/popup/AllAnnotations';
-import AnnotationItem from '@/components/popup/AnnotationItem';
-import { EnvContext, type AnnotationActions, type PopupEnv } from '@/components/popup/env';
-import { NO_SEARCH, type SearchState } from '@/components/popup/search-state';
-import { popupStrings, resolveLang } from '@/components/popup/strings';
-import type { Annotation } from '@/storage/annotation';
-import { SourcemarkDB } from '@/storage/db';
+import AllAnnotations from '@/components/ui/popup/AllAnnotations';
+import AnnotationItem from '@/components/ui/popup/AnnotationItem';
+import { EnvContext, type AnnotationActions, type PopupEnv } from '@/components/ui/popup/env';
+import { NO_SEARCH, type SearchState } from '@/components/ui/popup/search-state';
+import { popupStrings, resolveLang } from '@/components/vocabulary/popup-strings';
+import type { Annotation } from '@/storage/model/annotation';
+import { SourcemarkDB } from '@/storage/db/db';
 import { sampleAnnotation } from '../support/sample-annotation';
 
 const NOTE = '<img src=x onerror="window.__pwned=1">谁说的';

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Annotation } from '@/storage/annotation';
-import { SourcemarkDB } from '@/storage/db';
-import { annotationsForPage, pagesNewestFirst, readAll, search, searchIn, searchTerms, tags, type SearchOptions } from '@/storage/queries';
+import type { Annotation } from '@/storage/model/annotation';
+import { SourcemarkDB } from '@/storage/db/db';
+import { annotationsForPage, pagesNewestFirst, readAll, search, searchIn, searchTerms, tags, type SearchOptions } from '@/storage/db/queries';
 import { sampleAnnotation } from '../support/sample-annotation';
 import { idFor, makeLibrary } from '../bench/popup-data';
 

@@ -1,10 +1,10 @@
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { handleMessage } from '@/entrypoints/background/handlers';
-import type { Annotation } from '@/storage/annotation';
-import { AnnotationStore } from '@/storage/annotation-store';
-import { SourcemarkDB } from '@/storage/db';
-import { writeImport } from '@/storage/import-writer';
+import type { Annotation } from '@/storage/model/annotation';
+import { AnnotationStore } from '@/storage/db/annotation-store';
+import { SourcemarkDB } from '@/storage/db/db';
+import { writeImport } from '@/storage/db/import-writer';
 import { sampleAnnotation } from '../support/sample-annotation';
 
 /**
@@ -126,7 +126,7 @@ describe.each<Mode>(['sync', 'request', 'commit'])('a quota error on save (%s)',
     );
     roomAgain();
     expect(err).not.toBeNull();
-    const { errorMessage } = await import('@/storage/error-message');
+    const { errorMessage } = await import('@/storage/model/error-message');
     expect(errorMessage(err)).toMatch(/^storage full/);
     expect(await everything(db)).toEqual(before);
   });

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { SourcemarkDB } from '@/storage/db';
-import { DEFAULT_SETTINGS, SettingsStore, readSettings, writeSettings } from '@/storage/settings';
+import { SourcemarkDB } from '@/storage/db/db';
+import { DEFAULT_SETTINGS, SettingsStore, readSettings, writeSettings } from '@/storage/db/settings';
 
 describe('settings', () => {
   let db: SourcemarkDB;
@@ -40,7 +40,7 @@ describe('settings', () => {
 describe('settings messages', () => {
   it('answers settings.get and settings.set through the background handler', async () => {
     const { handleMessage } = await import('@/entrypoints/background/handlers');
-    const { AnnotationStore } = await import('@/storage/annotation-store');
+    const { AnnotationStore } = await import('@/storage/db/annotation-store');
     const db = new SourcemarkDB(`settings-msg-${Math.random()}`);
     const deps = { store: new AnnotationStore(db), injectInto: async () => {}, settings: new SettingsStore(db) };
     expect(await handleMessage(deps, { type: 'settings.get' })).toEqual({ ok: true, data: { settings: DEFAULT_SETTINGS } });

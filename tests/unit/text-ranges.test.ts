@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { highlightRange, type HighlightHandle } from '@/entrypoints/content/highlighter';
-import { blockTexts } from '@/entrypoints/content/text-ranges';
+import { highlightRange, type HighlightHandle } from '@/components/marking/highlighter';
+import { blockTexts } from '@/components/marking/text-ranges';
 
 // Checked in happy-dom and jsdom, each in a fresh window that is not the global one (see
 // tests/support/doms.ts for why happy-dom needs a Window per page).

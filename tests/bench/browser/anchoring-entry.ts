@@ -25,11 +25,11 @@
  */
 import { createTextQuoteSelectorMatcher } from '@apache-annotator/dom';
 import { toRange as dtqToRange } from 'dom-anchor-text-quote';
-import type { Selector } from '../../../storage/annotation';
-import { Anchorer, TextIndex, anchor, anchorAll } from '../../../entrypoints/content/anchoring';
-import { highlightRange, type HighlightHandle } from '../../../entrypoints/content/highlighter';
-import { paintInOrder } from '../../../entrypoints/content/paint-order';
-import { detectClaims } from '../../../entrypoints/content/claims';
+import type { Selector } from '@/storage/model/annotation';
+import { Anchorer, TextIndex, anchor, anchorAll } from '@/components/anchoring';
+import { highlightRange, type HighlightHandle } from '@/components/marking/highlighter';
+import { paintInOrder } from '@/components/marking/paint-order';
+import { detectClaims } from '@/components/claims';
 import type { BenchItem, Edit } from '../anchoring-page';
 
 export type Lib = 'sourcemark' | 'sourcemark-batched' | 'dtq' | 'apache';

@@ -1,0 +1,152 @@
+import { useState } from 'preact/hooks';
+import { useEnv } from '../popup/env';
+import { notifyPages } from '@/entrypoints/popup/tab-actions';
+import type { Annotation } from '@/storage/model/annotation';
+import { parseImportFile } from '@/storage/formats/import';
+import { DEFAULT_IMPORT_LIMITS } from '@/storage/formats/import-result';
+import { previewImport, writeImport, type ImportMode, type ImportPreview } from '@/storage/db/import-writer';
+import { errorMessage } from '@/storage/model/error-message';
+
+export type ImportDialogProps = Record<string, never>;
+
+type Step =
+  | { kind: 'idle' }
+  | { kind: 'reading' }
+  | { kind: 'bad'; message: string }
+  | { kind: 'preview'; name: string; annotations: Annotation[]; preview: ImportPreview }
+  | { kind: 'writing'; done: number; total: number }
+  | { kind: 'done'; message: string }
+  | { kind: 'failed'; message: string };
+
+const SHOWN_INVALID = 20;
+
+/**
+ * Pick a file → parse and validate (nothing written) → show new / present / changed / invalid →
+ * the reader confirms → one transaction. A bad file is named with its first problem and where.
+ */
+export default function ImportDialog(_props: ImportDialogProps) {
+  const { db, t } = useEnv();
+  const [step, setStep] = useState<Step>({ kind: 'idle' });
+  const [mode, setMode] = useState<ImportMode>('skip');
+
+  const pick = async (input: HTMLInputElement) => {
+    const file = input.files?.[0];
+    // Cleared so choosing the same file again (after fixing it) fires another change.
+    input.value = '';
+    if (!file) return;
+    if (file.size > DEFAULT_IMPORT_LIMITS.maxBytes) {
+      const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
+      setStep({ kind: 'bad', message: t.badFile(file.name, `${mb(file.size)} > ${mb(DEFAULT_IMPORT_LIMITS.maxBytes)}`) });
+      return;
+    }
+    setStep({ kind: 'reading' });
+    try {
+      const result = parseImportFile(await file.text());
+      if (!result.ok) {
+        setStep({ kind: 'bad', message: t.badFile(file.name, result.error) });
+        return;
+      }
+      const preview = await previewImport(db, result.annotations, result.invalid);
+      setMode('skip');
+      setStep({ kind: 'preview', name: file.name, annotations: result.annotations, preview });
+    } catch (err) {
+      setStep({ kind: 'bad', message: t.badFile(file.name, errorMessage(err)) });
+    }
+  };
+
+  const write = async (annotations: Annotation[]) => {
+    setStep({ kind: 'writing', done: 0, total: 0 });
+    try {
+      const out = await writeImport(db, annotations, mode, {
+        onProgress: (done, total) => setStep({ kind: 'writing', done, total }),
+      });
+      setStep({ kind: 'done', message: t.imported(out.added, out.updated) });
+      await notifyPages(out.pageKeys);
+    } catch (err) {
+      setStep({ kind: 'failed', message: t.importFailed(errorMessage(err)) });
+    }
+  };
+
+  return (
+    <section aria-labelledby="import-title" class="import">
+      <h3 id="import-title">{t.importTitle}</h3>
+      <p class="muted">{t.importHint}</p>
+      <label class="file">
+        {t.chooseFile}
+        <input
+          type="file"
+          accept=".json,.jsonld,application/json,application/ld+json"
+          disabled={step.kind === 'reading' || step.kind === 'writing'}
+          onChange={(e) => void pick(e.currentTarget)}
+        />
+      </label>
+      {step.kind === 'reading' ? <p role="status">{t.reading}</p> : null}
+      {step.kind === 'bad' || step.kind === 'failed' ? (
+        <p class="error" role="alert">
+          {step.message}
+        </p>
+      ) : null}
+      {step.kind === 'preview' ? <Preview step={step} mode={mode} onMode={setMode} onConfirm={() => void write(step.annotations)} /> : null}
+      {step.kind === 'writing' ? (
+        <div role="status">
+          <progress max={step.total || 1} value={step.done} />
+          <span>{t.importing(step.done, step.total)}</span>
+        </div>
+      ) : null}
+      {step.kind === 'done' ? <p role="status">{step.message}</p> : null}
+    </section>
+  );
+}
+
+function Preview({
+  step,
+  mode,
+  onMode,
+  onConfirm,
+}: {
+  step: Extract<Step, { kind: 'preview' }>;
+  mode: ImportMode;
+  onMode: (m: ImportMode) => void;
+  onConfirm: () => void;
+}) {
+  const { t } = useEnv();
+  const p = step.preview;
+  const count = p.new.length + (mode === 'update' ? p.changed.length : 0);
+  return (
+    <div class="preview" role="region" aria-label={t.previewTitle(step.name)}>
+      <h4>{t.previewTitle(step.name)}</h4>
+      <ul class="counts">
+        <li data-count="new">{t.previewNew(p.new.length)}</li>
+        <li data-count="present">{t.previewPresent(p.present.length)}</li>
+        <li data-count="changed">{t.previewChanged(p.changed.length)}</li>
+        <li data-count="invalid">{t.previewInvalid(p.invalid.length)}</li>
+      </ul>
+      {p.invalid.length > 0 ? (
+        <ul class="invalid">
+          {p.invalid.slice(0, SHOWN_INVALID).map((i) => (
+            <li key={i.index}>
+              <code>{i.path}</code>: {i.message}
+            </li>
+          ))}
+          {p.invalid.length > SHOWN_INVALID ? <li>…</li> : null}
+        </ul>
+      ) : null}
+      {p.changed.length > 0 ? (
+        <fieldset>
+          <label>
+            <input type="radio" name="import-mode" checked={mode === 'skip'} onChange={() => onMode('skip')} />
+            {t.modeSkip}
+          </label>
+          <label>
+            <input type="radio" name="import-mode" checked={mode === 'update'} onChange={() => onMode('update')} />
+            {t.modeUpdate}
+          </label>
+        </fieldset>
+      ) : null}
+      {count === 0 ? <p class="muted">{t.importNothing}</p> : null}
+      <button type="button" class="primary" disabled={count === 0} onClick={onConfirm}>
+        {t.importConfirm(count)}
+      </button>
+    </div>
+  );
+}
