@@ -13,7 +13,8 @@
  * Pure like the index itself: the observer comes from the root's own window (or this realm's, for
  * a document without one), and where there is none (a DOM fake in Node) nothing is cached.
  */
-import { TextIndex, UI_ATTRIBUTE } from './text-index';
+import { ATTR } from '../vocabulary/attributes';
+import { TextIndex } from './text-index';
 
 interface Entry {
   index: TextIndex;
@@ -36,7 +37,7 @@ const WATCHED: MutationObserverInit = {
   childList: true,
   characterData: true,
   attributes: true,
-  attributeFilter: [UI_ATTRIBUTE],
+  attributeFilter: [ATTR.ui],
 };
 
 /** The current index of `root`, rebuilt only if the DOM under it changed since the last call. */

@@ -7,6 +7,10 @@
  * it runs the same in the content script, in happy-dom/jsdom tests and in a Node benchmark.
  */
 
+// Which elements hold no page text (script, our own UI hosts…) is shared with the claim text and
+// the highlighter, so a quote can only anchor on text that can be painted.
+import { isSkippedElement } from '../vocabulary/skipped-elements';
+
 // Numeric node types instead of `Node.TEXT_NODE`: the `Node` global belongs to a window, and this
 // module must work on a root from any document (jsdom in Node has no such global).
 const ELEMENT_NODE = 1;
@@ -14,20 +18,6 @@ const TEXT_NODE = 3;
 // compareDocumentPosition bits.
 const FOLLOWING = 4;
 const CONTAINED_BY = 16;
-
-/**
- * Elements whose text is never rendered as page text. `template` content lives in a separate
- * fragment and is not walked anyway; it is listed so the intent is explicit. An `iframe`'s child
- * text is unrendered fallback markup, never what the reader sees.
- */
-const SKIPPED_ELEMENTS = new Set(['script', 'style', 'noscript', 'template', 'iframe']);
-
-/**
- * Hosts of the extension's own UI (toolbars, cards) carry this attribute. Their text is ours, not
- * the page's, so it must neither shift offsets nor be matched. Highlight and claim wrappers carry
- * `data-sourcemark="…"` instead and are deliberately *not* skipped: their text is page text.
- */
-export const UI_ATTRIBUTE = 'data-sourcemark-ui';
 
 /** Whitespace for matching: JS `\s` (which covers NBSP and the ideographic space U+3000) plus ZWSP. */
 export function isSpace(code: number): boolean {
@@ -129,7 +119,7 @@ export class TextIndex {
           nodes.push(node as Text);
           parts.push(data);
         }
-      } else if (node.nodeType === ELEMENT_NODE && node.firstChild && !isSkipped(node as Element)) {
+      } else if (node.nodeType === ELEMENT_NODE && node.firstChild && !isSkippedElement(node as Element)) {
         node = node.firstChild;
         continue;
       }
@@ -296,8 +286,4 @@ export class TextIndex {
     range.setEnd(e.node, e.offset);
     return range;
   }
-}
-
-function isSkipped(el: Element): boolean {
-  return SKIPPED_ELEMENTS.has(el.localName) || el.hasAttribute(UI_ATTRIBUTE);
 }

@@ -10,6 +10,9 @@
  * so it runs unchanged in the content script, happy-dom and jsdom.
  */
 
+import { MARK_TAG } from '../vocabulary/attributes';
+import { isSkippedElement } from '../vocabulary/skipped-elements';
+
 // Numeric node types: the `Node` global belongs to one window, and the nodes may come from another.
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
@@ -19,31 +22,19 @@ const COMMENT_NODE = 8;
 
 const HTML_NS = 'http://www.w3.org/1999/xhtml';
 
-/**
- * Never registered as a custom element, and no page stylesheet targets it by name, so a wrapper
- * is an inert inline box that only our stylesheet (marks.css) paints.
- */
-export const DEFAULT_MARK_TAG = 'sourcemark-mark';
-
-/** Hosts of Sourcemark's own UI; their text is ours, not the page's. */
-const UI_ATTRIBUTE = 'data-sourcemark-ui';
+/** Wrappers are `sourcemark-mark` unless a caller asks otherwise (see vocabulary/attributes.ts). */
+export const DEFAULT_MARK_TAG = MARK_TAG;
 
 /**
- * Elements whose text is not page prose or must not get element children: script and style text
- * is code, textarea/title text is a raw string (an element child would change the form value or
- * be dropped), and noscript/template content is not rendered.
- */
-const SKIPPED_ELEMENTS = new Set(['script', 'style', 'textarea', 'noscript', 'template', 'title']);
-
-/**
- * Parents that may not have an inline child: a wrapper there is invalid structure (tables and
- * selects would move or drop it, lists would gain a non-`li` box). In parsed HTML the text directly
- * inside them is layout whitespace (table text is foster-parented out by the parser); the rare
- * sloppy `<ul>text<li>` stays unmarked rather than producing broken structure.
+ * Parents that may not have an inline child: a wrapper there is invalid structure (tables would
+ * move or drop it, lists would gain a non-`li` box). In parsed HTML the text directly inside them
+ * is layout whitespace (table text is foster-parented out by the parser); the rare sloppy
+ * `<ul>text<li>` stays unmarked rather than producing broken structure. Subtrees with no page
+ * text at all (head, select, frames, media…) are skipped before this is asked, by the rule the
+ * text models share (vocabulary/skipped-elements.ts).
  */
 const NO_INLINE_CHILD = new Set([
   'html',
-  'head',
   'table',
   'thead',
   'tbody',
@@ -55,17 +46,10 @@ const NO_INLINE_CHILD = new Set([
   'ol',
   'dl',
   'menu',
-  'select',
   'optgroup',
   'option',
-  'datalist',
   'frameset',
-  'iframe',
-  'video',
-  'audio',
   'picture',
-  'object',
-  'canvas',
 ]);
 
 export interface HighlightHandle {
@@ -92,8 +76,9 @@ const splitPieces = new WeakSet<Text>();
 
 /**
  * Wraps every non-empty Text node (or the part of it) inside `range` in its own element carrying
- * `attrs`. Text in script/style/textarea/noscript/template, in Sourcemark UI hosts, in SVG/MathML,
- * and directly inside table/list/select containers is left alone, so no wrapper ever lands where
+ * `attrs`. Text that is not page text (vocabulary/skipped-elements.ts: script, form values, media
+ * fallbacks, SVG/MathML, Sourcemark UI hosts…), and text directly inside table/list containers, is
+ * left alone, so no wrapper ever lands where the text models see no prose or where
  * an inline element is invalid. A collapsed range gives no elements.
  *
  * Splitting and moving nodes moves `range`'s live boundaries by the DOM's mutation rules, so do not
@@ -170,7 +155,7 @@ function textPiecesInRange(range: Range): TextPiece[] {
 
   // A range that starts inside skipped content (script text, our own UI) resumes after it.
   for (let a = first?.parentNode ?? null; a && first; a = a.parentNode) {
-    if (a.nodeType === ELEMENT_NODE && isSkipped(a as Element)) {
+    if (a.nodeType === ELEMENT_NODE && isSkippedElement(a as Element)) {
       if (stop && a.contains(stop)) return [];
       first = nextSkippingChildren(a);
     }
@@ -185,7 +170,7 @@ function textPiecesInRange(range: Range): TextPiece[] {
       const end = text === ec ? eo : text.length;
       if (start < end && canWrapIn(text.parentNode)) pieces.push({ node: text, start, end });
       if (text === ec) break;
-    } else if (node.nodeType === ELEMENT_NODE && isSkipped(node as Element)) {
+    } else if (node.nodeType === ELEMENT_NODE && isSkippedElement(node as Element)) {
       // The range ends inside content we skip: nothing after it is in range.
       if (stop && node.contains(stop)) break;
       node = nextSkippingChildren(node);
@@ -194,10 +179,6 @@ function textPiecesInRange(range: Range): TextPiece[] {
     node = nextInTree(node);
   }
   return pieces;
-}
-
-function isSkipped(el: Element): boolean {
-  return SKIPPED_ELEMENTS.has(el.localName) || el.hasAttribute(UI_ATTRIBUTE);
 }
 
 function canWrapIn(parent: Node | null): boolean {

@@ -1,3 +1,5 @@
+import { ATTR } from '../vocabulary/attributes';
+
 /**
  * A host element with an open shadow root for Sourcemark's injected UI.
  *
@@ -14,7 +16,7 @@ export interface ShadowUi {
 export function createShadowUi(doc: Document, name: string, css: string): ShadowUi {
   // A custom-element name no page styles by tag; it is never registered, so it stays inert.
   const host = doc.createElement('sourcemark-ui');
-  host.setAttribute('data-sourcemark-ui', name);
+  host.setAttribute(ATTR.ui, name);
   host.style.setProperty('display', 'block', 'important');
   host.style.setProperty('position', 'relative', 'important');
   const shadow = host.attachShadow({ mode: 'open' });

@@ -9,36 +9,10 @@
  * Pure DOM: only the given root and its `ownerDocument` are used.
  */
 
+import { isSkippedElement } from '../vocabulary/skipped-elements';
+
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
-
-const UI_ATTRIBUTE = 'data-sourcemark-ui';
-
-/**
- * Elements whose text is not article prose: code, unrendered content (template, noscript, media
- * and frame fallbacks), form values, SVG/MathML labels (the highlighter cannot mark them anyway),
- * and ruby annotations (pinyin in `<rt>` would split a Chinese sentence in two).
- */
-const SKIPPED = new Set([
-  'script',
-  'style',
-  'noscript',
-  'template',
-  'textarea',
-  'select',
-  'datalist',
-  'head',
-  'title',
-  'svg',
-  'math',
-  'iframe',
-  'object',
-  'video',
-  'audio',
-  'canvas',
-  'rt',
-  'rp',
-]);
 
 /** Elements that start and end a paragraph. Everything else (span, b, a, font, our marks) is inline. */
 const BLOCKS = new Set([
@@ -161,7 +135,8 @@ export function blockTexts(root: Element): BlockText {
       b.addText(node as Text, preDepth > 0);
     } else if (node.nodeType === ELEMENT_NODE) {
       const el = node as Element;
-      if (!SKIPPED.has(el.localName) && !el.hasAttribute(UI_ATTRIBUTE)) {
+      // What counts as page text is shared with anchoring and the highlighter.
+      if (!isSkippedElement(el)) {
         enter(el);
         if (el.firstChild) {
           node = el.firstChild;
