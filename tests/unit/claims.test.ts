@@ -323,8 +323,9 @@ describe('detectClaims: pathological input', () => {
     for (const c of cs) expect(c.end - c.start).toBeLessThanOrEqual(MAX_SENTENCE);
   });
 
-  it.each([['据'], ['1'], ['“'], ['…'], ['a'], ['，'], ['将'], ['万']])('finishes on 10^5 repetitions of %s', (ch) => {
-    const text = ch.repeat(100_000);
-    for (const c of detectClaims(text)) expect(c.end).toBeLessThanOrEqual(text.length);
+  // None of these runs is a claim (no cue completes: 据 without 悉, digits without a unit), so
+  // the exact answer is no claim at all.
+  it.each([['据'], ['1'], ['“'], ['…'], ['a'], ['，'], ['将'], ['万']])('finishes on 10^5 repetitions of %s and flags nothing', (ch) => {
+    expect(detectClaims(ch.repeat(100_000))).toEqual([]);
   });
 });
