@@ -8,11 +8,12 @@ import fs from 'node:fs';
 import { URL as NodeURL } from 'node:url';
 import { Window } from 'happy-dom';
 import { afterAll, describe, expect, it } from 'vitest';
+import { PAGE_KINDS, type PageKind } from '@/components/vocabulary/page-kinds';
 
 interface SeedEntry {
   file: string;
   url: string;
-  kind: 'netease-hao' | 'netease-editorial' | 'other';
+  kind: PageKind;
   layout: 'desktop' | 'mobile';
   account: string | null;
   bodySelector: string;
@@ -125,7 +126,7 @@ describe('seeds/pages.json', () => {
     for (const p of pages) {
       expect(p.file).toMatch(/^[a-z0-9-]+\.html$/);
       expect(new URL(p.url).protocol).toBe('https:');
-      expect(['netease-hao', 'netease-editorial', 'other']).toContain(p.kind);
+      expect(PAGE_KINDS).toContain(p.kind);
       expect(['desktop', 'mobile']).toContain(p.layout);
       expect(typeof p.bodySelector).toBe('string');
       expect(typeof p.statement).toBe('boolean');
@@ -168,17 +169,29 @@ describe.each(pages.map((p) => [p.file, p] as const))('seed %s', (_file, entry) 
     if (entry.kind === 'netease-hao') expect(new URL(entry.url).pathname).toMatch(/^\/dy\/article\/[A-Z0-9]{16}\.html$/);
   });
 
-  it('names its own URL as canonical (desktop pages)', () => {
-    if (entry.layout !== 'desktop') return;
-    expect(load(entry).querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe(entry.url);
-  });
+  const canonical = (doc: Document) => doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? null;
+  if (entry.layout === 'desktop') {
+    it('names its own URL as canonical (a desktop page)', () => {
+      expect(canonical(load(entry))).toBe(entry.url);
+    });
+  } else {
+    // So the e2e test that finds desktop annotations on the mobile URL exercises the page key's
+    // own NetEase URL rule, not a canonical link.
+    it('names no canonical URL (a mobile page)', () => {
+      expect(canonical(load(entry))).toBeNull();
+    });
+  }
 
-  it('shows the account it says it shows', () => {
-    if (entry.account === null) return;
-    const doc = load(entry);
-    const links = Array.from(doc.querySelectorAll('a[href*="/dy/media/"]')).map((a) => textOf(a));
-    expect(links).toContain(entry.account);
-  });
+  const accountLinks = (doc: Document) => Array.from(doc.querySelectorAll('a[href*="/dy/media/"]')).map((a) => textOf(a));
+  if (entry.account !== null) {
+    it('shows the account it says it shows', () => {
+      expect(accountLinks(load(entry))).toContain(entry.account);
+    });
+  } else {
+    it('links to no NetEase Hao account page (it names no account)', () => {
+      expect(accountLinks(load(entry))).toEqual([]);
+    });
+  }
 
   if (entry.statement) {
     it('prints the platform statement exactly once, outside the body, in two elements', () => {
