@@ -119,12 +119,13 @@ describe('popup components', () => {
     input.value = '阿拉斯加密';
     input.dispatchEvent(new Event('input', { bubbles: true }));
     const status = () => root.querySelector('.results [role="status"]')?.textContent;
-    await until(() => status() === '找到 1 条');
+    const live = { timeout: 5000, interval: 10 };
+    await expect.poll(status, live).toBe('找到 1 条');
     const second = '0b6f3c2e-8f1a-4c47-9a5e-000000000003';
     await db.annotations.put(sampleAnnotation({ id: second, note: '又一处阿拉斯加密约' }));
-    await until(() => status() === '找到 2 条');
+    await expect.poll(status, live).toBe('找到 2 条');
     await db.annotations.delete(second);
-    await until(() => status() === '找到 1 条');
+    await expect.poll(status, live).toBe('找到 1 条');
   });
 
   it('edits a note in place and deletes through the actions', async () => {
