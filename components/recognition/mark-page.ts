@@ -1,6 +1,7 @@
 import { findStatementElements } from './disclaimer';
 import { recognisePage, type PageVerdict } from './page-kind';
 import { readAccountName, readPageSignals } from './page-signals';
+import { ATTR, MARK_KIND } from '../vocabulary/attributes';
 
 export interface NeteaseResult {
   verdict: PageVerdict;
@@ -17,7 +18,7 @@ export function markNeteasePage(doc: Document, url: string): NeteaseResult {
   const statements = doc.body ? findStatementElements(doc.body) : [];
   const verdict = recognisePage(url, readPageSignals(doc, statements));
   if (verdict.kind !== 'netease-hao') return { verdict, statements: [], account: null };
-  doc.documentElement.setAttribute('data-sourcemark-page', 'netease-hao');
-  for (const el of statements) el.setAttribute('data-sourcemark', 'disclaimer');
+  doc.documentElement.setAttribute(ATTR.page, verdict.kind);
+  for (const el of statements) el.setAttribute(ATTR.mark, MARK_KIND.disclaimer);
   return { verdict, statements, account: readAccountName(doc) };
 }

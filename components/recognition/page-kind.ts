@@ -5,6 +5,8 @@
  * tested as a table. Evidence for every rule is in shared/notes/netease.md.
  */
 
+import type { PageKind } from '../vocabulary/page-kinds';
+
 export type UrlShape =
   /** `www.163.com/dy/article/<ID>.html` (and `_pdya11y`), `m.163.com/dy/article/<ID>.html`. */
   | 'hao'
@@ -28,7 +30,8 @@ export interface PageSignals {
   editorialMarks?: boolean;
 }
 
-export type PageKind = 'netease-hao' | 'netease-editorial' | 'other';
+// Re-exported: callers that recognise a page get the kind's type from the same module.
+export type { PageKind };
 
 export interface PageVerdict {
   kind: PageKind;

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import type { PageKind } from '../../components/vocabulary/page-kinds';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const EXTENSION_DIR = path.join(ROOT, '.output/chrome-mv3');
@@ -15,7 +16,7 @@ export const EXTENSION_DIR = path.join(ROOT, '.output/chrome-mv3');
 export interface SeedPage {
   file: string;
   url: string;
-  kind: 'netease-hao' | 'netease-editorial' | 'other';
+  kind: PageKind;
   layout: 'desktop' | 'mobile';
   account: string | null;
   bodySelector: string;
