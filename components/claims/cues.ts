@@ -13,7 +13,9 @@
  * flagged: the writer has said it is a guess, which is the honest form.
  */
 
-export type ClaimCategory = 'vague' | 'certainty' | 'statistic';
+import type { ClaimCategory } from '../vocabulary/categories';
+
+export type { ClaimCategory };
 
 export interface Reason {
   zh: string;

@@ -1,4 +1,6 @@
-import type { ClaimCategory, ClaimView } from '../ui/page/ClaimReason';
+import type { ClaimView } from '../ui/page/ClaimReason';
+import { ATTR, MARK_KIND } from '../vocabulary/attributes';
+import type { ClaimCategory } from '../vocabulary/categories';
 import { highlightRange, type HighlightHandle } from './highlighter';
 import { blockTexts } from './text-ranges';
 
@@ -33,9 +35,9 @@ export function markClaims(body: Element, detect: (text: string) => readonly Det
     if (!range) return;
     const index = views.length;
     const handle = highlightRange(range, {
-      'data-sourcemark': 'claim',
-      'data-category': c.category,
-      'data-claim-index': String(index),
+      [ATTR.mark]: MARK_KIND.claim,
+      [ATTR.category]: c.category,
+      [ATTR.claimIndex]: String(index),
     });
     if (handle.elements.length === 0) return;
     // Focusable, so keyboard readers reach the reason as mouse readers do by hovering.

@@ -86,7 +86,7 @@ export async function runPopupBench(opts: { pages?: number; perPage?: number; ru
   const { SourcemarkDB } = await import('@/storage/db/db');
   const { search } = await import('@/storage/db/queries');
   const { EnvContext } = await import('@/components/ui/popup/env');
-  const { popupStrings } = await import('@/components/vocabulary/popup-strings');
+  const { popupStrings } = await import('@/components/vocabulary/strings');
   const { NO_SEARCH } = await import('@/components/ui/popup/search-state');
   const AllAnnotations = (await import('@/components/ui/popup/AllAnnotations')).default;
   type SearchState = import('@/components/ui/popup/search-state').SearchState;

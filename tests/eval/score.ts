@@ -8,10 +8,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Claim } from '@/components/claims';
+import { CLAIM_CATEGORIES, type ClaimCategory } from '@/components/vocabulary/categories';
 
-export type LabelCategory = 'vague' | 'certainty' | 'statistic' | 'uncued';
+export type LabelCategory = ClaimCategory | 'uncued';
 export type Split = 'dev' | 'heldout';
-export const CATEGORIES = ['vague', 'certainty', 'statistic'] as const;
+export const CATEGORIES = CLAIM_CATEGORIES;
 
 export interface LabelledSentence {
   text: string;

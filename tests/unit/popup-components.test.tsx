@@ -4,7 +4,7 @@ import AllAnnotations from '@/components/ui/popup/AllAnnotations';
 import AnnotationItem from '@/components/ui/popup/AnnotationItem';
 import { EnvContext, type AnnotationActions, type PopupEnv } from '@/components/ui/popup/env';
 import { NO_SEARCH, type SearchState } from '@/components/ui/popup/search-state';
-import { popupStrings, resolveLang } from '@/components/vocabulary/popup-strings';
+import { popupStrings, resolveLang } from '@/components/vocabulary/strings';
 import type { Annotation } from '@/storage/model/annotation';
 import { SourcemarkDB } from '@/storage/db/db';
 import { sampleAnnotation } from '../support/sample-annotation';

@@ -1,7 +1,5 @@
 import type { Lang } from '@/components/vocabulary/strings';
-import { strings } from '@/components/vocabulary/strings';
-
-export type ClaimCategory = 'vague' | 'certainty' | 'statistic';
+import { CATEGORY_NAMES, type ClaimCategory } from '@/components/vocabulary/categories';
 
 /** One flagged sentence as the UI shows it; offsets of the cue are within `sentence`. */
 export interface ClaimView {
@@ -17,12 +15,11 @@ export type ClaimReasonProps = { lang: Lang; claim: ClaimView };
 
 /** Why a sentence is marked: its category, the reason, and the sentence with the cue in bold. */
 export default function ClaimReason({ lang, claim }: ClaimReasonProps) {
-  const t = strings[lang];
   const s = claim.sentence;
   return (
     <div class="claim" role="tooltip">
       <p class="claim-head">
-        <span class={`cat ${claim.category}`}>{t.categories[claim.category]}</span>
+        <span class={`cat ${claim.category}`}>{CATEGORY_NAMES[lang][claim.category]}</span>
       </p>
       <p class="claim-reason">{claim.reason[lang]}</p>
       <p class="claim-sentence">

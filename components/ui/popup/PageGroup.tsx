@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import { annotationsForPage, type PageSummary } from '@/storage/db/queries';
 import AnnotationItem from './AnnotationItem';
 import { useEnv } from './env';
-import { formatDate } from '@/components/vocabulary/popup-strings';
+import { formatDate } from '@/components/vocabulary/strings';
 import { useLive } from './use-live';
 
 export type PageGroupProps = {

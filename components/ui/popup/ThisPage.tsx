@@ -7,6 +7,7 @@ import { useEnv } from './env';
 import type { ActiveTab } from '@/entrypoints/popup/tab-actions';
 import { useLive } from './use-live';
 import { errorMessage } from '@/storage/model/error-message';
+import { CLAIM_CATEGORIES, categoryNameInText } from '@/components/vocabulary/categories';
 
 export type ThisPageProps = {
   active: ActiveTab;
@@ -89,9 +90,8 @@ function Running({ status }: { status: PageStatus }) {
 }
 
 function HaoStatus({ status }: { status: PageStatus }) {
-  const { t } = useEnv();
-  const categories = ['vague', 'certainty', 'statistic'] as const;
-  const total = categories.reduce((n, c) => n + status.claims[c], 0);
+  const { lang, t } = useEnv();
+  const total = CLAIM_CATEGORIES.reduce((n, c) => n + status.claims[c], 0);
   return (
     <section class="kind hao" aria-label={t.kindHao}>
       <h2>{t.kindHao}</h2>
@@ -100,9 +100,9 @@ function HaoStatus({ status }: { status: PageStatus }) {
         {t.claimAudit}: {total}
       </h3>
       <ul class="claims">
-        {categories.map((c) => (
+        {CLAIM_CATEGORIES.map((c) => (
           <li key={c} data-category={c}>
-            <span class="claim-count">{status.claims[c]}</span> {t.claimCounts[c]}
+            <span class="claim-count">{status.claims[c]}</span> {categoryNameInText(lang, c)}
           </li>
         ))}
       </ul>

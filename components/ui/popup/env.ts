@@ -1,9 +1,8 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import type { Lang } from '@/components/vocabulary/strings';
+import type { Lang, PopupStrings } from '@/components/vocabulary/strings';
 import type { Annotation } from '@/storage/model/annotation';
 import type { SourcemarkDB } from '@/storage/db/db';
-import type { PopupStrings } from '@/components/vocabulary/popup-strings';
 
 /** What reader actions do; App implements them (store write, tab reload, undo toast). */
 export interface AnnotationActions {
