@@ -3,9 +3,9 @@ import { HAO_URL_MATCHES } from './components/recognition/page-kind';
 import { chromeSafeUtf8 } from './wxt.build-plugins';
 
 /**
- * The permissions Sourcemark asks for, each for one feature. tests/unit/manifest.test.ts compares
+ * The permissions Sourcemark asks for, each for one feature. tests/e2e/manifest.e2e.ts compares
  * the built manifests with this reviewed list, so a new permission is a deliberate change.
- *  - storage: settings; the annotations themselves live in the extension's IndexedDB
+ * Settings and annotations live in the extension's IndexedDB, which needs no permission.
  *  - contextMenus: "Sourcemark: 高亮 / 笔记" on a selection
  *  - activeTab + scripting: run Sourcemark on demand in the tab the reader acts in, and on
  *    sites the reader granted (registered content scripts)
@@ -13,7 +13,7 @@ import { chromeSafeUtf8 } from './wxt.build-plugins';
  * No host permission at install beyond NetEase (the content script's own match); other sites
  * are optional and asked for at run time.
  */
-export const PERMISSIONS = ['storage', 'contextMenus', 'activeTab', 'scripting', 'downloads'];
+export const PERMISSIONS = ['contextMenus', 'activeTab', 'scripting', 'downloads'];
 export const OPTIONAL_HOSTS = ['https://*/*', 'http://*/*'];
 
 /** The claim detector's script (entrypoints/claims.ts), as the build writes it. */
@@ -51,10 +51,15 @@ export default defineConfig({
     ...(manifestVersion === 3
       ? { optional_host_permissions: OPTIONAL_HOSTS }
       : { optional_permissions: OPTIONAL_HOSTS }),
-    // The note frame (components/note-frame.ts): the content script shows notes in this
-    // extension page so that the web page's scripts cannot read them. It must load in any page
-    // the content script runs on (NetEase, and sites the reader grants at run time).
-    web_accessible_resources: [{ resources: ['note.html'], matches: ['*://*/*'] }],
+    // The note frame (entrypoints/content/annotator/note-frame-channel.ts): the content script
+    // shows notes in this extension page so that the web page's scripts cannot read them. It must
+    // load in any page the content script runs on (NetEase, and sites the reader grants at run
+    // time). In Chrome only at a per-session dynamic URL, so a site cannot probe for it by a fixed
+    // address; either way it does nothing without a one-time token from the background.
+    web_accessible_resources:
+      manifestVersion === 3
+        ? [{ resources: ['note.html'], matches: ['https://*/*', 'http://*/*'], use_dynamic_url: true }]
+        : [{ resources: ['note.html'], matches: ['https://*/*', 'http://*/*'] }],
     commands: {
       'highlight-selection': {
         suggested_key: { default: 'Alt+Shift+H' },

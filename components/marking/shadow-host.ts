@@ -21,7 +21,31 @@ export function createShadowUi(doc: Document, name: string, css: string): Shadow
   host.style.setProperty('position', 'relative', 'important');
   const shadow = host.attachShadow({ mode: 'open' });
   adoptCss(doc, shadow, css);
+  ignoreUntrustedInput(shadow);
   return { host, shadow, remove: () => host.remove() };
+}
+
+/**
+ * Input a page script made up (`button.click()`, `dispatchEvent`) never reaches Sourcemark's
+ * controls: the root is open, so a page can find our buttons, but only the reader's own clicks
+ * and keys (`isTrusted`) may highlight, delete, or switch marks off. Stopped in the capture phase
+ * at the root, before any control's own listener.
+ */
+const GUARDED_EVENTS = ['click', 'auxclick', 'dblclick', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'keydown', 'keyup', 'keypress', 'input', 'change', 'submit'];
+
+function ignoreUntrustedInput(shadow: ShadowRoot): void {
+  for (const type of GUARDED_EVENTS) {
+    shadow.addEventListener(
+      type,
+      (e) => {
+        if (!e.isTrusted) {
+          e.stopImmediatePropagation();
+          e.preventDefault();
+        }
+      },
+      true,
+    );
+  }
 }
 
 /**

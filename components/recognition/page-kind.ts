@@ -51,14 +51,14 @@ const OLD_EDITORIAL_PATH = new RegExp(`^/\\d{2}/\\d{4}/\\d{2}/${ID}\\.html$`);
 /**
  * Match patterns covering every URL that `urlShape` calls 'hao' or 'ambiguous': where a 网易号
  * article can be, and so where the claim detector's content script is injected
- * (entrypoints/claims.content.ts). tests/unit/page-kind.test.ts checks the two agree.
+ * (entrypoints/claims/index.ts). tests/unit/page-kind.test.ts checks the two agree.
  */
 export const HAO_URL_MATCHES = [
-  '*://www.163.com/dy/article/*',
-  '*://m.163.com/dy/article/*',
-  '*://m.163.com/touch/article.html*',
-  '*://c.m.163.com/news/a/*',
-  '*://3g.163.com/*',
+  'https://www.163.com/dy/article/*',
+  'https://m.163.com/dy/article/*',
+  'https://m.163.com/touch/article.html*',
+  'https://c.m.163.com/news/a/*',
+  'https://3g.163.com/*',
 ] as const;
 
 function isNeteaseHost(host: string): boolean {

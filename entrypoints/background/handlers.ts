@@ -1,51 +1,181 @@
-import type { AnnotationStore } from '@/storage/db/annotation-store';
-import { parseRequest, type Request, type RequestType, type Response, type ResponseData } from '@/storage/messaging/messages';
-import type { SettingsStore } from '@/storage/db/settings';
+import type { SourcemarkDB } from '@/storage/db/db';
+import { readSettings } from '@/storage/db/settings';
+import { NotAllowedError, type Writer } from '@/storage/db/writer';
+import type { Annotation } from '@/storage/model/annotation';
 import { errorMessage } from '@/storage/model/error-message';
+import {
+  parseBackgroundRequest,
+  type BackgroundRequest,
+  type BackgroundRequestType,
+  type BackgroundResponse,
+  type BackgroundResponseData,
+} from '@/storage/messaging/protocol';
+import type { NoteGrants, NoteSession } from './note-grants';
+import type { Sender } from './senders';
 
 export interface HandlerDeps {
-  store: AnnotationStore;
+  db: SourcemarkDB;
+  writer: Writer;
+  grants: NoteGrants;
   injectInto: (tabId: number) => Promise<void>;
-  /** Optional so tests of annotation messages need not build one; settings requests then fail. */
-  settings?: SettingsStore;
+  reveal: (a: Annotation) => Promise<boolean>;
+  /** A content script spoke for this page from this tab (the notices' map of open pages). */
+  seen?: (tabId: number, pageKey: string) => void;
 }
 
 /**
- * Answers one message. Plain function of (dependencies, raw message) so unit tests call it directly;
- * the background only wires it to `runtime.onMessage`. Never throws: errors become
- * `{ ok: false, error }` so the sender can tell the reader what went wrong.
+ * What each kind of sender may ask. A content script acts for its own page only (checked again
+ * per request below); the note frame only for what its token granted; settings, export, import,
+ * delete-all and other pages' data are the reader's own pages' business.
  */
-export async function handleMessage(deps: HandlerDeps, raw: unknown): Promise<Response<RequestType>> {
-  const parsed = parseRequest(raw);
+const ALLOWED: Record<Exclude<Sender['kind'], 'refused'>, ReadonlySet<BackgroundRequestType>> = {
+  'content-script': new Set<BackgroundRequestType>([
+    'annotation.listForPage',
+    'annotation.get',
+    'annotation.create',
+    'annotation.update',
+    'annotation.delete',
+    'settings.get',
+    'noteFrame.open',
+  ]),
+  'note-frame': new Set<BackgroundRequestType>([
+    'noteFrame.redeem',
+    'noteFrame.saveNote',
+    'noteFrame.recolor',
+    'noteFrame.delete',
+  ]),
+  'extension-page': new Set<BackgroundRequestType>([
+    'annotation.listForPage',
+    'annotation.get',
+    'annotation.save',
+    'annotation.update',
+    'annotation.delete',
+    'annotation.reveal',
+    'import.write',
+    'data.deleteAll',
+    'tab.enable',
+    'settings.get',
+    'settings.set',
+  ]),
+};
+
+/**
+ * Answers one message from `sender`. Plain function of (dependencies, raw message, sender) so
+ * unit tests call it directly; the background only wires it to `runtime.onMessage`. Never throws:
+ * errors become `{ ok: false, error }` so the sender can tell the reader what went wrong.
+ */
+export async function handleMessage(
+  deps: HandlerDeps,
+  raw: unknown,
+  sender: Sender,
+): Promise<BackgroundResponse<BackgroundRequestType>> {
+  if (sender.kind === 'refused') return { ok: false, error: `refused: ${sender.why}` };
+  const parsed = parseBackgroundRequest(raw);
   if (!parsed.ok) return parsed;
+  const req = parsed.request;
+  if (!ALLOWED[sender.kind].has(req.type)) return { ok: false, error: `refused: ${req.type} is not for this sender` };
   try {
-    return { ok: true, data: await dispatch(deps, parsed.request) };
+    return { ok: true, data: await dispatch(deps, req, sender) };
   } catch (err) {
-    return { ok: false, error: errorMessage(err) };
+    return { ok: false, error: err instanceof NotAllowedError ? `refused: ${err.message}` : errorMessage(err) };
   }
 }
 
-async function dispatch({ store, injectInto, settings }: HandlerDeps, req: Request): Promise<ResponseData[RequestType]> {
+type Data = BackgroundResponseData[BackgroundRequestType];
+
+async function dispatch(deps: HandlerDeps, req: BackgroundRequest, sender: Exclude<Sender, { kind: 'refused' }>): Promise<Data> {
+  if (sender.kind === 'note-frame') return noteFrame(deps, req, sender);
+  const { db, writer } = deps;
+  // A content script's page is its frame's URL; an extension page may act on any page.
+  const own = sender.kind === 'content-script' ? (a: Annotation) => a.pageKey === sender.pageKey : () => true;
   switch (req.type) {
+    case 'annotation.listForPage': {
+      let key = req.pageKey;
+      if (sender.kind === 'content-script') {
+        if (key !== undefined && key !== sender.pageKey) throw new NotAllowedError("another page's annotations");
+        key = sender.pageKey;
+        deps.seen?.(sender.tabId, key);
+      }
+      if (key === undefined) throw new Error('pageKey: required');
+      return { annotations: await db.annotations.where('pageKey').equals(key).sortBy('created') };
+    }
+    case 'annotation.get': {
+      const a = (await db.annotations.get(req.id)) ?? null;
+      return { annotation: a && own(a) ? a : null };
+    }
+    case 'annotation.create':
+      if (sender.kind !== 'content-script') throw new NotAllowedError('only a page creates highlights');
+      return { annotation: await writer.create(req.draft, { pageKey: sender.pageKey, url: sender.url }) };
     case 'annotation.save':
-      return { annotation: await store.save(req.annotation) };
+      return { annotation: await writer.save(req.annotation) };
     case 'annotation.update':
-      return { annotation: await store.update(req.id, req.patch) };
+      return { annotation: await writer.update(req.id, req.patch, own) };
     case 'annotation.delete':
-      return { deleted: await store.delete(req.id) };
-    case 'annotation.listForPage':
-      return { annotations: await store.forPage(req.pageKey) };
+      return { deleted: await writer.delete(req.id, own) };
+    case 'annotation.reveal': {
+      const a = await db.annotations.get(req.id);
+      if (!a) throw new Error(`no annotation with id ${req.id}`);
+      return { shown: await deps.reveal(a) };
+    }
+    case 'import.write':
+      return writer.importWrite(req.annotations, req.mode);
+    case 'data.deleteAll':
+      return { deleted: await writer.deleteAll() };
     case 'tab.enable':
-      await injectInto(req.tabId);
+      await deps.injectInto(req.tabId);
       return { enabled: true };
     case 'settings.get':
-      return { settings: await needSettings(settings).get() };
+      return { settings: await readSettings(db) };
     case 'settings.set':
-      return { settings: await needSettings(settings).set(req.patch) };
+      return { settings: await writer.setSettings(req.patch) };
+    case 'noteFrame.open': {
+      if (sender.kind !== 'content-script') throw new NotAllowedError('only a page opens its note frame');
+      const grant = req.grant;
+      if (grant.mode === 'view') {
+        const a = await db.annotations.get(grant.id);
+        if (!a || !own(a)) throw new NotAllowedError('not an annotation of this page');
+      }
+      return { token: deps.grants.issue(sender.tabId, { ...grant, page: { pageKey: sender.pageKey, url: sender.url } }) };
+    }
+    default:
+      throw new NotAllowedError(`${req.type} is not for this sender`);
   }
 }
 
-function needSettings(settings: SettingsStore | undefined): SettingsStore {
-  if (!settings) throw new Error('settings are not available here');
-  return settings;
+/** The note frame acts only on what its redeemed token granted. */
+async function noteFrame(deps: HandlerDeps, req: BackgroundRequest, sender: Extract<Sender, { kind: 'note-frame' }>): Promise<Data> {
+  const { db, writer, grants } = deps;
+  if (req.type === 'noteFrame.redeem') {
+    const session = grants.redeem(req.token, sender.tabId, sender.frameId);
+    if (!session) throw new NotAllowedError('this note panel has no valid token');
+    const { grant } = session;
+    if (grant.mode === 'new') return { mode: 'new', lang: grant.lang };
+    const a = await db.annotations.get(grant.id);
+    return { mode: 'view', lang: grant.lang, annotation: a && a.pageKey === grant.page.pageKey ? a : null };
+  }
+  const session = grants.session(sender.tabId, sender.frameId);
+  if (!session) throw new NotAllowedError('this note panel has no valid token');
+  const mine = sessionOwns(session);
+  switch (req.type) {
+    case 'noteFrame.saveNote': {
+      if (session.annotationId) return { annotation: await writer.update(session.annotationId, { note: req.note }, mine) };
+      const { grant } = session;
+      if (grant.mode !== 'new') throw new NotAllowedError('nothing to save');
+      const created = await writer.create({ selectors: grant.selectors, color: grant.color, title: grant.title, note: req.note }, grant.page);
+      session.annotationId = created.id;
+      return { annotation: created };
+    }
+    case 'noteFrame.recolor':
+      if (!session.annotationId) throw new NotAllowedError('nothing to recolour');
+      return { annotation: await writer.update(session.annotationId, { color: req.color }, mine) };
+    case 'noteFrame.delete':
+      if (!session.annotationId) throw new NotAllowedError('nothing to delete');
+      return { deleted: await writer.delete(session.annotationId, mine) };
+    default:
+      throw new NotAllowedError(`${req.type} is not for this sender`);
+  }
+}
+
+function sessionOwns(session: NoteSession): (a: Annotation) => boolean {
+  return (a) => a.id === session.annotationId && a.pageKey === session.grant.page.pageKey;
 }

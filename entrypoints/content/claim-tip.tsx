@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import { ATTR, MARK_KIND } from '@/components/vocabulary/attributes';
 import ClaimReason, { type ClaimView } from '@/components/ui/page/ClaimReason';
 import { claimCss } from '@/components/ui/page/banner-styles';
 import type { Lang } from '@/components/vocabulary/strings';
@@ -33,9 +34,9 @@ export function attachClaimTips(
   let shown: Element | null = null;
 
   const markOf = (t: EventTarget | null) =>
-    t instanceof doc.defaultView!.Element ? t.closest('[data-sourcemark="claim"]') : null;
+    t instanceof doc.defaultView!.Element ? t.closest(`[${ATTR.mark}="${MARK_KIND.claim}"]`) : null;
   const show = (mark: Element) => {
-    const claim = opts.claim(Number(mark.getAttribute('data-claim-index')));
+    const claim = opts.claim(Number(mark.getAttribute(ATTR.claimIndex)));
     if (!claim || !opts.enabled()) return;
     shown = mark;
     const r = mark.getBoundingClientRect();

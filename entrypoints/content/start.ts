@@ -1,15 +1,17 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { ATTR, CLAIMS_OFF, MARK_KIND } from '@/components/vocabulary/attributes';
 import { browser } from 'wxt/browser';
 import { langOf, type Lang } from '@/components/vocabulary/strings';
 import { NOTE_FRAME_PATH } from '@/storage/messaging/note-frame-protocol';
-import type { PageStatus } from '@/storage/messaging/content-messages';
+import { request } from '@/storage/messaging/client';
+import { messageBackend } from '@/storage/messaging/backend';
+import type { ClaimCounts, ContentAck, PageStatus } from '@/storage/messaging/protocol';
 import { readContentRequest } from '@/storage/messaging/content-request-guard';
 import type { Settings } from '@/storage/db/settings';
 import { DEFAULT_SETTINGS } from '@/storage/model/settings-defaults';
-import { loadSettings, saveClaimsEnabled } from './prefs';
+import { loadSettings } from './prefs';
 import { quoteOf } from '@/storage/model/quote';
-import { Annotator } from './annotator';
-import { messageBackend } from './backend';
+import { Annotator } from './annotator/annotator';
 import { showBanner } from './banner';
 import type { ClaimView } from '@/components/ui/page/ClaimReason';
 import { markClaims, type ClaimMarks } from '@/components/marking/claim-marks';
@@ -35,7 +37,10 @@ export async function startSourcemark(ctx: ContentScriptContext): Promise<void> 
     defaultColor: DEFAULT_SETTINGS.defaultColor,
     url: () => location.href,
     noteFrameUrl: browser.runtime.getURL(NOTE_FRAME_PATH),
+    noteFrameOrigins: noteFrameOrigins(browser.runtime.getURL(NOTE_FRAME_PATH), browser.runtime.id),
+    openNoteFrame: async (grant) => (await request({ type: 'noteFrame.open', grant })).token,
   });
+  let ready = false;
   ctx.onInvalidated(() => annotator.destroy());
 
   const page = markNeteasePage(document, location.href);
@@ -67,11 +72,13 @@ export async function startSourcemark(ctx: ContentScriptContext): Promise<void> 
     if (!annotator.isOwnEvent(e)) annotator.closePanel();
   });
   ctx.addEventListener(document, 'click', (e) => {
+    // Only the reader's own click opens a note: a page script's made-up click opens nothing.
+    if (!e.isTrusted) return;
     const target = e.target instanceof Element ? e.target : null;
     const selection = document.getSelection();
     // A click that ends a drag-selection is a selection, not a click on the highlight under it.
     if (target && (!selection || selection.isCollapsed)) {
-      if (target.closest('[data-sourcemark="highlight"]')) annotator.onHighlightClick(target);
+      if (target.closest(`[${ATTR.mark}="${MARK_KIND.highlight}"]`)) void annotator.onHighlightClick(target);
     }
   });
   ctx.addEventListener(document, 'keydown', (e) => {
@@ -91,25 +98,27 @@ export async function startSourcemark(ctx: ContentScriptContext): Promise<void> 
     kind: page.verdict.kind,
     account: page.account,
     claims: countByCategory(claims?.views ?? []),
-    highlights: annotator.all.length - annotator.orphans.length,
-    orphans: annotator.orphans.map((a) => ({ id: a.id, quote: quoteOf(a).exact, note: a.note })),
+    highlights: annotator.highlights.all.length - annotator.highlights.orphans.length,
+    orphans: annotator.highlights.orphans.map((a) => ({ id: a.id, quote: quoteOf(a).exact, note: a.note })),
+    ready,
   });
 
-  const onMessage = (raw: unknown): Promise<unknown> | undefined => {
+  const onMessage = (raw: unknown): Promise<PageStatus | ContentAck> | undefined => {
     const msg = readContentRequest(raw);
     if (!msg) return undefined;
     switch (msg.type) {
       case 'content.highlightSelection':
         return annotator.highlightSelection().then((a) => ({ ok: a !== null }));
       case 'content.noteSelection':
-        annotator.openEditorForSelection();
-        return Promise.resolve({ ok: true });
+        return annotator.openEditorForSelection().then(() => ({ ok: true }));
       case 'content.reveal':
         return Promise.resolve({ ok: annotator.reveal(msg.id) });
       case 'content.status':
         return Promise.resolve(status());
-      case 'content.reload':
-        return annotator.reload().then(() => ({ ok: true }));
+      case 'annotations.changed':
+        return annotator.onNotice(msg).then(() => ({ ok: true }));
+      case 'annotations.reload':
+        return annotator.highlights.reload().then(() => ({ ok: true }));
     }
   };
   browser.runtime.onMessage.addListener(onMessage);
@@ -120,12 +129,19 @@ export async function startSourcemark(ctx: ContentScriptContext): Promise<void> 
   const lang = settings.language === 'auto' ? langOf(navigator.language) : settings.language;
   annotator.configure({ lang, defaultColor: settings.defaultColor });
   if (page.verdict.kind === 'netease-hao') startNeteaseUi(ctx, lang, page.account, settings, claims);
-  await annotator.load();
-  annotator.observe();
+  await annotator.load().catch(() => undefined);
+  annotator.highlights.observe();
+  ready = true;
 }
 
-function countByCategory(views: readonly ClaimView[]): PageStatus['claims'] {
-  const counts: PageStatus['claims'] = { vague: 0, certainty: 0, statistic: 0 };
+/** The note frame's URL's origin, and in Chrome the extension's static one its document gets. */
+function noteFrameOrigins(url: string, extensionId: string): string[] {
+  const { origin, protocol } = new URL(url);
+  return protocol === 'chrome-extension:' ? [...new Set([origin, `chrome-extension://${extensionId}`])] : [origin];
+}
+
+function countByCategory(views: readonly ClaimView[]): ClaimCounts {
+  const counts: ClaimCounts = { vague: 0, certainty: 0, statistic: 0 };
   for (const v of views) counts[v.category]++;
   return counts;
 }
@@ -141,8 +157,8 @@ function startNeteaseUi(
   let marksOn = settings.claimsEnabled;
   const setMarks = (on: boolean) => {
     marksOn = on;
-    if (on) document.documentElement.removeAttribute('data-sourcemark-claims');
-    else document.documentElement.setAttribute('data-sourcemark-claims', 'off');
+    if (on) document.documentElement.removeAttribute(ATTR.claims);
+    else document.documentElement.setAttribute(ATTR.claims, CLAIMS_OFF);
   };
   setMarks(marksOn);
   const top = settings.bannerEnabled ? findArticleTop(document) : null;
@@ -154,9 +170,10 @@ function startNeteaseUi(
     banner?.setAudit({
       claims: claims?.views ?? [],
       marksOn,
+      // On this page only: a page could otherwise switch marks off everywhere (the setting is
+      // the popup's and the options page's).
       onToggleMarks: () => {
         setMarks(!marksOn);
-        void saveClaimsEnabled(marksOn);
         drawAudit();
       },
       onJump: (i) => {

@@ -1,26 +1,24 @@
 import { render } from 'preact';
 import { annotatorCss } from '@/components/ui/page/annotator-styles';
 import NoteFrame, { type NoteFrameBackend } from '@/components/ui/note/NoteFrame';
-import { NoteFrameEventSchema, parseNoteFrameHash, type NoteFrameEvent } from '@/storage/messaging/note-frame';
-import { NOTE_FRAME_SOURCE } from '@/storage/messaging/note-frame-protocol';
 import { request } from '@/storage/messaging/client';
+import { NoteFrameEventSchema, NoteFrameHostMessageSchema, NOTE_FRAME_SOURCE } from '@/storage/messaging/protocol';
 
 /**
  * note.html: the reader's notes on a web page, in a frame of the extension's origin that the
- * page's scripts cannot read (see components/note-frame.ts). The content script puts it in its
- * panel; it talks to the background for data and tells its parent only which annotation changed.
+ * page's scripts cannot read. It takes no instructions from its URL (any site may frame it):
+ * it waits for the one-time token its host content script posts to it, redeems it with the
+ * background, and shows and changes only what that token granted. Without one it shows nothing.
  */
 const backend: NoteFrameBackend = {
-  listForPage: async (pageKey) => (await request({ type: 'annotation.listForPage', pageKey })).annotations,
-  save: async (annotation) => (await request({ type: 'annotation.save', annotation })).annotation,
-  update: async (id, patch) => (await request({ type: 'annotation.update', id, patch })).annotation,
-  delete: async (id) => (await request({ type: 'annotation.delete', id })).deleted,
+  saveNote: async (note) => (await request({ type: 'noteFrame.saveNote', note })).annotation,
+  recolor: async (color) => (await request({ type: 'noteFrame.recolor', color })).annotation,
+  delete: async () => (await request({ type: 'noteFrame.delete' })).deleted,
 };
 
-function tell(event: NoteFrameEvent): void {
-  // The parent is a web page of any origin; the message holds no note, only an id. Validated
-  // here because the content script's guard only mirrors the schema: what is sent is declared.
-  if (window.parent !== window) window.parent.postMessage(NoteFrameEventSchema.parse(event), '*');
+function close(): void {
+  // The parent is a web page of any origin; the message holds nothing but "close".
+  if (window.parent !== window) window.parent.postMessage(NoteFrameEventSchema.parse({ source: NOTE_FRAME_SOURCE, type: 'close' }), '*');
 }
 
 const style = document.createElement('style');
@@ -37,17 +35,21 @@ window.addEventListener('focus', () => {
   if (box && document.activeElement !== box) box.focus();
 });
 
-const params = parseNoteFrameHash(location.hash);
-const app = document.getElementById('app')!;
-if (params) {
-  document.documentElement.lang = params.lang === 'zh' ? 'zh-CN' : 'en';
-  render(
-    <NoteFrame
-      params={params}
-      backend={backend}
-      onChanged={(id) => tell({ source: NOTE_FRAME_SOURCE, type: 'changed', id })}
-      onClose={() => tell({ source: NOTE_FRAME_SOURCE, type: 'close' })}
-    />,
-    app,
+let redeemed = false;
+const onToken = (e: MessageEvent) => {
+  // Only the window that framed us can hand the token, and only once.
+  if (redeemed || e.source !== window.parent) return;
+  const msg = NoteFrameHostMessageSchema.safeParse(e.data);
+  if (!msg.success) return;
+  redeemed = true;
+  window.removeEventListener('message', onToken);
+  request({ type: 'noteFrame.redeem', token: msg.data.token }).then(
+    (grant) => {
+      document.documentElement.lang = grant.lang === 'zh' ? 'zh-CN' : 'en';
+      render(<NoteFrame grant={grant} backend={backend} onClose={close} />, document.getElementById('app')!);
+    },
+    // A token that is not valid (forged, used, expired): nothing to show, nothing to do.
+    () => undefined,
   );
-}
+};
+window.addEventListener('message', onToken);

@@ -5,10 +5,9 @@ import ImportDialog from '@/components/ui/options/ImportDialog';
 import SettingsForm from '@/components/ui/options/SettingsForm';
 import { EnvContext, type AnnotationActions, type PopupEnv } from '@/components/ui/popup/env';
 import ExportMenu from '@/components/ui/popup/ExportMenu';
-import { popupStrings, resolveLang } from '@/components/vocabulary/popup-strings';
-import { notifyPages, revealAnnotation } from '@/entrypoints/popup/tab-actions';
+import { popupStrings, resolveLang } from '@/components/vocabulary/strings';
+import { request } from '@/storage/messaging/client';
 import { useLive } from '@/components/ui/popup/use-live';
-import { AnnotationStore } from '@/storage/db/annotation-store';
 import type { SourcemarkDB } from '@/storage/db/db';
 import { readSettings } from '@/storage/db/settings';
 
@@ -22,22 +21,21 @@ export default function App({ db }: AppProps) {
   // Live: choosing another language re-renders the page in it at once.
   const lang = resolveLang(settings.value?.language, navigator.language);
   const t = popupStrings[lang];
-  const actions = useMemo<AnnotationActions>(() => {
-    const store = new AnnotationStore(db);
-    return {
+  // Every write goes through the background, which tells the open pages what changed.
+  const actions = useMemo<AnnotationActions>(
+    () => ({
       async saveNote(a, note) {
-        await store.update(a.id, { note });
-        await notifyPages([a.pageKey]);
+        await request({ type: 'annotation.update', id: a.id, patch: { note } });
       },
       async remove(a) {
-        await store.delete(a.id);
-        await notifyPages([a.pageKey]);
+        await request({ type: 'annotation.delete', id: a.id });
       },
       async go(a) {
-        await revealAnnotation(a);
+        await request({ type: 'annotation.reveal', id: a.id });
       },
-    };
-  }, [db]);
+    }),
+    [],
+  );
   const env = useMemo<PopupEnv>(() => ({ db, lang, t, actions }), [db, lang, t, actions]);
   useEffect(() => {
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';

@@ -5,12 +5,14 @@ import AllAnnotations from '@/components/ui/popup/AllAnnotations';
 import { EnvContext, type AnnotationActions, type PopupEnv } from '@/components/ui/popup/env';
 import ExportMenu from '@/components/ui/popup/ExportMenu';
 import { NO_SEARCH, isSearching, type SearchState } from '@/components/ui/popup/search-state';
-import { popupStrings } from '@/components/vocabulary/popup-strings';
-import { activeTab, notifyPages, revealAnnotation, tabFromLocation, type ActiveTab } from './tab-actions';
+import { popupStrings } from '@/components/vocabulary/strings';
+import { activeTab, type ActiveTab } from './tab-actions';
 import ThisPage from '@/components/ui/popup/ThisPage';
 import UndoToast from '@/components/ui/popup/UndoToast';
 import type { Annotation } from '@/storage/model/annotation';
-import { AnnotationStore } from '@/storage/db/annotation-store';
+import { request } from '@/storage/messaging/client';
+import { ExtensionNoticeSchema } from '@/storage/messaging/protocol';
+import ClaimsSwitch from '@/components/ui/popup/ClaimsSwitch';
 import type { SourcemarkDB } from '@/storage/db/db';
 
 export type AppProps = {
@@ -25,7 +27,6 @@ type View = 'page' | 'all';
 /** The popup: "This page" and "All annotations", export, and the undo of the last delete. */
 export default function App({ db, lang, tabId }: AppProps) {
   const t = popupStrings[lang];
-  const store = useMemo(() => new AnnotationStore(db), [db]);
   const [active, setActive] = useState<ActiveTab | null>(null);
   const [view, setView] = useState<View | null>(null);
   const [search, setSearch] = useState<SearchState>(NO_SEARCH);
@@ -42,31 +43,30 @@ export default function App({ db, lang, tabId }: AppProps) {
     });
   }, []);
 
-  // The page's tabs show the change once they reloaded; then ask ours again for its orphans.
-  const changed = useCallback(
-    async (pageKey: string) => {
-      await notifyPages([pageKey]);
-      await refresh();
-    },
-    [refresh],
-  );
+  // Every write goes through the background, which tells the pages showing it; the background's
+  // notice tells us too, and then "This page" asks its tab again (a deleted orphan, a new one).
+  useEffect(() => {
+    const onNotice = (raw: unknown) => {
+      if (ExtensionNoticeSchema.safeParse(raw).success) void refresh();
+    };
+    browser.runtime.onMessage.addListener(onNotice);
+    return () => browser.runtime.onMessage.removeListener(onNotice);
+  }, [refresh]);
 
   const actions = useMemo<AnnotationActions>(
     () => ({
       async saveNote(a, note) {
-        await store.update(a.id, { note });
-        await changed(a.pageKey);
+        await request({ type: 'annotation.update', id: a.id, patch: { note } });
       },
       async remove(a) {
-        await store.delete(a.id);
+        await request({ type: 'annotation.delete', id: a.id });
         setDeleted(a);
-        await changed(a.pageKey);
       },
       async go(a) {
-        await revealAnnotation(a);
+        await request({ type: 'annotation.reveal', id: a.id });
       },
     }),
-    [store, changed],
+    [],
   );
   const env = useMemo<PopupEnv>(() => ({ db, lang, t, actions }), [db, lang, t, actions]);
 
@@ -75,8 +75,7 @@ export default function App({ db, lang, tabId }: AppProps) {
     setDeleted(null);
     if (!a) return;
     // The record as it was, same id and times: to the page and the exports it never left.
-    await store.save(a);
-    await changed(a.pageKey);
+    await request({ type: 'annotation.save', annotation: a });
   };
   const closeToast = useCallback(() => setDeleted(null), []);
   const openSettings = () => void browser.runtime.openOptionsPage();
@@ -94,6 +93,7 @@ export default function App({ db, lang, tabId }: AppProps) {
             {t.tabAll}
           </button>
         </nav>
+        <ClaimsSwitch />
         <button type="button" class="icon" title={t.settings} aria-label={t.settings} onClick={openSettings}>
           ⚙
         </button>

@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { resolveLang } from '@/components/vocabulary/popup-strings';
+import { resolveLang } from '@/components/vocabulary/strings';
 import { tabFromLocation } from './tab-actions';
 import { SourcemarkDB } from '@/storage/db/db';
 import { readSettings } from '@/storage/db/settings';

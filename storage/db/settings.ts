@@ -1,7 +1,8 @@
-import { z } from 'zod';
-import { ColorSchema } from '../model/annotation';
 import type { SourcemarkDB } from './db';
 import { DEFAULT_SETTINGS } from '../model/settings-defaults';
+import { SettingsPatchSchema, SettingsSchema, type Settings, type SettingsPatch } from '../model/settings';
+
+export { LANGUAGES, SettingsPatchSchema, SettingsSchema, type LanguageSetting, type Settings, type SettingsPatch } from '../model/settings';
 
 /**
  * The reader's settings, one row per setting in the `settings` table (key = setting name), so a
@@ -9,24 +10,6 @@ import { DEFAULT_SETTINGS } from '../model/settings-defaults';
  * validated on read; a value an older or newer release wrote in another shape falls back to the
  * default instead of breaking the popup or the content script.
  */
-
-export const LANGUAGES = ['auto', 'zh', 'en'] as const;
-export type LanguageSetting = (typeof LANGUAGES)[number];
-
-export const SettingsSchema = z.strictObject({
-  /** Mark unsourced claims on NetEase Hao pages. */
-  claimsEnabled: z.boolean(),
-  /** Show the self-media banner above the title. */
-  bannerEnabled: z.boolean(),
-  /** Colour of a plain "highlight". */
-  defaultColor: ColorSchema,
-  /** 'auto' follows the browser's language. */
-  language: z.enum(LANGUAGES),
-});
-export type Settings = z.infer<typeof SettingsSchema>;
-
-export const SettingsPatchSchema = SettingsSchema.partial();
-export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
 
 export { DEFAULT_SETTINGS } from '../model/settings-defaults';
 

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { Request, RequestType, Response, ResponseData } from './messages';
+import type { BackgroundRequest, BackgroundRequestType, BackgroundResponse, BackgroundResponseData } from './protocol';
 
 /**
  * Sends one request to the background and returns its data, or throws an Error carrying the
@@ -7,15 +7,15 @@ import type { Request, RequestType, Response, ResponseData } from './messages';
  * crash restarts it) makes the first send fail with "Receiving end does not exist" while it
  * wakes up: that is retried, never reported as a success and never dropped silently.
  */
-export async function request<T extends RequestType>(
-  req: Extract<Request, { type: T }>,
+export async function request<T extends BackgroundRequestType>(
+  req: Extract<BackgroundRequest, { type: T }>,
   opts: { attempts?: number; delayMs?: number } = {},
-): Promise<ResponseData[T]> {
+): Promise<BackgroundResponseData[T]> {
   const attempts = opts.attempts ?? 4;
   let lastError: unknown;
   for (let i = 0; i < attempts; i++) {
     try {
-      const res = (await browser.runtime.sendMessage(req)) as Response<T> | undefined;
+      const res = (await browser.runtime.sendMessage(req)) as BackgroundResponse<T> | undefined;
       if (!res || typeof res !== 'object' || !('ok' in res)) {
         throw new TransientError('no answer from the background');
       }

@@ -57,11 +57,26 @@ export type Selector = z.infer<typeof SelectorSchema>;
 
 const IsoDate = z.iso.datetime({ offset: true });
 
+/**
+ * Where "open and go to" takes the reader, so only a web address: an imported file must not be
+ * able to store a `javascript:`, `data:` or `chrome:` URL that a click would then open.
+ */
+export const WebUrlSchema = z
+  .string()
+  .min(1)
+  .max(MAX_URL)
+  .refine((u) => /^https?:\/\//i.test(u) && URL.canParse(u), { message: 'must be an http: or https: address' });
+
+/** True for the addresses an annotation may store (see WebUrlSchema). */
+export function isWebUrl(u: string): boolean {
+  return WebUrlSchema.safeParse(u).success;
+}
+
 export const AnnotationSchema = z.strictObject({
   id: z.uuid(),
   /** Page identity from storage/page-key.ts: equal for every URL of one article. */
   pageKey: z.string().min(1).max(MAX_URL),
-  url: z.string().min(1).max(MAX_URL),
+  url: WebUrlSchema,
   title: z.string().max(MAX_TITLE),
   site: z.string().max(255),
   selectors: z

@@ -1,4 +1,4 @@
-import type { Settings } from '../db/settings';
+import type { Settings } from './settings';
 
 /**
  * What a reader who never opened the options page gets. Apart from the zod schemas so the

@@ -1,34 +1,38 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Annotation, Color } from '@/storage/model/annotation';
-import HighlightPopover from './HighlightPopover';
+import type { NoteGrantView } from '@/storage/messaging/protocol';
 import { strings } from '@/components/vocabulary/strings';
-import type { NoteFrameParams } from '@/storage/messaging/note-frame';
+import HighlightPopover from './HighlightPopover';
 import NoteEditor from './NoteEditor';
 
-/** How the frame reaches the database: through the background, like the content script. */
+/**
+ * What the frame may do: exactly what its redeemed token granted, nothing named by the frame.
+ * The background knows which annotation (or which new highlight) that is.
+ */
 export interface NoteFrameBackend {
-  listForPage(pageKey: string): Promise<Annotation[]>;
-  save(a: Annotation): Promise<Annotation>;
-  update(id: string, patch: Partial<Pick<Annotation, 'note' | 'color'>>): Promise<Annotation>;
-  delete(id: string): Promise<boolean>;
+  saveNote(note: string): Promise<Annotation>;
+  recolor(color: Color): Promise<Annotation>;
+  delete(): Promise<boolean>;
 }
 
 export type NoteFrameProps = {
-  params: NoteFrameParams;
+  grant: NoteGrantView;
   backend: NoteFrameBackend;
-  /** An annotation was created, changed or deleted: the page repaints it and closes the frame. */
-  onChanged: (id: string) => void;
+  /** Done (saved, recoloured, deleted) or cancelled: the page closes the frame. */
   onClose: () => void;
-  now?: () => Date;
-  newId?: () => string;
 };
 
-type View = { kind: 'loading' } | { kind: 'gone' } | { kind: 'popover'; a: Annotation } | { kind: 'editor'; a: Annotation | null };
+type View = { kind: 'gone' } | { kind: 'popover'; a: Annotation } | { kind: 'editor'; a: Annotation | null };
+
+function initialView(grant: NoteGrantView): View {
+  if (grant.mode === 'new') return { kind: 'editor', a: null };
+  return grant.annotation ? { kind: 'popover', a: grant.annotation } : { kind: 'gone' };
+}
 
 /** The highlight popover and the note editor, rendered inside the extension's own frame. */
-export default function NoteFrame({ params, backend, onChanged, onClose, now = () => new Date(), newId = () => crypto.randomUUID() }: NoteFrameProps) {
-  const t = strings[params.lang];
-  const [view, setView] = useState<View>(params.mode === 'new' ? { kind: 'editor', a: null } : { kind: 'loading' });
+export default function NoteFrame({ grant, backend, onClose }: NoteFrameProps) {
+  const t = strings[grant.lang];
+  const [view, setView] = useState<View>(() => initialView(grant));
   const [error, setError] = useState<string | null>(null);
 
   // Escape closes the panel wherever the focus is in the frame (the frame itself has it on open).
@@ -42,61 +46,34 @@ export default function NoteFrame({ params, backend, onChanged, onClose, now = (
     return () => window.removeEventListener('keyup', onKey);
   }, [onClose]);
 
-  useEffect(() => {
-    if (params.mode !== 'view') return;
-    backend.listForPage(params.pageKey).then(
-      (list) => {
-        const a = list.find((x) => x.id === params.id);
-        setView(a ? { kind: 'popover', a } : { kind: 'gone' });
-      },
-      (err: unknown) => setError(messageOf(err)),
-    );
-  }, []);
-
-  const run = async (fn: () => Promise<string>) => {
+  const run = async (fn: () => Promise<unknown>) => {
     try {
-      const id = await fn();
+      await fn();
       setError(null);
-      onChanged(id);
+      onClose();
     } catch (err) {
-      setError(messageOf(err));
+      setError(err instanceof Error ? err.message : String(err));
     }
   };
-
-  const saveNote = (a: Annotation | null, note: string) =>
-    run(async () => {
-      if (a) return (await backend.update(a.id, { note })).id;
-      if (params.mode !== 'new') throw new Error('nothing to save');
-      const at = now().toISOString();
-      // The id is the frame's own: a draft never names an existing annotation to overwrite.
-      const created: Annotation = { ...params.draft, id: newId(), note, tags: [], created: at, updated: at };
-      return (await backend.save(created)).id;
-    });
-  const recolor = (a: Annotation, color: Color) => run(async () => (await backend.update(a.id, { color })).id);
-  const remove = (a: Annotation) =>
-    run(async () => {
-      await backend.delete(a.id);
-      return a.id;
-    });
 
   return (
     <div class="panel">
       {view.kind === 'popover' ? (
         <HighlightPopover
-          lang={params.lang}
+          lang={grant.lang}
           note={view.a.note}
           tags={view.a.tags}
           color={view.a.color}
           onEdit={() => setView({ kind: 'editor', a: view.a })}
-          onRecolor={(c) => void recolor(view.a, c)}
-          onDelete={() => void remove(view.a)}
+          onRecolor={(c) => void run(() => backend.recolor(c))}
+          onDelete={() => void run(() => backend.delete())}
         />
       ) : null}
       {view.kind === 'editor' ? (
         <NoteEditor
-          lang={params.lang}
+          lang={grant.lang}
           initial={view.a?.note ?? ''}
-          onSave={(note) => void saveNote(view.a, note)}
+          onSave={(note) => void run(() => backend.saveNote(note))}
           onCancel={onClose}
         />
       ) : null}
@@ -108,8 +85,4 @@ export default function NoteFrame({ params, backend, onChanged, onClose, now = (
       ) : null}
     </div>
   );
-}
-
-function messageOf(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
 }

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { useEnv } from '../popup/env';
-import { notifyPages } from '@/entrypoints/popup/tab-actions';
-import { popupStrings } from '@/components/vocabulary/popup-strings';
+import { request } from '@/storage/messaging/client';
+import { popupStrings } from '@/components/vocabulary/strings';
 import { useLive } from '../popup/use-live';
 import { errorMessage } from '@/storage/model/error-message';
 
@@ -21,14 +21,10 @@ export default function DeleteAll(_props: DeleteAllProps) {
 
   const run = async () => {
     try {
-      const removed = await db.transaction('rw', db.annotations, async () => {
-        const before = await db.annotations.count();
-        await db.annotations.clear();
-        return before;
-      });
+      // The background deletes, then tells every open page to load its (now no) annotations.
+      const { deleted } = await request({ type: 'data.deleteAll' });
       setTyped('');
-      setMessage({ ok: true, text: t.deletedAll(removed) });
-      await notifyPages('all');
+      setMessage({ ok: true, text: t.deletedAll(deleted) });
     } catch (err) {
       setMessage({ ok: false, text: t.failed(errorMessage(err)) });
     }

@@ -6,7 +6,7 @@ import { errorMessage } from '@/storage/model/error-message';
 export type GrantedSitesProps = Record<string, never>;
 
 /** NetEase comes with the extension (its content script's match); it is not the reader's grant. */
-const BUILT_IN = /^\*:\/\/\*\.163\.com\//;
+const BUILT_IN = /^(\*|https):\/\/\*\.163\.com\//;
 
 /** `https://example.com/path` → `https://example.com/*`; null for anything not http(s). */
 export function originPattern(input: string): string | null {

@@ -1,10 +1,10 @@
 import { useState } from 'preact/hooks';
 import { useEnv } from '../popup/env';
-import { notifyPages } from '@/entrypoints/popup/tab-actions';
+import { request } from '@/storage/messaging/client';
 import type { Annotation } from '@/storage/model/annotation';
 import { parseImportFile } from '@/storage/formats/import';
 import { DEFAULT_IMPORT_LIMITS } from '@/storage/formats/import-result';
-import { previewImport, writeImport, type ImportMode, type ImportPreview } from '@/storage/db/import-writer';
+import { previewImport, type ImportMode, type ImportPreview } from '@/storage/db/import-writer';
 import { errorMessage } from '@/storage/model/error-message';
 
 export type ImportDialogProps = Record<string, never>;
@@ -55,13 +55,11 @@ export default function ImportDialog(_props: ImportDialogProps) {
   };
 
   const write = async (annotations: Annotation[]) => {
-    setStep({ kind: 'writing', done: 0, total: 0 });
+    setStep({ kind: 'writing', done: 0, total: annotations.length });
     try {
-      const out = await writeImport(db, annotations, mode, {
-        onProgress: (done, total) => setStep({ kind: 'writing', done, total }),
-      });
+      // Written by the background, in one transaction, which then reloads the pages it touched.
+      const out = await request({ type: 'import.write', annotations, mode });
       setStep({ kind: 'done', message: t.imported(out.added, out.updated) });
-      await notifyPages(out.pageKeys);
     } catch (err) {
       setStep({ kind: 'failed', message: t.importFailed(errorMessage(err)) });
     }

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useEnv } from '../popup/env';
 import { COLORS } from '@/storage/model/annotation';
-import { LANGUAGES, writeSettings, type Settings, type SettingsPatch } from '@/storage/db/settings';
+import { LANGUAGES, type Settings, type SettingsPatch } from '@/storage/model/settings';
+import { request } from '@/storage/messaging/client';
 import { errorMessage } from '@/storage/model/error-message';
 
 export type SettingsFormProps = {
@@ -10,7 +11,7 @@ export type SettingsFormProps = {
 
 /** Claim marks, banner, default colour and language; each change is saved at once. */
 export default function SettingsForm({ settings: stored }: SettingsFormProps) {
-  const { db, t } = useEnv();
+  const { t } = useEnv();
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
   // Shown at once: controlled inputs snap back to their value until the stored one changes.
   const [settings, setSettings] = useState(stored);
@@ -18,7 +19,7 @@ export default function SettingsForm({ settings: stored }: SettingsFormProps) {
   const save = async (patch: SettingsPatch) => {
     setSettings((s) => ({ ...s, ...patch }));
     try {
-      await writeSettings(db, patch);
+      await request({ type: 'settings.set', patch });
       setStatus({ ok: true, text: t.saved });
     } catch (err) {
       setSettings(stored);

@@ -6,13 +6,14 @@ import SelectionToolbar from './SelectionToolbar';
 
 /**
  * Which panel is open, and where (document coordinates of its top-left corner). Notes are only
- * ever shown in the note frame (`src`: the extension's note.html), never in this shadow root,
- * which page scripts can read (see components/note-frame.ts).
+ * ever shown in the note frame (`src`: the extension's note.html, always the same address: the
+ * frame takes no instructions from it), never in this shadow root, which page scripts can read
+ * (see entrypoints/content/annotator/note-frame-channel.ts). `frame` tells one opening from the next.
  */
 export type Panel =
   | { kind: 'none' }
   | { kind: 'toolbar'; x: number; y: number }
-  | { kind: 'note'; x: number; y: number; src: string };
+  | { kind: 'note'; x: number; y: number; src: string; frame: number };
 
 export type AnnotatorLayerProps = {
   lang: Lang;
@@ -21,6 +22,8 @@ export type AnnotatorLayerProps = {
   error: string | null;
   onHighlight: (color: Color) => void;
   onNote: () => void;
+  /** The note frame loaded (its token is then posted to it). */
+  onFrameLoad: (frame: HTMLIFrameElement) => void;
 };
 
 /** The one panel Sourcemark shows over the page at a time. */
@@ -38,9 +41,9 @@ export default function AnnotatorLayer(props: AnnotatorLayerProps) {
     <div class="layer">
       {panel.kind === 'note' ? (
         <div class="frame-panel" style={{ left: `${x}px`, top: `${y}px` }}>
-          {/* A new element per note (key): a changed fragment alone would not reload the frame. */}
+          {/* A new element, so a new frame, per opening: one token each. */}
           <iframe
-            key={panel.src}
+            key={panel.frame}
             class="note-frame"
             src={panel.src}
             title={strings[lang].note}
@@ -48,7 +51,10 @@ export default function AnnotatorLayer(props: AnnotatorLayerProps) {
             height={NOTE_FRAME_HEIGHT}
             // A frame of another origin may not take focus by itself: give it the focus, so the
             // reader types into the note at once and Escape closes it.
-            onLoad={(e) => e.currentTarget.focus({ preventScroll: true })}
+            onLoad={(e) => {
+              props.onFrameLoad(e.currentTarget);
+              e.currentTarget.focus({ preventScroll: true });
+            }}
           />
           {alert ? <div class="panel static">{alert}</div> : null}
         </div>

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'preact/hooks';
 import { request } from '@/storage/messaging/client';
-import type { PageStatus } from '@/storage/messaging/content-messages';
+import type { PageStatus } from '@/storage/messaging/protocol';
 import { annotationsForPage } from '@/storage/db/queries';
 import AnnotationItem from './AnnotationItem';
 import { useEnv } from './env';

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { ContentRequestSchema, type ContentRequest } from '@/storage/messaging/content-messages';
+import { ContentRequestSchema, type ContentRequest } from './protocol';
 
 /** The built content script and its page CSS, as WXT names them in the output. */
 export const CONTENT_JS = '/content-scripts/content.js';
@@ -15,14 +15,18 @@ export async function injectInto(tabId: number): Promise<void> {
   await browser.scripting.executeScript({ target: { tabId }, files: [CONTENT_JS] });
 }
 
-/** Sends a request to a tab's content script, injecting it first if the tab has none yet. */
-export async function sendToTab(tabId: number, request: ContentRequest): Promise<unknown> {
-  // The content script's guard only mirrors the schema: what is sent is checked against it here.
+/**
+ * Sends a request to a tab's content script (top frame only). With `inject`, a tab that has no
+ * content script yet gets one first (commands the reader gave in that tab). What is sent is
+ * checked against the schema here: the content script's guard only mirrors it.
+ */
+export async function sendToTab(tabId: number, request: ContentRequest, opts: { inject?: boolean } = {}): Promise<unknown> {
   const message = ContentRequestSchema.parse(request);
   try {
-    return await browser.tabs.sendMessage(tabId, message);
-  } catch {
+    return await browser.tabs.sendMessage(tabId, message, { frameId: 0 });
+  } catch (err) {
+    if (!opts.inject) throw err;
     await injectInto(tabId);
-    return browser.tabs.sendMessage(tabId, message);
+    return browser.tabs.sendMessage(tabId, message, { frameId: 0 });
   }
 }

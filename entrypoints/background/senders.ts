@@ -1,0 +1,50 @@
+import { pageKey } from '@/storage/model/page-key';
+
+/**
+ * Who sent a message, as the browser tells it (`runtime.MessageSender`), never as the message
+ * claims. Only this extension's own contexts can reach `runtime.onMessage` (there is no
+ * `externally_connectable`), and for each the browser sets `id`, `url`, `tab` and `frameId`
+ * itself, so a web page cannot pose as another sender: the most it can do is have our content
+ * script send for it, and a content script speaks only for its own frame's URL.
+ */
+export interface SenderInfo {
+  id?: string;
+  url?: string;
+  tab?: { id?: number };
+  frameId?: number;
+}
+
+export type Sender =
+  /** The popup or the options page: the reader's own controls. */
+  | { kind: 'extension-page' }
+  /** Our content script in a web page's top frame; `pageKey` is derived from that frame's URL. */
+  | { kind: 'content-script'; tabId: number; url: string; pageKey: string }
+  /** note.html, framed by a content script in tab `tabId`; what it may do is what its token granted. */
+  | { kind: 'note-frame'; tabId: number; frameId: number }
+  | { kind: 'refused'; why: string };
+
+/** Extension pages that act for the reader with full rights. */
+const READER_PAGES: ReadonlySet<string> = new Set(['/popup.html', '/options.html']);
+const NOTE_PAGE = '/note.html';
+
+export function classifySender(sender: SenderInfo, extension: { id: string; origin: string }): Sender {
+  if (sender.id !== extension.id) return { kind: 'refused', why: 'not from this extension' };
+  let url: URL;
+  try {
+    url = new URL(sender.url ?? '');
+  } catch {
+    return { kind: 'refused', why: 'sender without an address' };
+  }
+  if (url.protocol === 'chrome-extension:' || url.protocol === 'moz-extension:') {
+    // note.html is web-accessible with a dynamic URL in Chrome, so its origin may differ from the
+    // extension's static one; the id above is still ours.
+    if (url.pathname === NOTE_PAGE && sender.tab?.id !== undefined && sender.frameId !== undefined && sender.frameId > 0) {
+      return { kind: 'note-frame', tabId: sender.tab.id, frameId: sender.frameId };
+    }
+    if (url.origin === extension.origin && READER_PAGES.has(url.pathname)) return { kind: 'extension-page' };
+    return { kind: 'refused', why: `${url.pathname} may not send requests` };
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return { kind: 'refused', why: 'not a web page' };
+  if (sender.tab?.id === undefined || sender.frameId !== 0) return { kind: 'refused', why: 'not a top-level page' };
+  return { kind: 'content-script', tabId: sender.tab.id, url: url.href, pageKey: pageKey(url.href) };
+}

@@ -1,0 +1,213 @@
+import { describe } from '@/components/anchoring';
+import { ATTR, MARK_KIND } from '@/components/vocabulary/attributes';
+import type { Lang } from '@/components/vocabulary/strings';
+import type { AnnotationBackend } from '@/storage/messaging/backend';
+import type { ChangeNotice, NoteGrantRequest } from '@/storage/messaging/protocol';
+import type { Annotation, Color, Selector } from '@/storage/model/annotation';
+import { pageKey } from '@/storage/model/page-key';
+import { NoteFrameChannel } from './note-frame-channel';
+import { PaintedHighlights } from './painted-highlights';
+import { AnnotatorPanel } from './panel';
+
+export interface AnnotatorOptions {
+  lang: Lang;
+  defaultColor: Color;
+  url: () => string;
+  /** The extension's note.html (its dynamic URL in Chrome): notes are shown only in that frame. */
+  noteFrameUrl: string;
+  /** The origins the loaded note frame may have (see NoteFrameChannel). */
+  noteFrameOrigins: readonly string[];
+  /** Asks the background for a one-time note-frame token for this page. */
+  openNoteFrame: (grant: NoteGrantRequest) => Promise<string>;
+}
+
+/**
+ * Highlights and notes on one page: wires the painted highlights, the panel and the note-frame
+ * channel to the reader's actions and to the background's change notices. The page's identity is
+ * its URL, as the background derives it from the sender: a canonical link the page carries
+ * cannot make it show another article's annotations.
+ */
+export class Annotator {
+  readonly highlights: PaintedHighlights;
+  private readonly panel: AnnotatorPanel;
+  private readonly channel: NoteFrameChannel;
+  private key: string;
+  /** The selection the toolbar was shown for, as selectors: text offsets survive other marks. */
+  private pending: { selectors: Selector[]; at: { x: number; y: number } } | null = null;
+  private frames = 0;
+  private opts: AnnotatorOptions;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly backend: AnnotationBackend,
+    opts: AnnotatorOptions,
+  ) {
+    this.opts = opts;
+    this.key = pageKey(opts.url());
+    this.highlights = new PaintedHighlights(doc, backend);
+    this.panel = new AnnotatorPanel(
+      doc,
+      {
+        onHighlight: (color) => void this.highlightSelection(color),
+        onNote: () => void this.openEditorForSelection(),
+        onFrameLoad: (frame) => this.channel.frameLoaded(frame),
+      },
+      opts,
+    );
+    this.channel = new NoteFrameChannel(doc.defaultView!, opts.noteFrameOrigins, {
+      frame: () => this.panel.frame(),
+      onClose: () => this.closePanel(),
+    });
+  }
+
+  get pageKey(): string {
+    return this.key;
+  }
+
+  /** Applies the reader's settings once the background has answered (they arrive after start). */
+  configure(settings: { lang: Lang; defaultColor: Color }): void {
+    this.opts = { ...this.opts, ...settings };
+    this.panel.configure(settings);
+  }
+
+  load(): Promise<void> {
+    return this.highlights.load();
+  }
+
+  /** A notice from the background about this page (others' notices are not ours). */
+  async onNotice(notice: ChangeNotice): Promise<void> {
+    if (notice.pageKey !== this.key) return;
+    await this.highlights.apply(notice.id, notice.change);
+  }
+
+  /** A single-page site moved to another URL: drop this page's marks and load the new page's. */
+  async onUrlChange(newUrl: string = this.opts.url()): Promise<void> {
+    const next = pageKey(newUrl);
+    if (next === this.key) return;
+    this.key = next;
+    this.closePanel();
+    this.highlights.clear();
+    await this.highlights.load();
+  }
+
+  /** Shows the toolbar under the current selection, if it selects page text. */
+  onSelectionChange(): void {
+    const range = this.selectionRange();
+    if (!range) {
+      if (this.panel.kind === 'toolbar') this.panel.show({ kind: 'none' });
+      return;
+    }
+    const at = this.panel.below(range.getBoundingClientRect());
+    this.pending = { selectors: describe(this.doc.body, range), at };
+    this.panel.show({ kind: 'toolbar', ...at });
+  }
+
+  /** Highlights the selection (toolbar button, keyboard shortcut or context menu). */
+  async highlightSelection(color: Color = this.opts.defaultColor): Promise<Annotation | null> {
+    const selectors = this.currentSelectors();
+    if (!selectors) return null;
+    try {
+      const saved = await this.backend.create({ selectors, color, note: '', title: this.title() });
+      // Painted from its selectors on the page as it is now, and only once the background
+      // confirmed the write: a highlight on screen is a saved one. Its notice may have come first.
+      this.highlights.add(saved);
+      this.doc.getSelection()?.removeAllRanges();
+      this.pending = null;
+      this.panel.setError(null);
+      this.panel.show({ kind: 'none' });
+      return saved;
+    } catch (err) {
+      this.panel.setError(messageOf(err));
+      return null;
+    }
+  }
+
+  /** Opens the note editor for the current selection (toolbar, shortcut, context menu). */
+  async openEditorForSelection(): Promise<void> {
+    const range = this.selectionRange();
+    const selectors = this.currentSelectors();
+    if (!selectors) return;
+    const at = range ? this.panel.below(range.getBoundingClientRect()) : (this.pending?.at ?? { x: 16, y: 16 });
+    await this.openFrame(at, {
+      mode: 'new',
+      lang: this.opts.lang,
+      selectors,
+      color: this.opts.defaultColor,
+      title: this.title(),
+    });
+    // The note's highlight appears when the background says it was created.
+    this.doc.getSelection()?.removeAllRanges();
+    this.pending = null;
+  }
+
+  /** Opens the popover of the highlight the reader clicked (a real click only: see start.ts). */
+  async onHighlightClick(el: Element): Promise<void> {
+    const id = el.closest(`[${ATTR.mark}="${MARK_KIND.highlight}"]`)?.getAttribute(ATTR.annotationId);
+    if (!id || !this.highlights.has(id)) return;
+    await this.openFrame(this.panel.below(el.getBoundingClientRect()), { mode: 'view', lang: this.opts.lang, id });
+  }
+
+  /** True when the event happened inside Sourcemark's own panel. */
+  isOwnEvent(e: Event): boolean {
+    return this.panel.contains(e);
+  }
+
+  closePanel(): void {
+    this.panel.setError(null);
+    this.panel.show({ kind: 'none' });
+  }
+
+  /** Scrolls to a highlight and flashes it (the popup's "go to"). */
+  reveal(id: string): boolean {
+    const marks = this.highlights.elementsOf(id);
+    const first = marks[0];
+    if (!first) return false;
+    first.scrollIntoView({ block: 'center' });
+    for (const mark of marks) {
+      mark.setAttribute(ATTR.flash, '');
+      setTimeout(() => mark.removeAttribute(ATTR.flash), 1600);
+    }
+    return true;
+  }
+
+  destroy(): void {
+    this.channel.destroy();
+    this.highlights.disconnect();
+    this.highlights.clear();
+    this.panel.destroy();
+  }
+
+  private async openFrame(at: { x: number; y: number }, grant: NoteGrantRequest): Promise<void> {
+    try {
+      const token = await this.opts.openNoteFrame(grant);
+      this.channel.expect(token);
+      this.panel.setError(null);
+      this.panel.show({ kind: 'note', ...at, src: this.opts.noteFrameUrl, frame: ++this.frames });
+    } catch (err) {
+      this.panel.setError(messageOf(err));
+    }
+  }
+
+  private currentSelectors(): Selector[] | null {
+    const range = this.selectionRange();
+    const selectors = range ? describe(this.doc.body, range) : (this.pending?.selectors ?? null);
+    return selectors && selectors.length ? selectors : null;
+  }
+
+  private title(): string {
+    return this.doc.title.slice(0, 2000);
+  }
+
+  private selectionRange(): Range | null {
+    const sel = this.doc.getSelection();
+    if (!sel || sel.rangeCount === 0 || sel.isCollapsed) return null;
+    const range = sel.getRangeAt(0);
+    if (!this.doc.body.contains(range.commonAncestorContainer)) return null;
+    if (range.toString().trim() === '') return null;
+    return range;
+  }
+}
+
+function messageOf(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}

@@ -1,0 +1,216 @@
+import { anchorAll } from '@/components/anchoring';
+import { ATTR, MARK_KIND } from '@/components/vocabulary/attributes';
+import { highlightRange, type HighlightHandle } from '@/components/marking/highlighter';
+import { paintInOrder } from '@/components/marking/paint-order';
+import type { AnnotationBackend } from '@/storage/messaging/backend';
+import type { Change } from '@/storage/messaging/protocol';
+import type { Annotation } from '@/storage/model/annotation';
+
+interface Painted {
+  annotation: Annotation;
+  handle: HighlightHandle | null;
+}
+
+/** Orphan retries after late content: 250 ms, then doubling, six times (about 16 s in all). */
+export const ORPHAN_RETRY_FIRST_MS = 250;
+export const ORPHAN_RETRY_MAX = 6;
+
+/**
+ * The page's highlights as painted: which annotations it has, which are on the page and which
+ * are orphans. DOM and backend only, no extension API, so tests drive it with a fake backend.
+ *
+ * Every way a highlight reaches the page (the first load, the reader's own new highlight, a
+ * notice that one was made elsewhere) goes through `add`, which skips an id already painted: a
+ * highlight made while the first load is on its way is wrapped once. Highlights are always
+ * painted from their stored selectors on the page as it is then, never from a Range kept while
+ * the reader was busy (other marks may have split its Text nodes meanwhile).
+ */
+export class PaintedHighlights {
+  private painted = new Map<string, Painted>();
+  private generation = 0;
+  private observer: MutationObserver | null = null;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private retries = 0;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly backend: AnnotationBackend,
+  ) {}
+
+  private get root(): Element {
+    return this.doc.body;
+  }
+
+  get all(): Annotation[] {
+    return [...this.painted.values()].map((p) => p.annotation);
+  }
+
+  /** Annotations saved for this page that could not be placed on it. */
+  get orphans(): Annotation[] {
+    return [...this.painted.values()].filter((p) => !p.handle).map((p) => p.annotation);
+  }
+
+  has(id: string): boolean {
+    return this.painted.has(id);
+  }
+
+  elementsOf(id: string): HTMLElement[] {
+    return this.painted.get(id)?.handle?.elements ?? [];
+  }
+
+  /** Loads the page's annotations and paints every one not painted yet. A newer load wins. */
+  async load(): Promise<void> {
+    const generation = ++this.generation;
+    const list = await this.backend.listForPage();
+    if (generation !== this.generation) return;
+    this.addAll(list);
+  }
+
+  /** Drops every mark, then loads again (an import or delete-all touched this page). */
+  async reload(): Promise<void> {
+    this.clear();
+    await this.load();
+  }
+
+  /** Paints `a` if it is new here; refreshes the stored record if it is painted already. */
+  add(a: Annotation): void {
+    this.addAll([a]);
+  }
+
+  /**
+   * Applies one change notice for this page: a note edit only refreshes the record (no DOM
+   * work), a colour sets one attribute, a new highlight is painted, a deleted one unwrapped.
+   */
+  async apply(id: string, change: Change): Promise<void> {
+    const generation = this.generation;
+    if (change === 'deleted') {
+      this.remove(id);
+      return;
+    }
+    const fresh = await this.backend.get(id);
+    // The page moved on meanwhile (URL change, reload): this notice was for the old one.
+    if (generation !== this.generation) return;
+    if (!fresh) {
+      this.remove(id);
+      return;
+    }
+    const p = this.painted.get(id);
+    if (!p) {
+      this.add(fresh);
+      return;
+    }
+    p.annotation = fresh;
+    if (change === 'recoloured') {
+      this.quietly(() => {
+        for (const el of p.handle?.elements ?? []) el.setAttribute(ATTR.color, fresh.color);
+      });
+    }
+  }
+
+  remove(id: string): void {
+    const p = this.painted.get(id);
+    if (!p) return;
+    this.quietly(() => p.handle?.remove());
+    this.painted.delete(id);
+  }
+
+  /** Unpaints everything and forgets it; a load still on its way is dropped. */
+  clear(): void {
+    this.generation++;
+    // Newest first: later marks may sit inside Text nodes split by earlier ones.
+    const handles = [...this.painted.values()].map((p) => p.handle).reverse();
+    this.quietly(() => handles.forEach((h) => h?.remove()));
+    this.painted.clear();
+    this.stopRetrying();
+    this.retries = 0;
+  }
+
+  /** Watches for late content (lazy paragraphs) and retries the orphans, backing off, then stops. */
+  observe(): void {
+    const View = this.doc.defaultView;
+    if (!View || this.observer) return;
+    this.observer = new View.MutationObserver(() => this.scheduleRetry());
+    this.observer.observe(this.root, { childList: true, subtree: true, characterData: true });
+  }
+
+  disconnect(): void {
+    this.observer?.disconnect();
+    this.observer = null;
+    this.stopRetrying();
+  }
+
+  /** How many orphan retries have run since the last load or new orphan (for tests and status). */
+  get retriesDone(): number {
+    return this.retries;
+  }
+
+  private scheduleRetry(): void {
+    if (this.retryTimer || this.orphans.length === 0) return;
+    if (this.retries >= ORPHAN_RETRY_MAX) {
+      // Still orphaned after every retry: the passage is gone, and a page with rotating ads must
+      // not re-anchor on every change for the life of the tab.
+      this.observer?.disconnect();
+      this.observer = null;
+      return;
+    }
+    const delay = ORPHAN_RETRY_FIRST_MS * 2 ** this.retries;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      this.retries++;
+      this.paintWaiting();
+    }, delay);
+  }
+
+  private stopRetrying(): void {
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+  }
+
+  private addAll(list: readonly Annotation[]): void {
+    let added = false;
+    for (const a of list) {
+      const p = this.painted.get(a.id);
+      if (p) p.annotation = a;
+      else {
+        this.painted.set(a.id, { annotation: a, handle: null });
+        added = true;
+      }
+    }
+    if (!added) return;
+    this.paintWaiting();
+    if (this.orphans.length) {
+      // A new orphan gets the full set of retries, and the observer back if it had given up.
+      this.retries = 0;
+      this.observe();
+    }
+  }
+
+  /** Paints every annotation that has no highlight yet, from one walk of the page. */
+  private paintWaiting(): void {
+    const waiting = [...this.painted.values()].filter((p) => !p.handle);
+    if (waiting.length === 0 || !this.root) return;
+    this.quietly(() => {
+      const results = anchorAll(this.root, waiting.map((p) => p.annotation.selectors));
+      const found: Array<{ p: Painted; start: number; end: number }> = [];
+      waiting.forEach((p, i) => {
+        const r = results[i];
+        if (r && r.range !== null) found.push({ p, start: r.start, end: r.end });
+      });
+      // Wrapping one highlight moves the live boundaries of the others but not the text offsets:
+      // paintInOrder goes last-first so most need no new page walk.
+      paintInOrder(this.root, found, ({ p }, range) => {
+        p.handle = highlightRange(range, {
+          [ATTR.mark]: MARK_KIND.highlight,
+          [ATTR.annotationId]: p.annotation.id,
+          [ATTR.color]: p.annotation.color,
+        });
+      });
+    });
+  }
+
+  /** Our own DOM changes must not wake the late-content observer. */
+  private quietly(fn: () => void): void {
+    fn();
+    this.observer?.takeRecords();
+  }
+}

@@ -1,0 +1,118 @@
+import type { Annotation } from '../model/annotation';
+import { siteOf } from '../model/page-key';
+import type { SettingsPatch, Settings } from '../model/settings';
+import type { AnnotationDraft, AnnotationPatch, Change, ChangeNotice, ImportOutcomeData, ReloadNotice } from '../messaging/protocol';
+import { AnnotationStore } from './annotation-store';
+import type { SourcemarkDB } from './db';
+import { writeImport, type ImportMode } from './import-writer';
+import { writeSettings } from './settings';
+
+/** Which open pages a notice is for: these page keys, or every page (delete-all). */
+export type NoticeTarget = readonly string[] | 'all';
+export type Notify = (notice: ChangeNotice | ReloadNotice, target: NoticeTarget) => void;
+
+/** Where a content script's new highlight is, as the background derived it from the sender. */
+export interface DraftPage {
+  pageKey: string;
+  url: string;
+}
+
+/** Refuses to touch an annotation the caller may not (another page's, for a content script). */
+export type Allowed = (current: Annotation) => boolean;
+
+export class NotAllowedError extends Error {
+  override name = 'NotAllowedError';
+}
+
+/**
+ * Every write to the database, and the notice each one sends. The background is its only user,
+ * so the popup, options, content scripts and note frames all change data through here, and every
+ * open page hears of exactly what changed: a note edit is `updated` (no DOM work), a colour is
+ * `recoloured` (one attribute), an import or delete-all reloads the pages it touched.
+ */
+export class Writer {
+  private readonly store: AnnotationStore;
+
+  constructor(
+    private readonly db: SourcemarkDB,
+    private readonly notify: Notify,
+    private readonly clock: { now: () => Date; newId: () => string } = {
+      now: () => new Date(),
+      newId: () => crypto.randomUUID(),
+    },
+  ) {
+    this.store = new AnnotationStore(db);
+  }
+
+  /** A new highlight: id, page, site and times are ours, never the sender's. */
+  async create(draft: AnnotationDraft, page: DraftPage): Promise<Annotation> {
+    const at = this.clock.now().toISOString();
+    const saved = await this.store.save({
+      id: this.clock.newId(),
+      pageKey: page.pageKey,
+      url: page.url,
+      site: siteOf(page.url),
+      title: draft.title,
+      selectors: draft.selectors,
+      color: draft.color,
+      note: draft.note,
+      tags: [],
+      created: at,
+      updated: at,
+    });
+    this.changed(saved.pageKey, saved.id, 'created');
+    return saved;
+  }
+
+  /** Stores a whole record as it is (undo of a delete: same id and times). */
+  async save(annotation: Annotation): Promise<Annotation> {
+    const before = await this.db.annotations.get(annotation.id);
+    const saved = await this.store.save(annotation);
+    if (before && before.pageKey !== saved.pageKey) this.changed(before.pageKey, before.id, 'deleted');
+    const change: Change = !before || before.pageKey !== saved.pageKey ? 'created' : before.color !== saved.color ? 'recoloured' : 'updated';
+    this.changed(saved.pageKey, saved.id, change);
+    return saved;
+  }
+
+  async update(id: string, patch: AnnotationPatch, allowed: Allowed = () => true): Promise<Annotation> {
+    const before = await this.db.annotations.get(id);
+    if (!before) throw new Error(`no annotation with id ${id}`);
+    if (!allowed(before)) throw new NotAllowedError('not an annotation of this page');
+    const next = await this.store.update(id, patch, this.clock.now());
+    this.changed(next.pageKey, id, before.color !== next.color ? 'recoloured' : 'updated');
+    return next;
+  }
+
+  async delete(id: string, allowed: Allowed = () => true): Promise<boolean> {
+    const before = await this.db.annotations.get(id);
+    if (!before) return false;
+    if (!allowed(before)) throw new NotAllowedError('not an annotation of this page');
+    const deleted = await this.store.delete(id);
+    if (deleted) this.changed(before.pageKey, id, 'deleted');
+    return deleted;
+  }
+
+  async importWrite(annotations: readonly Annotation[], mode: ImportMode): Promise<ImportOutcomeData> {
+    const out = await writeImport(this.db, annotations, mode);
+    if (out.pageKeys.length) this.notify({ type: 'annotations.reload' }, out.pageKeys);
+    return { added: out.added, updated: out.updated, unchanged: out.unchanged };
+  }
+
+  async deleteAll(): Promise<number> {
+    const removed = await this.db.transaction('rw', this.db.annotations, async () => {
+      const n = await this.db.annotations.count();
+      await this.db.annotations.clear();
+      return n;
+    });
+    this.notify({ type: 'annotations.reload' }, 'all');
+    return removed;
+  }
+
+  setSettings(patch: SettingsPatch): Promise<Settings> {
+    return writeSettings(this.db, patch);
+  }
+
+  private changed(pageKey: string, id: string, change: Change): void {
+    this.notify({ type: 'annotations.changed', pageKey, id, change }, [pageKey]);
+  }
+}

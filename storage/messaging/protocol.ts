@@ -1,0 +1,245 @@
+import { z } from 'zod';
+import type { ClaimCategory } from '@/components/vocabulary/categories';
+import type { PageKind } from '@/components/vocabulary/page-kinds';
+import {
+  AnnotationSchema,
+  ColorSchema,
+  MAX_NOTE,
+  MAX_TAG,
+  MAX_TAGS,
+  MAX_TITLE,
+  MAX_URL,
+  SelectorSchema,
+  type Annotation,
+} from '../model/annotation';
+import { SettingsPatchSchema, type Settings } from '../model/settings';
+import { CHANGE_NAMES, NOTE_FRAME_SOURCE_TAG, NOTE_HOST_SOURCE_TAG } from './protocol-constants';
+
+/**
+ * Every message between Sourcemark's contexts, declared once, by direction:
+ *
+ *  - to the background (`BackgroundRequestSchema`): from content scripts, the note frame and the
+ *    extension pages (popup, options). The background owns the database and is its only writer.
+ *    It decides what a request may do from *who sent it* (entrypoints/background/senders.ts),
+ *    never from what the message says: a content script's page is its frame's URL.
+ *  - to a content script (`ContentRequestSchema`): commands from the background or the popup,
+ *    and the narrow change notices the background sends after each write.
+ *  - to extension pages (`ExtensionNoticeSchema`): the same notices, for the popup, options and
+ *    open note frames.
+ *  - between the content script and the note frame, over `postMessage` (the only channel a web
+ *    page can also reach): `NoteFrameHostMessage` and `NoteFrameEvent`.
+ *
+ * The content script does not bundle zod: it checks what reaches it with the guards in
+ * ./content-request-guard.ts, held to these schemas by
+ * tests/unit/message-guards.test.ts.
+ */
+
+const Id = z.uuid();
+const PageKey = z.string().min(1).max(MAX_URL);
+const Tags = z.array(z.string().min(1).max(MAX_TAG)).max(MAX_TAGS);
+
+/** What a reader may change of an annotation. */
+export const AnnotationPatchSchema = z.strictObject({
+  note: z.string().max(MAX_NOTE).optional(),
+  color: ColorSchema.optional(),
+  tags: Tags.optional(),
+});
+export type AnnotationPatch = z.infer<typeof AnnotationPatchSchema>;
+
+/**
+ * A new highlight as a content script describes it: what it saw on its page. The id, page key,
+ * URL, site and times are the background's to fill in, from the sender.
+ */
+export const AnnotationDraftSchema = z.strictObject({
+  selectors: AnnotationSchema.shape.selectors,
+  color: ColorSchema,
+  title: z.string().max(MAX_TITLE),
+  note: z.string().max(MAX_NOTE),
+});
+export type AnnotationDraft = z.infer<typeof AnnotationDraftSchema>;
+
+const LangSchema = z.enum(['zh', 'en']);
+
+/** What a note frame is opened for: one saved annotation, or a new highlight's note. */
+export const NoteGrantRequestSchema = z.discriminatedUnion('mode', [
+  z.strictObject({ mode: z.literal('view'), lang: LangSchema, id: Id }),
+  z.strictObject({
+    mode: z.literal('new'),
+    lang: LangSchema,
+    selectors: z.array(SelectorSchema).min(1).max(8),
+    color: ColorSchema,
+    title: z.string().max(MAX_TITLE),
+  }),
+]);
+export type NoteGrantRequest = z.infer<typeof NoteGrantRequestSchema>;
+
+export const BackgroundRequestSchema = z.discriminatedUnion('type', [
+  /**
+   * The annotations of one page, oldest first. A content script gets its own page's and names
+   * none (a `pageKey` it names must be its own); an extension page names the page.
+   */
+  z.strictObject({ type: z.literal('annotation.listForPage'), pageKey: PageKey.optional() }),
+  /** One annotation, or null. A content script gets only one of its own page. */
+  z.strictObject({ type: z.literal('annotation.get'), id: Id }),
+  /** A content script's new highlight on its own page. */
+  z.strictObject({ type: z.literal('annotation.create'), draft: AnnotationDraftSchema }),
+  /** Store a whole record as it is (the popup's undo of a delete). Extension pages only. */
+  z.strictObject({ type: z.literal('annotation.save'), annotation: AnnotationSchema }),
+  z.strictObject({ type: z.literal('annotation.update'), id: Id, patch: AnnotationPatchSchema }),
+  z.strictObject({ type: z.literal('annotation.delete'), id: Id }),
+  /** Open the annotation's page (or its open tab) and scroll to the highlight. Extension pages only. */
+  z.strictObject({ type: z.literal('annotation.reveal'), id: Id }),
+  /** Write a parsed import in one transaction. Extension pages only. */
+  z.strictObject({
+    type: z.literal('import.write'),
+    annotations: z.array(AnnotationSchema),
+    mode: z.enum(['skip', 'update']),
+  }),
+  /** Delete every annotation. Extension pages only. */
+  z.strictObject({ type: z.literal('data.deleteAll') }),
+  /** Run Sourcemark in a tab that does not have it (the popup's "use on this page"). */
+  z.strictObject({ type: z.literal('tab.enable'), tabId: z.number().int().nonnegative() }),
+  /** Every setting, defaults filled in. */
+  z.strictObject({ type: z.literal('settings.get') }),
+  /** Change some settings; answers with all of them. Extension pages only. */
+  z.strictObject({ type: z.literal('settings.set'), patch: SettingsPatchSchema }),
+  /** A content script asks for a one-time token to open the note frame on its page. */
+  z.strictObject({ type: z.literal('noteFrame.open'), grant: NoteGrantRequestSchema }),
+  /** The note frame redeems the token its host posted to it; once only. */
+  z.strictObject({ type: z.literal('noteFrame.redeem'), token: z.string().min(16).max(64) }),
+  /** The note frame writes the note it was opened for (creating the highlight in 'new' mode). */
+  z.strictObject({ type: z.literal('noteFrame.saveNote'), note: z.string().max(MAX_NOTE) }),
+  z.strictObject({ type: z.literal('noteFrame.recolor'), color: ColorSchema }),
+  z.strictObject({ type: z.literal('noteFrame.delete') }),
+]);
+export type BackgroundRequest = z.infer<typeof BackgroundRequestSchema>;
+export type BackgroundRequestType = BackgroundRequest['type'];
+
+/** What the note frame learns when it redeems its token. */
+export type NoteGrantView =
+  | { mode: 'view'; lang: 'zh' | 'en'; annotation: Annotation | null }
+  | { mode: 'new'; lang: 'zh' | 'en' };
+
+export interface ImportOutcomeData {
+  added: number;
+  updated: number;
+  unchanged: number;
+}
+
+/** What each request answers with, when it succeeds. */
+export interface BackgroundResponseData {
+  'annotation.listForPage': { annotations: Annotation[] };
+  'annotation.get': { annotation: Annotation | null };
+  'annotation.create': { annotation: Annotation };
+  'annotation.save': { annotation: Annotation };
+  'annotation.update': { annotation: Annotation };
+  'annotation.delete': { deleted: boolean };
+  'annotation.reveal': { shown: boolean };
+  'import.write': ImportOutcomeData;
+  'data.deleteAll': { deleted: number };
+  'tab.enable': { enabled: true };
+  'settings.get': { settings: Settings };
+  'settings.set': { settings: Settings };
+  'noteFrame.open': { token: string };
+  'noteFrame.redeem': NoteGrantView;
+  'noteFrame.saveNote': { annotation: Annotation };
+  'noteFrame.recolor': { annotation: Annotation };
+  'noteFrame.delete': { deleted: boolean };
+}
+
+export type BackgroundResponse<T extends BackgroundRequestType> =
+  | { ok: true; data: BackgroundResponseData[T] }
+  | { ok: false; error: string };
+
+/** Names the first problem of a zod error with its location, e.g. `annotation.color: Invalid option`. */
+export function describeZodError(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return 'invalid';
+  const where = issue.path.length ? issue.path.map(String).join('.') : '(root)';
+  return `${where}: ${issue.message}`;
+}
+
+export function parseBackgroundRequest(
+  raw: unknown,
+): { ok: true; request: BackgroundRequest } | { ok: false; error: string } {
+  const parsed = BackgroundRequestSchema.safeParse(raw);
+  if (parsed.success) return { ok: true, request: parsed.data };
+  return { ok: false, error: `invalid message: ${describeZodError(parsed.error)}` };
+}
+
+/** How one annotation changed: what a page needs to do about it, and no more. */
+export const CHANGES = CHANGE_NAMES;
+export type Change = (typeof CHANGES)[number];
+
+/**
+ * Sent by the background after each write, to the tabs showing that page and to extension pages.
+ * `updated` (a note or tags) needs no DOM work in a page; `recoloured` changes one attribute.
+ */
+export const ChangeNoticeSchema = z.strictObject({
+  type: z.literal('annotations.changed'),
+  pageKey: PageKey,
+  id: Id,
+  change: z.enum(CHANGES),
+});
+export type ChangeNotice = z.infer<typeof ChangeNoticeSchema>;
+
+/** After an import or delete-all: the page's annotations are to be loaded again. */
+export const ReloadNoticeSchema = z.strictObject({ type: z.literal('annotations.reload') });
+export type ReloadNotice = z.infer<typeof ReloadNoticeSchema>;
+
+export const ContentRequestSchema = z.discriminatedUnion('type', [
+  /** Highlight the current selection in the default colour (shortcut, context menu). */
+  z.strictObject({ type: z.literal('content.highlightSelection') }),
+  /** Open the note editor for the current selection. */
+  z.strictObject({ type: z.literal('content.noteSelection') }),
+  /** Scroll to an annotation's highlight and flash it. */
+  z.strictObject({ type: z.literal('content.reveal'), id: Id }),
+  /** Ask what the content script found on the page (for the popup's "This page"). */
+  z.strictObject({ type: z.literal('content.status') }),
+  ChangeNoticeSchema,
+  ReloadNoticeSchema,
+]);
+export type ContentRequest = z.infer<typeof ContentRequestSchema>;
+
+/** Notices extension pages (popup, options, note frames) receive. */
+export const ExtensionNoticeSchema = z.discriminatedUnion('type', [ChangeNoticeSchema, ReloadNoticeSchema]);
+export type ExtensionNotice = z.infer<typeof ExtensionNoticeSchema>;
+
+export type ClaimCounts = Record<ClaimCategory, number>;
+
+/** What the content script reports about its page (the answer to `content.status`). */
+export interface PageStatus {
+  url: string;
+  pageKey: string;
+  kind: PageKind;
+  account: string | null;
+  claims: ClaimCounts;
+  highlights: number;
+  orphans: { id: string; quote: string; note: string }[];
+  /** Settings applied, the page's annotations loaded and painted: absence checks may start. */
+  ready: boolean;
+}
+
+/** The answer to the other content requests. */
+export interface ContentAck {
+  ok: boolean;
+}
+
+/** The tag on messages the note frame posts to its host page, and on the host's to the frame. */
+export const NOTE_FRAME_SOURCE = NOTE_FRAME_SOURCE_TAG;
+export const NOTE_HOST_SOURCE = NOTE_HOST_SOURCE_TAG;
+
+/**
+ * Frame → content script. A note frame tells its host only that it wants to close: everything
+ * that changed reaches the host as a ChangeNotice from the background, which a page cannot forge.
+ */
+export const NoteFrameEventSchema = z.strictObject({ source: z.literal(NOTE_FRAME_SOURCE), type: z.literal('close') });
+export type NoteFrameEvent = z.infer<typeof NoteFrameEventSchema>;
+
+/** Content script → frame: the one-time token, posted to the frame's window only. */
+export const NoteFrameHostMessageSchema = z.strictObject({
+  source: z.literal(NOTE_HOST_SOURCE),
+  type: z.literal('token'),
+  token: z.string().min(16).max(64),
+});
+export type NoteFrameHostMessage = z.infer<typeof NoteFrameHostMessageSchema>;

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { ColorSchema } from './annotation';
+
+/**
+ * The reader's settings as data: their schema, apart from where they are stored
+ * (storage/db/settings.ts), so the message protocol can declare them without the database.
+ */
+
+export const LANGUAGES = ['auto', 'zh', 'en'] as const;
+export type LanguageSetting = (typeof LANGUAGES)[number];
+
+export const SettingsSchema = z.strictObject({
+  /** Mark unsourced claims on NetEase Hao pages. */
+  claimsEnabled: z.boolean(),
+  /** Show the self-media banner above the title. */
+  bannerEnabled: z.boolean(),
+  /** Colour of a plain "highlight". */
+  defaultColor: ColorSchema,
+  /** 'auto' follows the browser's language. */
+  language: z.enum(LANGUAGES),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+
+export const SettingsPatchSchema = SettingsSchema.partial();
+export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
+
+export { DEFAULT_SETTINGS } from './settings-defaults';
