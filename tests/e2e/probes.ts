@@ -1,11 +1,84 @@
 import type { Page } from 'playwright-core';
-import { seed, seedHtml } from './harness';
+import { seed, seedHtml, type Harness } from './harness';
 
 /**
  * What a hostile page can do and see, for the security and robustness tests: variants of the
  * seed article at their own URLs, a selection made the keyboard way, and probes that run in the
  * page's main world (where `page.evaluate` runs: the page's own JavaScript, not Sourcemark's).
  */
+
+/**
+ * What the content script says about its page (`content.status`): only what the tests read is
+ * typed; the rest of the answer is kept as sent.
+ */
+export interface SourcemarkStatus {
+  url: string;
+  ready: boolean;
+  [key: string]: unknown;
+}
+
+type TabsApi = {
+  tabs: {
+    query(q: object): Promise<{ id?: number; url?: string }[]>;
+    sendMessage(tabId: number, message: object): Promise<unknown>;
+  };
+};
+
+/**
+ * Waits until Sourcemark's content script in `page` says it is done (`ready`: settings applied,
+ * the page's annotations loaded and painted), and returns what it said. Absence checks ("nothing
+ * is marked") start from here, not after a guessed sleep: a check made before the content script
+ * finished would pass whether or not it would have marked something.
+ *
+ * The service worker asks every tab with `content.status` and takes the answers whose `url` is the
+ * page's: without the `tabs` permission or a host permission Chrome hides tabs' URLs from the
+ * extension (`tabs.query` gives none), but the content script reports its own. Every tab on that
+ * URL must be ready. Only for pages Sourcemark runs on: elsewhere nothing answers, and this throws.
+ */
+export async function waitForSourcemark(
+  h: Pick<Harness, 'worker'>,
+  page: Page,
+  { timeout = 15_000 }: { timeout?: number } = {},
+): Promise<SourcemarkStatus> {
+  const url = withoutHash(page.url());
+  const deadline = Date.now() + timeout;
+  let last = 'no tab answered for this URL';
+  for (;;) {
+    const answers = await h.worker.evaluate(async () => {
+      const { tabs } = (globalThis as unknown as { chrome: TabsApi }).chrome;
+      const all = await tabs.query({});
+      return Promise.all(
+        all.map(async (t) => {
+          if (t.id === undefined) return null;
+          try {
+            return { tabUrl: t.url ?? null, status: await tabs.sendMessage(t.id, { type: 'content.status' }) };
+          } catch {
+            return null; // no content script in that tab
+          }
+        }),
+      );
+    });
+    const mine = answers.flatMap((a) => {
+      if (!a || typeof a.status !== 'object' || a.status === null) return [];
+      const status = a.status as SourcemarkStatus;
+      const at = typeof status.url === 'string' ? status.url : a.tabUrl;
+      return at !== null && withoutHash(at) === url ? [status] : [];
+    });
+    if (mine.length > 0) {
+      if (mine.every((s) => s.ready === true)) return mine[0]!;
+      last = `answered, not ready: ${JSON.stringify(mine.find((s) => s.ready !== true))}`;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`Sourcemark never said it was ready on ${url} within ${timeout} ms (${last})`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+function withoutHash(url: string): string {
+  const i = url.indexOf('#');
+  return i < 0 ? url : url.slice(0, i);
+}
 
 export const SEED = seed('netease-hao-desktop.html');
 const SEED_ID = 'KKG7R2LD0525KQ8M';
