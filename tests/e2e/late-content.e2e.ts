@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Harness } from './harness';
+import { waitForSourcemark } from './probes';
 import { useHarness } from './use-harness';
 import { dragSelect, highlightTexts } from './select';
 
@@ -26,23 +27,27 @@ async function openReady(h: Harness, url: string) {
 describe('content that arrives late, and single-page navigation', () => {
   const h = useHarness({ locale: 'zh-CN' });
 
-  it('paints a saved highlight once its paragraph is added after load', async () => {
+  it('paints a saved highlight once its paragraph is added after Sourcemark finished loading the page', async () => {
     h.serve(A, page('文章甲', ['开头一段。', SENT_A, '结尾一段。']));
     const p = await openReady(h, A);
     await dragSelect(p, '.post_body', SENT_A);
     await p.getByRole('button', { name: '高亮', exact: true }).click();
     await expect.poll(() => highlightTexts(p).then((t) => Object.values(t))).toEqual([SENT_A]);
 
-    // The same article, but its second paragraph is rendered 800 ms after load.
+    // The same article, but its second paragraph is rendered only when the test says so.
     h.serve(
       A,
-      page('文章甲', ['开头一段。', '结尾一段。'], `setTimeout(() => {
+      page('文章甲', ['开头一段。', '结尾一段。'], `window.addLate = () => {
         const p = document.createElement('p'); p.textContent = ${JSON.stringify(SENT_A)};
         document.querySelector('.post_body').insertBefore(p, document.querySelector('.post_body').lastChild);
-      }, 800);`),
+      };`),
     );
     await p.reload();
+    // Loaded, and found no place for the highlight yet: it is an orphan, nothing is painted.
+    const status = await waitForSourcemark(h, p);
+    expect(status.orphans).toMatchObject([{ quote: SENT_A }]);
     expect(await highlightTexts(p)).toEqual({});
+    await p.evaluate(() => (window as unknown as { addLate(): void }).addLate());
     await expect.poll(() => highlightTexts(p).then((t) => Object.values(t)), { timeout: 10_000 }).toEqual([SENT_A]);
     await p.close();
   });

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seed, seedHtml, serveSeeds } from './harness';
+import { waitForSourcemark } from './probes';
 import { useHarness } from './use-harness';
 
 const banner = (page: import('playwright-core').Page) =>
@@ -84,6 +85,7 @@ describe('on NetEase Hao pages (Chinese browser)', () => {
           };
         });
     const marked = await h.open(desktop.url);
+    await waitForSourcemark(h, marked);
     await expect.poll(() => banner(marked).count()).toBe(1);
     const plain = await h.open(baselineUrl);
     const after = await marked.evaluate(fingerprint);
@@ -99,19 +101,28 @@ describe('on NetEase Hao pages (Chinese browser)', () => {
     await plain.close();
   });
 
-  for (const file of ['netease-editorial.html', 'other-news.html']) {
-    it(`marks nothing on ${file}`, async () => {
-      const page = await h.open(seed(file).url);
-      // The content script runs at document_idle; give it that moment before checking absence.
-      await page.waitForTimeout(500);
-      const state = await page.evaluate(() => ({
-        kind: document.documentElement.dataset.sourcemarkPage ?? null,
-        marks: document.querySelectorAll('[data-sourcemark], [data-sourcemark-ui]').length,
-      }));
-      expect(state).toEqual({ kind: null, marks: 0 });
-      await page.close();
-    });
-  }
+  const unmarked = (page: import('playwright-core').Page) =>
+    page.evaluate(() => ({
+      kind: document.documentElement.dataset.sourcemarkPage ?? null,
+      marks: document.querySelectorAll('[data-sourcemark], [data-sourcemark-ui]').length,
+    }));
+
+  it('marks nothing on netease-editorial.html, once Sourcemark has finished with it', async () => {
+    const page = await h.open(seed('netease-editorial.html').url);
+    const status = await waitForSourcemark(h, page);
+    expect(status.kind).toBe('netease-editorial');
+    expect(await unmarked(page)).toEqual({ kind: null, marks: 0 });
+    await page.close();
+  });
+
+  it('marks nothing on other-news.html, where Sourcemark does not run', async () => {
+    const page = await h.open(seed('other-news.html').url);
+    // Nothing of Sourcemark runs here, so nothing can say it has finished: the content script
+    // would have started at document_end, before `load`; this wait only gives it extra time.
+    await page.waitForTimeout(500);
+    expect(await unmarked(page)).toEqual({ kind: null, marks: 0 });
+    await page.close();
+  });
 
   it('sent no request to any host: the seeds need none and the extension makes none', () => {
     expect(h.strayRequests).toEqual([]);

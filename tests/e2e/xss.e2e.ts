@@ -12,6 +12,7 @@ import {
   injectedMarkup,
   keyboardSelect,
   seedVariant,
+  waitForSourcemark,
   withAccount,
 } from './probes';
 import { highlightTexts, noteFrame } from './select';
@@ -130,6 +131,8 @@ describe('markup in user data is shown as text and never runs', () => {
     );
     h.serve(v.url, v.html);
     const page = await h.open(v.url);
+    // Every claim is marked before the paragraphs are checked for anything else in them.
+    await waitForSourcemark(h, page);
     const banner = page.getByRole('region', { name: 'Sourcemark' });
     await expect.poll(() => banner.count()).toBe(1);
     expect(await banner.innerText()).toContain(account);
