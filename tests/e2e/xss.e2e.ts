@@ -105,8 +105,9 @@ describe('markup in user data is shown as text and never runs', () => {
       });
     h.context.pages().forEach(watch);
     h.context.on('page', watch);
-    // A blank extension page (the note frame with nothing to show) to talk to the background.
-    ext = await h.open(`chrome-extension://${h.extensionId}/note.html`);
+    // An extension page to talk to the background: one of the reader's own pages, the only
+    // extension pages the background takes requests from without a note frame's token.
+    ext = await h.open(`chrome-extension://${h.extensionId}/options.html`);
   });
 
   it('has a corpus of at least 30 labelled payloads of every kind', () => {
