@@ -10,7 +10,7 @@ import { pageKey } from '@/storage/model/page-key';
 export interface SenderInfo {
   id?: string;
   url?: string;
-  tab?: { id?: number };
+  tab?: { id?: number; url?: string };
   frameId?: number;
 }
 
@@ -27,6 +27,18 @@ export type Sender =
 const READER_PAGES: ReadonlySet<string> = new Set(['/popup.html', '/options.html']);
 const NOTE_PAGE = '/note.html';
 
+/**
+ * `scheme://host` of an address. Not `URL.origin`: the URL standard makes the origin of a
+ * non-special scheme such as chrome-extension: or moz-extension: opaque ("null"), as Node and
+ * spec-following engines report it, and then every extension address had the same "origin" and
+ * the check below that popup.html and options.html are at *our* origin compared "null" with
+ * "null". The background computes its own origin with this too (index.ts).
+ */
+export function originOf(address: string | URL): string {
+  const u = typeof address === 'string' ? new URL(address) : address;
+  return `${u.protocol}//${u.host}`;
+}
+
 export function classifySender(sender: SenderInfo, extension: { id: string; origin: string }): Sender {
   if (sender.id !== extension.id) return { kind: 'refused', why: 'not from this extension' };
   let url: URL;
@@ -41,10 +53,28 @@ export function classifySender(sender: SenderInfo, extension: { id: string; orig
     if (url.pathname === NOTE_PAGE && sender.tab?.id !== undefined && sender.frameId !== undefined && sender.frameId > 0) {
       return { kind: 'note-frame', tabId: sender.tab.id, frameId: sender.frameId };
     }
-    if (url.origin === extension.origin && READER_PAGES.has(url.pathname)) return { kind: 'extension-page' };
+    if (originOf(url) === extension.origin && READER_PAGES.has(url.pathname)) return { kind: 'extension-page' };
     return { kind: 'refused', why: `${url.pathname} may not send requests` };
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return { kind: 'refused', why: 'not a web page' };
   if (sender.tab?.id === undefined || sender.frameId !== 0) return { kind: 'refused', why: 'not a top-level page' };
-  return { kind: 'content-script', tabId: sender.tab.id, url: url.href, pageKey: pageKey(url.href) };
+  const page = topFrameUrl(url, sender.tab.url);
+  return { kind: 'content-script', tabId: sender.tab.id, url: page, pageKey: pageKey(page) };
+}
+
+/**
+ * The address a top-frame content script speaks for. `sender.url` is the document's address as it
+ * was loaded: a single-page site's pushState does not change it (Chromium 156), while the tab's
+ * URL follows. The tab's is taken only when it is of the same origin as the document: a page can
+ * push any address of its own origin anyway, and a tab already navigating to another site must not
+ * lend that site's address to the old document's last messages.
+ */
+function topFrameUrl(documentUrl: URL, tabUrl: string | undefined): string {
+  if (!tabUrl) return documentUrl.href;
+  try {
+    const tab = new URL(tabUrl);
+    return tab.origin === documentUrl.origin ? tab.href : documentUrl.href;
+  } catch {
+    return documentUrl.href;
+  }
 }

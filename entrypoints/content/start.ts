@@ -41,6 +41,11 @@ export async function startSourcemark(ctx: ContentScriptContext): Promise<void> 
     openNoteFrame: async (grant) => (await request({ type: 'noteFrame.open', grant })).token,
   });
   let ready = false;
+  let revision = 0;
+  const applied = () => {
+    revision++;
+    return { ok: true };
+  };
   ctx.onInvalidated(() => annotator.destroy());
 
   const page = markNeteasePage(document, location.href);
@@ -101,6 +106,7 @@ export async function startSourcemark(ctx: ContentScriptContext): Promise<void> 
     highlights: annotator.highlights.all.length - annotator.highlights.orphans.length,
     orphans: annotator.highlights.orphans.map((a) => ({ id: a.id, quote: quoteOf(a).exact, note: a.note })),
     ready,
+    revision,
   });
 
   const onMessage = (raw: unknown): Promise<PageStatus | ContentAck> | undefined => {
@@ -116,9 +122,9 @@ export async function startSourcemark(ctx: ContentScriptContext): Promise<void> 
       case 'content.status':
         return Promise.resolve(status());
       case 'annotations.changed':
-        return annotator.onNotice(msg).then(() => ({ ok: true }));
+        return annotator.onNotice(msg).then(applied);
       case 'annotations.reload':
-        return annotator.highlights.reload().then(() => ({ ok: true }));
+        return annotator.highlights.reload().then(applied);
     }
   };
   browser.runtime.onMessage.addListener(onMessage);

@@ -1,5 +1,5 @@
 import type { Annotation } from '../model/annotation';
-import { request } from './client';
+import { BackgroundError, request } from './client';
 import type { AnnotationDraft, AnnotationPatch } from './protocol';
 
 /**
@@ -7,7 +7,8 @@ import type { AnnotationDraft, AnnotationPatch } from './protocol';
  * the sender, so nothing here names one. The only backend adapter; tests pass a fake.
  */
 export interface AnnotationBackend {
-  listForPage(): Promise<Annotation[]>;
+  /** `pageKey`: the page the caller believes it is on; the background checks it is the sender's. */
+  listForPage(pageKey?: string): Promise<Annotation[]>;
   get(id: string): Promise<Annotation | null>;
   create(draft: AnnotationDraft): Promise<Annotation>;
   update(id: string, patch: AnnotationPatch): Promise<Annotation>;
@@ -15,7 +16,19 @@ export interface AnnotationBackend {
 }
 
 export const messageBackend: AnnotationBackend = {
-  listForPage: async () => (await request({ type: 'annotation.listForPage' })).annotations,
+  listForPage: async (pageKey) => {
+    // Right after a single-page site's pushState the browser may still report the old URL as the
+    // sender's for a moment: the background then refuses the new key, and asking again shortly
+    // after gets it. The background never takes the key on trust.
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return (await request({ type: 'annotation.listForPage', pageKey })).annotations;
+      } catch (err) {
+        if (!pageKey || attempt >= 8 || !(err instanceof BackgroundError) || !/another page/.test(err.message)) throw err;
+        await new Promise((r) => setTimeout(r, 50 * 2 ** Math.min(attempt, 4)));
+      }
+    }
+  },
   get: async (id) => (await request({ type: 'annotation.get', id })).annotation,
   create: async (draft) => (await request({ type: 'annotation.create', draft })).annotation,
   update: async (id, patch) => (await request({ type: 'annotation.update', id, patch })).annotation,

@@ -218,6 +218,8 @@ export interface PageStatus {
   orphans: { id: string; quote: string; note: string }[];
   /** Settings applied, the page's annotations loaded and painted: absence checks may start. */
   ready: boolean;
+  /** How many change notices and reloads this page has applied (each one is done when counted). */
+  revision: number;
 }
 
 /** The answer to the other content requests. */

@@ -71,7 +71,7 @@ export class Annotator {
   }
 
   load(): Promise<void> {
-    return this.highlights.load();
+    return this.highlights.load(this.key);
   }
 
   /** A notice from the background about this page (others' notices are not ours). */
@@ -87,7 +87,7 @@ export class Annotator {
     this.key = next;
     this.closePanel();
     this.highlights.clear();
-    await this.highlights.load();
+    await this.highlights.load(next);
   }
 
   /** Shows the toolbar under the current selection, if it selects page text. */

@@ -31,6 +31,7 @@ export class PaintedHighlights {
   private observer: MutationObserver | null = null;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private retries = 0;
+  private pageKey: string | undefined;
 
   constructor(
     private readonly doc: Document,
@@ -58,10 +59,14 @@ export class PaintedHighlights {
     return this.painted.get(id)?.handle?.elements ?? [];
   }
 
-  /** Loads the page's annotations and paints every one not painted yet. A newer load wins. */
-  async load(): Promise<void> {
+  /**
+   * Loads the page's annotations and paints every one not painted yet. A newer load wins.
+   * `pageKey` is the page the caller is on, remembered for `reload`.
+   */
+  async load(pageKey: string | undefined = this.pageKey): Promise<void> {
+    this.pageKey = pageKey;
     const generation = ++this.generation;
-    const list = await this.backend.listForPage();
+    const list = await this.backend.listForPage(pageKey);
     if (generation !== this.generation) return;
     this.addAll(list);
   }
