@@ -69,7 +69,7 @@ describe('unsourced claim marks', () => {
     await page.close();
   });
 
-  it('jumps from the audit list to the mark, and switching marks off is remembered', async () => {
+  it('jumps from the audit list to the mark; the banner hides marks on this page only, the popup switches them off everywhere', async () => {
     const page = await h.open(seed('netease-hao-desktop.html').url);
     await banner(page).getByRole('button', { name: '列出标记' }).click();
     const items = banner(page).locator('button.jump');
@@ -84,11 +84,29 @@ describe('unsourced claim marks', () => {
     const deco = (p: import('playwright-core').Page) =>
       p.locator('[data-sourcemark="claim"]').first().evaluate((el) => getComputedStyle(el).textDecorationLine);
     expect(await deco(page)).toBe('none');
+    // A page's button is no setting: after a reload the marks are back.
     await page.reload();
-    await expect.poll(off).toBe('off');
-    await banner(page).getByRole('button', { name: '显示标记' }).click();
+    await waitForSourcemark(h, page);
     expect(await off()).toBeNull();
     expect(await deco(page)).toBe('underline');
+
+    // The popup's switch is the reader's setting, and pages loaded after it follow it.
+    const popup = await h.open(`chrome-extension://${h.extensionId}/popup.html`);
+    const toggle = popup.getByRole('checkbox', { name: '标出无出处的说法' });
+    await expect.poll(() => toggle.isChecked()).toBe(true);
+    await toggle.uncheck();
+    const setting = () =>
+      popup.evaluate(async () => {
+        const api = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<{ data: { settings: { claimsEnabled: boolean } } }> } } }).chrome;
+        return (await api.runtime.sendMessage({ type: 'settings.get' })).data.settings.claimsEnabled;
+      });
+    await expect.poll(setting).toBe(false);
+    await page.reload();
+    await waitForSourcemark(h, page);
+    expect(await off()).toBe('off');
+    await toggle.check();
+    await expect.poll(setting).toBe(true);
+    await popup.close();
     await page.close();
   });
 
