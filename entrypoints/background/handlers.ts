@@ -158,12 +158,22 @@ async function noteFrame(deps: HandlerDeps, req: BackgroundRequest, sender: Extr
   const mine = sessionOwns(session);
   switch (req.type) {
     case 'noteFrame.saveNote': {
+      // A second save while the first one's create is still being written (a double click on
+      // Save) waits for it and edits that annotation: checking `annotationId` alone let both
+      // create, so one 'new' token made two highlights.
+      if (!session.annotationId && session.creating) await session.creating.catch(() => undefined);
       if (session.annotationId) return { annotation: await writer.update(session.annotationId, { note: req.note }, mine) };
       const { grant } = session;
       if (grant.mode !== 'new') throw new NotAllowedError('nothing to save');
-      const created = await writer.create({ selectors: grant.selectors, color: grant.color, title: grant.title, note: req.note }, grant.page);
-      session.annotationId = created.id;
-      return { annotation: created };
+      const creating = writer.create({ selectors: grant.selectors, color: grant.color, title: grant.title, note: req.note }, grant.page);
+      session.creating = creating;
+      try {
+        const created = await creating;
+        session.annotationId = created.id;
+        return { annotation: created };
+      } finally {
+        session.creating = null;
+      }
     }
     case 'noteFrame.recolor':
       if (!session.annotationId) throw new NotAllowedError('nothing to recolour');

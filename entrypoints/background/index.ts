@@ -8,14 +8,14 @@ import { createMenus, MENU_HIGHLIGHT, MENU_NOTE } from './menus';
 import { NoteGrants } from './note-grants';
 import { broadcast, PageTabs } from './notices';
 import { revealAnnotation } from './reveal';
-import { classifySender } from './senders';
+import { classifySender, originOf } from './senders';
 
 export default defineBackground(() => {
   const db = new SourcemarkDB();
   const tabs = new PageTabs();
   const writer = new Writer(db, (notice, target) => void broadcast(tabs, notice, target));
   const grants = new NoteGrants();
-  const extension = { id: browser.runtime.id, origin: new URL(browser.runtime.getURL('/')).origin };
+  const extension = { id: browser.runtime.id, origin: originOf(browser.runtime.getURL('/')) };
   const deps = {
     db,
     writer,

@@ -1,4 +1,5 @@
 import type { NoteGrantRequest } from '@/storage/messaging/protocol';
+import type { Annotation } from '@/storage/model/annotation';
 
 /**
  * One-time tokens for the note frame. note.html takes no instructions from its URL (any site may
@@ -29,6 +30,8 @@ export interface NoteSession {
   grant: NoteGrant;
   /** The annotation this frame may read and change: set for 'view', and after a 'new' saved. */
   annotationId: string | null;
+  /** A 'new' grant's create while it is being written, so a second save waits for it. */
+  creating?: Promise<Annotation> | null;
 }
 
 /** Long enough for a slow frame to load; short enough that a leaked token is soon worthless. */

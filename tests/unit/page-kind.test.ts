@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { isBuiltInOrigin } from '@/components/recognition/built-in-sites';
 import { MatchPattern } from 'wxt/utils/match-patterns';
 import { HAO_URL_MATCHES, recognisePage, urlShape, type PageSignals } from '@/components/recognition/page-kind';
 
@@ -42,7 +43,7 @@ describe('HAO_URL_MATCHES (where the claim detector script is injected)', () => 
   const table = [
     `https://www.163.com/dy/article/${ID}.html`,
     `https://www.163.com/dy/article/${ID}_pdya11y.html?f=post2020_dy_recommends`,
-    `http://m.163.com/dy/article/${ID}.html`,
+    `https://m.163.com/dy/article/${ID}.html`,
     `https://c.m.163.com/news/a/${ID}.html?spss=newsapp`,
     `https://3g.163.com/dy/article/${ID}.html`,
     `https://3g.163.com/news/article/${ID}.html`,
@@ -55,6 +56,13 @@ describe('HAO_URL_MATCHES (where the claim detector script is injected)', () => 
     `https://www.163.com/`,
     `https://www.sohu.com/a/1042019748_100247297`,
   ];
+
+  it.each([`http://m.163.com/dy/article/${ID}.html`, `http://www.163.com/dy/article/${ID}.html`, `http://3g.163.com/touch/article.html?docid=${ID}`])(
+    'leaves out %s: content scripts match https only, however urlShape reads the address',
+    (url) => {
+      expect(injected(url)).toBe(false);
+    },
+  );
 
   it.each(table.filter((u) => ['hao', 'ambiguous'].includes(urlShape(u))))(
     'covers %s, where a 网易号 article can be',
@@ -128,5 +136,19 @@ describe('recognisePage', () => {
       'statement',
       'media-link',
     ]);
+  });
+});
+
+describe('isBuiltInOrigin (NetEase patterns the manifest covers, not the reader’s grants)', () => {
+  it.each([
+    ['https://*.163.com/*', true],
+    ['https://www.163.com/dy/article/*', true],
+    ['https://3g.163.com/*', true],
+    ['*://*.163.com/*', true],
+    ['https://example.com/*', false],
+    ['https://evil163.com/*', false],
+    ['https://163.com.evil.example/*', false],
+  ])('%s → %s', (pattern, builtIn) => {
+    expect(isBuiltInOrigin(pattern)).toBe(builtIn);
   });
 });

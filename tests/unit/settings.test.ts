@@ -1,6 +1,7 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SourcemarkDB } from '@/storage/db/db';
 import { DEFAULT_SETTINGS, SettingsStore, readSettings, writeSettings } from '@/storage/db/settings';
+import { contentScript, harness, popup, type Harness } from './background-harness';
 
 describe('settings', () => {
   let db: SourcemarkDB;
@@ -38,20 +39,36 @@ describe('settings', () => {
 });
 
 describe('settings messages', () => {
-  it('answers settings.get and settings.set through the background handler', async () => {
-    const { handleMessage } = await import('@/entrypoints/background/handlers');
-    const { AnnotationStore } = await import('@/storage/db/annotation-store');
-    const db = new SourcemarkDB(`settings-msg-${Math.random()}`);
-    const deps = { store: new AnnotationStore(db), injectInto: async () => {}, settings: new SettingsStore(db) };
-    expect(await handleMessage(deps, { type: 'settings.get' })).toEqual({ ok: true, data: { settings: DEFAULT_SETTINGS } });
-    expect(await handleMessage(deps, { type: 'settings.set', patch: { claimsEnabled: false } })).toEqual({
+  let h: Harness;
+  beforeEach(() => {
+    h = harness(`settings-msg-${Math.random()}`);
+  });
+  afterEach(() => h.close());
+
+  it('answers settings.get and settings.set from an extension page', async () => {
+    expect(await h.ask(popup(), { type: 'settings.get' })).toEqual({ ok: true, data: { settings: DEFAULT_SETTINGS } });
+    expect(await h.ask(popup(), { type: 'settings.set', patch: { claimsEnabled: false } })).toEqual({
       ok: true,
       data: { settings: { ...DEFAULT_SETTINGS, claimsEnabled: false } },
     });
-    const bad = await handleMessage(deps, { type: 'settings.set', patch: { claimsEnabled: false, extra: 1 } });
-    expect(bad.ok).toBe(false);
-    const wrong = await handleMessage(deps, { type: 'settings.set', patch: { language: 'fr' } });
-    expect(wrong).toMatchObject({ ok: false });
-    expect(await readSettings(db)).toEqual({ ...DEFAULT_SETTINGS, claimsEnabled: false });
+    const bad = await h.ask(popup(), { type: 'settings.set', patch: { claimsEnabled: false, extra: 1 } });
+    expect(bad).toEqual({ ok: false, error: expect.stringMatching(/^invalid message: patch/) });
+    const wrong = await h.ask(popup(), { type: 'settings.set', patch: { language: 'fr' } });
+    expect(wrong).toEqual({ ok: false, error: expect.stringMatching(/^invalid message: patch\.language/) });
+    expect(await readSettings(h.db)).toEqual({ ...DEFAULT_SETTINGS, claimsEnabled: false });
+  });
+
+  it('lets a content script read the settings', async () => {
+    await writeSettings(h.db, { language: 'en' });
+    expect(await h.ask(contentScript('https://example.com/a'), { type: 'settings.get' })).toEqual({
+      ok: true,
+      data: { settings: { ...DEFAULT_SETTINGS, language: 'en' } },
+    });
+  });
+
+  it('refuses settings.set from a content script, and changes nothing', async () => {
+    const r = await h.ask(contentScript('https://example.com/a'), { type: 'settings.set', patch: { claimsEnabled: false } });
+    expect(r).toEqual({ ok: false, error: 'refused: settings.set is not for this sender' });
+    expect(await h.db.settings.count()).toBe(0);
   });
 });
