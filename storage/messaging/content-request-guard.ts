@@ -25,8 +25,8 @@ export function readContentRequest(raw: unknown): ContentRequest | null {
       const ok =
         hasOnlyKeys(raw, ['type', 'pageKey', 'id', 'change']) &&
         typeof pageKey === 'string' &&
-        pageKey.length >= 1 &&
-        pageKey.length <= 4096 &&
+        codePoints(pageKey) >= 1 &&
+        codePoints(pageKey) <= 4096 &&
         isUuid(id) &&
         typeof change === 'string' &&
         (CHANGE_NAMES as readonly string[]).includes(change);
@@ -35,6 +35,22 @@ export function readContentRequest(raw: unknown): ContentRequest | null {
     default:
       return null;
   }
+}
+
+/**
+ * A string's length as zod's `.min`/`.max` measure it (zod 4.6): in code points, a surrogate pair
+ * counting once and a lone surrogate as itself. `.length` counts UTF-16 units, so a page key of
+ * 2,049 emoji (4,098 units) was refused here while the schema accepted it.
+ */
+function codePoints(s: string): number {
+  let n = s.length;
+  for (let i = 0; i < s.length - 1; i++) {
+    if ((s.charCodeAt(i) & 0xfc00) === 0xd800 && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      n--;
+      i++;
+    }
+  }
+  return n;
 }
 
 /**

@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { readNoteFrameEvent } from '@/storage/messaging/note-frame-event-guard';
-import { NoteFrameEventSchema } from '@/storage/messaging/note-frame';
-import { NOTE_FRAME_SOURCE } from '@/storage/messaging/note-frame-protocol';
-import { ContentRequestSchema } from '@/storage/messaging/content-messages';
-import { readContentRequest } from '@/storage/messaging/content-request-guard';
+import { readContentRequest, readNoteFrameEvent } from '@/storage/messaging/content-request-guard';
+import { CHANGES, ContentRequestSchema, NOTE_FRAME_SOURCE, NOTE_HOST_SOURCE, NoteFrameEventSchema } from '@/storage/messaging/protocol';
+import { MAX_URL } from '@/storage/model/annotation';
 import { isUuid } from '@/storage/messaging/strict-checks';
 
 /**
@@ -164,39 +162,93 @@ describe('isUuid agrees with z.uuid()', () => {
   });
 });
 
+/** Page keys at and around the schema's bounds, and strings that look like one but are not. */
+const PAGE_KEYS: unknown[] = [
+  '163.com/article/KKG7R2LD0525KQ8M',
+  'k',
+  'x'.repeat(MAX_URL),
+  'x'.repeat(MAX_URL + 1),
+  '键'.repeat(MAX_URL),
+  // zod counts code points, not UTF-16 units: an astral character is one, a lone surrogate one.
+  '😀'.repeat(MAX_URL / 2),
+  '😀'.repeat(MAX_URL / 2) + 'x',
+  '😀'.repeat(MAX_URL),
+  '😀'.repeat(MAX_URL + 1),
+  `${'😀'.repeat(MAX_URL - 1)}x`,
+  `${'😀'.repeat(MAX_URL)}x`,
+  '\uD800',
+  '\uDE00',
+  '\uD800'.repeat(MAX_URL),
+  '\uD800'.repeat(MAX_URL + 1),
+  `${'x'.repeat(MAX_URL - 1)}\uD83D`,
+  `${'x'.repeat(MAX_URL)}\uD83D`,
+  '\uDE00\uD83D'.repeat(MAX_URL),
+  '\uDE00\uD83D'.repeat(MAX_URL / 2 + 1),
+  '',
+  ' ',
+  'file:///a',
+  42,
+  null,
+  ['k'],
+  new String('k'),
+];
+
+/** Change names, and near misses (other spelling, case, inherited names). */
+const CHANGE_VALUES: unknown[] = [...CHANGES, 'recolored', 'Created', 'created ', 'reload', 'constructor', 'toString', '__proto__', '', 0, null, [...CHANGES]];
+
 describe('readContentRequest agrees with ContentRequestSchema', () => {
+  const ids = UUIDS.filter((u) => z.uuid().safeParse(u).success);
+  const validKeys = PAGE_KEYS.filter((k) => typeof k === 'string' && z.string().min(1).max(MAX_URL).safeParse(k).success);
   const VALID: Record<string, unknown>[] = [
     { type: 'content.highlightSelection' },
     { type: 'content.noteSelection' },
     { type: 'content.status' },
-    { type: 'content.reload' },
-    ...UUIDS.filter((u) => z.uuid().safeParse(u).success).map((id) => ({ type: 'content.reveal', id })),
+    { type: 'annotations.reload' },
+    ...ids.map((id) => ({ type: 'content.reveal', id })),
+    ...CHANGES.flatMap((change) => validKeys.map((pageKey, i) => ({ type: 'annotations.changed', pageKey, id: ids[i % ids.length], change }))),
   ];
-  const likely = { type: VALID.map((v) => v.type), id: UUIDS };
-  const noise = [...UUIDS, NOTE_FRAME_SOURCE, 'close', 'changed', 'content.', {}, []];
+  // Two shapes of near-message: commands (a type, maybe an id) and change notices (four keys).
+  const likelyCommand = { type: [...new Set(VALID.map((v) => v.type)), 'content.reload'], id: UUIDS };
+  const likelyNotice = { type: ['annotations.changed', 'annotations.reload', 'content.reveal'], id: UUIDS, pageKey: PAGE_KEYS, change: CHANGE_VALUES };
+  const noise = [...UUIDS, ...CHANGE_VALUES, NOTE_FRAME_SOURCE, 'close', 'changed', 'content.', {}, []];
 
   it('on valid requests', () => expectAgreementOnValid(ContentRequestSchema, readContentRequest, VALID));
   it('on non-objects', () => expectAgreement(ContentRequestSchema, readContentRequest, [...NON_OBJECTS, ...VALID]));
   it('on every one-edit mutation', () =>
     expectAgreement(ContentRequestSchema, readContentRequest, VALID.flatMap(mutations)));
+  it('on change notices with every page key and change name around the bounds', () =>
+    expectAgreement(
+      ContentRequestSchema,
+      readContentRequest,
+      PAGE_KEYS.flatMap((pageKey) => CHANGE_VALUES.map((change) => ({ type: 'annotations.changed', pageKey, id: V4, change }))),
+    ));
   it('on prototype tricks and odd objects', () =>
     expectAgreement(ContentRequestSchema, readContentRequest, VALID.flatMap(oddities)));
   it('on random near-messages', () =>
-    expectAgreement(ContentRequestSchema, readContentRequest, randomMessages(3000, likely, noise)));
+    expectAgreement(ContentRequestSchema, readContentRequest, [
+      ...randomMessages(3000, likelyCommand, noise),
+      ...randomMessages(3000, likelyNotice, noise),
+    ]));
 });
 
 describe('readNoteFrameEvent agrees with NoteFrameEventSchema', () => {
-  const VALID: Record<string, unknown>[] = [
-    { source: NOTE_FRAME_SOURCE, type: 'close' },
-    ...UUIDS.filter((u) => z.uuid().safeParse(u).success).map((id) => ({ source: NOTE_FRAME_SOURCE, type: 'changed', id })),
+  const VALID: Record<string, unknown>[] = [{ source: NOTE_FRAME_SOURCE, type: 'close' }];
+  // What the frame used to say (and a page might still post): the frame now only says "close".
+  const NEAR: Record<string, unknown>[] = [
+    ...UUIDS.map((id) => ({ source: NOTE_FRAME_SOURCE, type: 'changed', id })),
+    { source: NOTE_FRAME_SOURCE, type: 'close', id: V4 },
+    { source: NOTE_HOST_SOURCE, type: 'close' },
+    { source: NOTE_HOST_SOURCE, type: 'token', token: 'a'.repeat(32) },
+    { source: NOTE_FRAME_SOURCE, type: 'token', token: 'a'.repeat(32) },
   ];
-  const likely = { source: [NOTE_FRAME_SOURCE], type: ['close', 'changed'], id: UUIDS };
-  const noise = [...UUIDS, NOTE_FRAME_SOURCE.toUpperCase(), 'content.status', 'closed', {}, []];
+  // `id` and the other keys turn up now and then (randomMessages adds them rarely).
+  const likely = { source: [NOTE_FRAME_SOURCE, NOTE_HOST_SOURCE], type: ['close', 'changed', 'token'] };
+  const noise = [...UUIDS, NOTE_FRAME_SOURCE.toUpperCase(), 'content.status', 'closed', 'a'.repeat(32), {}, []];
 
   it('on valid events', () => expectAgreementOnValid(NoteFrameEventSchema, readNoteFrameEvent, VALID));
   it('on non-objects', () => expectAgreement(NoteFrameEventSchema, readNoteFrameEvent, [...NON_OBJECTS, ...VALID]));
   it('on every one-edit mutation', () =>
-    expectAgreement(NoteFrameEventSchema, readNoteFrameEvent, VALID.flatMap(mutations)));
+    expectAgreement(NoteFrameEventSchema, readNoteFrameEvent, [...VALID, ...NEAR].flatMap(mutations)));
   it('on prototype tricks and odd objects', () =>
     expectAgreement(NoteFrameEventSchema, readNoteFrameEvent, VALID.flatMap(oddities)));
   it('on random near-messages', () =>
