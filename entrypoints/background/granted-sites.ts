@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { isBuiltInOrigin } from '@/components/recognition/built-in-sites';
 import { CONTENT_CSS, CONTENT_JS } from '@/storage/messaging/send-to-tab';
 
 const SCRIPT_ID = 'sourcemark-granted-sites';
@@ -11,7 +12,7 @@ const SCRIPT_ID = 'sourcemark-granted-sites';
 export async function syncGrantedSites(): Promise<string[]> {
   const { origins = [] } = await browser.permissions.getAll();
   // NetEase is always on through the manifest's content script; don't inject twice.
-  const granted = origins.filter((o) => !/^(\*|https):\/\/\*\.163\.com\//.test(o));
+  const granted = origins.filter((o) => !isBuiltInOrigin(o));
   const existing = await browser.scripting.getRegisteredContentScripts({ ids: [SCRIPT_ID] });
   if (existing.length) await browser.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });
   if (granted.length === 0) return [];

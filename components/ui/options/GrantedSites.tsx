@@ -1,12 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { isBuiltInOrigin } from '@/components/recognition/built-in-sites';
 import { useEnv } from '../popup/env';
 import { errorMessage } from '@/storage/model/error-message';
 
 export type GrantedSitesProps = Record<string, never>;
 
-/** NetEase comes with the extension (its content script's match); it is not the reader's grant. */
-const BUILT_IN = /^(\*|https):\/\/\*\.163\.com\//;
 
 /** `https://example.com/path` → `https://example.com/*`; null for anything not http(s). */
 export function originPattern(input: string): string | null {
@@ -36,7 +35,7 @@ export default function GrantedSites(_props: GrantedSitesProps) {
 
   useEffect(() => {
     const load = () =>
-      void browser.permissions.getAll().then((p) => setOrigins((p.origins ?? []).filter((o) => !BUILT_IN.test(o))));
+      void browser.permissions.getAll().then((p) => setOrigins((p.origins ?? []).filter((o) => !isBuiltInOrigin(o))));
     load();
     browser.permissions.onAdded.addListener(load);
     browser.permissions.onRemoved.addListener(load);
