@@ -35,6 +35,14 @@ window.addEventListener('focus', () => {
   if (box && document.activeElement !== box) box.focus();
 });
 
+/**
+ * Where the frame is, on its own <html> (`waiting`, `shown`, `refused`): a page cannot read a
+ * cross-origin frame, and tests need to know that a refusal has happened before checking that
+ * nothing is shown.
+ */
+const setState = (state: 'waiting' | 'shown' | 'refused') => (document.documentElement.dataset.state = state);
+setState('waiting');
+
 let redeemed = false;
 const onToken = (e: MessageEvent) => {
   // Only the window that framed us can hand the token, and only once.
@@ -47,9 +55,10 @@ const onToken = (e: MessageEvent) => {
     (grant) => {
       document.documentElement.lang = grant.lang === 'zh' ? 'zh-CN' : 'en';
       render(<NoteFrame grant={grant} backend={backend} onClose={close} />, document.getElementById('app')!);
+      setState('shown');
     },
     // A token that is not valid (forged, used, expired): nothing to show, nothing to do.
-    () => undefined,
+    () => setState('refused'),
   );
 };
 window.addEventListener('message', onToken);
