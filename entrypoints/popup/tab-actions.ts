@@ -1,5 +1,8 @@
 import { browser, type Browser } from 'wxt/browser';
+import type { ActiveTab } from '@/components/ui/popup/active-tab';
 import type { PageStatus } from '@/storage/messaging/protocol';
+
+export type { ActiveTab };
 import { sendToTab } from '@/storage/messaging/send-to-tab';
 
 /**
@@ -13,11 +16,6 @@ type Tab = Browser.tabs.Tab;
 function mayRun(tab: Tab): tab is Tab & { id: number } {
   return tab.id !== undefined && (tab.url === undefined || /^https?:/i.test(tab.url));
 }
-
-export type ActiveTab =
-  | { kind: 'unsupported'; tab: Tab | null }
-  | { kind: 'not-running'; tab: Tab & { id: number } }
-  | { kind: 'running'; tab: Tab & { id: number }; status: PageStatus };
 
 function isStatus(v: unknown): v is PageStatus {
   return typeof v === 'object' && v !== null && typeof (v as PageStatus).pageKey === 'string' && Array.isArray((v as PageStatus).orphans);

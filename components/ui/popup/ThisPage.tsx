@@ -4,7 +4,7 @@ import type { PageStatus } from '@/storage/messaging/protocol';
 import { annotationsForPage } from '@/storage/db/queries';
 import AnnotationItem from './AnnotationItem';
 import { useEnv } from './env';
-import type { ActiveTab } from '@/entrypoints/popup/tab-actions';
+import type { ActiveTab } from './active-tab';
 import { useLive } from './use-live';
 import { errorMessage } from '@/storage/model/error-message';
 import { CLAIM_CATEGORIES, categoryNameInText } from '@/components/vocabulary/categories';
