@@ -3,7 +3,8 @@ import type { Annotation } from '../model/annotation';
 
 /**
  * The one database, in the extension's origin. Content scripts never open it (their IndexedDB
- * would be the web page's); they reach it through storage/messages.ts.
+ * would be the web page's); they reach it through storage/messaging/protocol.ts, and only the
+ * background writes (storage/db/writer.ts).
  *
  * Versions are append-only: a shipped entry is never edited. A schema change adds an entry with
  * an `upgrade` that rewrites old records; tests/unit/db-upgrade.test.ts opens a database written

@@ -22,7 +22,7 @@ export interface PopupBrowserReport {
   rows: { name: string; medianMs: number; minMs: number; maxMs: number }[];
 }
 
-/** The popup's debounce (components/popup/AllAnnotations.tsx), subtracted from keystrokes. */
+/** The popup's debounce (components/ui/popup/AllAnnotations.tsx), subtracted from keystrokes. */
 const DEBOUNCE_MS = 150;
 const GROUPS = 50;
 const COLD_QUERY = '匮缺的高科'; // one phrase in ten: 1,000 matches

@@ -49,7 +49,7 @@ export function highlightTexts(page: Page): Promise<Record<string, string>> {
 }
 
 /**
- * Sourcemark's note frame on `page` (components/note-frame.ts): the note editor and the popover
+ * Sourcemark's note frame on `page` (entrypoints/note/main.tsx): the note editor and the popover
  * of a clicked highlight live in this extension frame, where page scripts cannot read them.
  */
 export function noteFrame(page: Page): FrameLocator {
