@@ -110,7 +110,8 @@ export class Annotator {
       const saved = await this.backend.create({ selectors, color, note: '', title: this.title() });
       // Painted from its selectors on the page as it is now, and only once the background
       // confirmed the write: a highlight on screen is a saved one. Its notice may have come first.
-      this.highlights.add(saved);
+      // Not if the URL changed while it was saved: it is the old page's, as its notice would be.
+      if (saved.pageKey === this.key) this.highlights.add(saved);
       this.doc.getSelection()?.removeAllRanges();
       this.pending = null;
       this.panel.setError(null);
