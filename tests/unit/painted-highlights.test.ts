@@ -5,7 +5,7 @@ import {
   PaintedHighlights,
 } from '@/entrypoints/content/annotator/painted-highlights';
 import type { Selector } from '@/storage/model/annotation';
-import { FakeBackend, marksOf, markedText, selectorsOf, settle } from './annotator-fakes';
+import { deferred, FakeBackend, marksOf, markedText, selectorsOf, settle } from './annotator-fakes';
 
 /**
  * PaintedHighlights against an in-memory backend whose answers the tests hold back and release,
@@ -310,5 +310,44 @@ describe('orphans and late content', () => {
     await settle();
     vi.advanceTimersByTime(60_000);
     expect(painted.retriesDone).toBe(0);
+  });
+});
+
+describe('notices that overtake the first load', () => {
+  /** A backend whose list is read when asked and answered only when the test says. */
+  function listReadEarly(): () => void {
+    const snapshot = [...backend.records.values()].map((a) => ({ ...a }));
+    const gate = deferred();
+    backend.listForPage = async () => {
+      await gate.promise;
+      return snapshot;
+    };
+    return () => gate.resolve();
+  }
+
+  it('does not bring back a highlight deleted while the first load was on its way', async () => {
+    const before = document.body.innerHTML;
+    const a = backend.put(selectorsOf(document.body, '新的关税政策，引发'));
+    const answer = listReadEarly();
+    const loading = painted.load();
+    backend.records.delete(a.id);
+    await painted.apply(a.id, 'deleted');
+    answer();
+    await loading;
+    expect(painted.all).toEqual([]);
+    expect(marksOf(document, a.id)).toHaveLength(0);
+    expect(document.body.innerHTML).toBe(before);
+  });
+
+  it('keeps the newer colour a notice brought when the older list arrives after it', async () => {
+    const a = backend.put(selectorsOf(document.body, '新的关税政策，引发'));
+    const answer = listReadEarly();
+    const loading = painted.load();
+    await backend.update(a.id, { color: 'green' });
+    await painted.apply(a.id, 'recoloured');
+    answer();
+    await loading;
+    expect(painted.all.map((x) => x.color)).toEqual(['green']);
+    expect(new Set(marksOf(document, a.id).map((m) => m.getAttribute('data-color')))).toEqual(new Set(['green']));
   });
 });

@@ -32,6 +32,11 @@ export class PaintedHighlights {
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private retries = 0;
   private pageKey: string | undefined;
+  /**
+   * Ids deleted while a load was on its way: the list it brings may have been read before the
+   * delete was written, and must not bring them back.
+   */
+  private deletedDuringLoad = new Set<string>();
 
   constructor(
     private readonly doc: Document,
@@ -66,9 +71,11 @@ export class PaintedHighlights {
   async load(pageKey: string | undefined = this.pageKey): Promise<void> {
     this.pageKey = pageKey;
     const generation = ++this.generation;
+    this.deletedDuringLoad.clear();
     const list = await this.backend.listForPage(pageKey);
     if (generation !== this.generation) return;
-    this.addAll(list);
+    this.addAll(list.filter((a) => !this.deletedDuringLoad.has(a.id)));
+    this.deletedDuringLoad.clear();
   }
 
   /** Drops every mark, then loads again (an import or delete-all touched this page). */
@@ -89,6 +96,7 @@ export class PaintedHighlights {
   async apply(id: string, change: Change): Promise<void> {
     const generation = this.generation;
     if (change === 'deleted') {
+      this.deletedDuringLoad.add(id);
       this.remove(id);
       return;
     }
@@ -175,7 +183,8 @@ export class PaintedHighlights {
     let added = false;
     for (const a of list) {
       const p = this.painted.get(a.id);
-      if (p) p.annotation = a;
+      // A notice may have brought a newer record than a list read before it was written.
+      if (p) p.annotation = a.updated >= p.annotation.updated ? a : p.annotation;
       else {
         this.painted.set(a.id, { annotation: a, handle: null });
         added = true;
