@@ -34,6 +34,24 @@ describe('classifySender', () => {
     expect(s).toMatchObject({ kind: 'content-script', pageKey: 'example.com/copy' });
   });
 
+  it("follows the tab's address after a single-page site's pushState, which the document's address does not", () => {
+    const pushed = 'https://www.163.com/dy/article/AAAAAAAAAAAAAAAA.html';
+    expect(senderOf({ id: EXTENSION_ID, url: ARTICLE, tab: { id: 4, url: pushed }, frameId: 0 })).toMatchObject({
+      kind: 'content-script',
+      url: pushed,
+      pageKey: '163.com/article/AAAAAAAAAAAAAAAA',
+    });
+  });
+
+  it("keeps the document's own address when the tab is already at another origin", () => {
+    // The old document's last messages while the tab navigates away must not speak for the new site.
+    expect(senderOf({ id: EXTENSION_ID, url: ARTICLE, tab: { id: 4, url: 'https://bank.example/login' }, frameId: 0 })).toMatchObject({
+      kind: 'content-script',
+      url: ARTICLE,
+      pageKey: '163.com/article/KKG7R2LD0525KQ8M',
+    });
+  });
+
   it('refuses a content script in a sub-frame', () => {
     expect(senderOf({ id: EXTENSION_ID, url: ARTICLE, tab: { id: 4 }, frameId: 2 }).kind).toBe('refused');
   });
