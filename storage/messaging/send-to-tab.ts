@@ -18,7 +18,8 @@ export async function injectInto(tabId: number): Promise<void> {
 /**
  * Sends a request to a tab's content script (top frame only). With `inject`, a tab that has no
  * content script yet gets one first (commands the reader gave in that tab). What is sent is
- * checked against the schema here: the content script's guard only mirrors it.
+ * checked against the schema here, the one full check: the content script only checks the shape of
+ * the fields it uses (only extension contexts can message it; ./content-request-guard.ts).
  */
 export async function sendToTab(tabId: number, request: ContentRequest, opts: { inject?: boolean } = {}): Promise<unknown> {
   const message = ContentRequestSchema.parse(request);

@@ -2,14 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { readContentRequest, readNoteFrameEvent } from '@/storage/messaging/content-request-guard';
 import { CHANGES, ContentRequestSchema, NOTE_FRAME_SOURCE, NOTE_HOST_SOURCE, NoteFrameEventSchema } from '@/storage/messaging/protocol';
-import { MAX_URL } from '@/storage/model/annotation';
-import { isUuid } from '@/storage/messaging/strict-checks';
 
 /**
- * The content script checks its messages with hand-written guards so that it does not bundle
- * zod; the schemas stay the one declaration. Every case below goes to both, and they must agree:
- * same verdict, and for an accepted message the same result. A schema change the guard does not
- * follow (or the reverse) fails here.
+ * The content script checks its messages without bundling zod (zod/mini was measured at +5.6 KB
+ * gzip; see storage/messaging/content-request-guard.ts). What a web page can post to it
+ * (NoteFrameEvent, over postMessage) goes through a strict guard: every case below goes to the
+ * guard and the schema, and they must agree, same verdict and for an accepted message the same
+ * result. Runtime messages, which only extension contexts can send, are checked for the shape of
+ * the fields the content script uses; their senders validate with ContentRequestSchema.
  */
 
 const V4 = '0b6f3c2e-8f1a-4c47-9a5e-3d2b1c0a9f8e';
@@ -156,79 +156,49 @@ function describeValue(v: unknown): string {
   }
 }
 
-describe('isUuid agrees with z.uuid()', () => {
-  it.each(UUIDS.map((u) => [describeValue(u), u]))('%s', (_, u) => {
-    expect(isUuid(u)).toBe(z.uuid().safeParse(u).success);
-  });
-});
-
-/** Page keys at and around the schema's bounds, and strings that look like one but are not. */
-const PAGE_KEYS: unknown[] = [
-  '163.com/article/KKG7R2LD0525KQ8M',
-  'k',
-  'x'.repeat(MAX_URL),
-  'x'.repeat(MAX_URL + 1),
-  '键'.repeat(MAX_URL),
-  // zod counts code points, not UTF-16 units: an astral character is one, a lone surrogate one.
-  '😀'.repeat(MAX_URL / 2),
-  '😀'.repeat(MAX_URL / 2) + 'x',
-  '😀'.repeat(MAX_URL),
-  '😀'.repeat(MAX_URL + 1),
-  `${'😀'.repeat(MAX_URL - 1)}x`,
-  `${'😀'.repeat(MAX_URL)}x`,
-  '\uD800',
-  '\uDE00',
-  '\uD800'.repeat(MAX_URL),
-  '\uD800'.repeat(MAX_URL + 1),
-  `${'x'.repeat(MAX_URL - 1)}\uD83D`,
-  `${'x'.repeat(MAX_URL)}\uD83D`,
-  '\uDE00\uD83D'.repeat(MAX_URL),
-  '\uDE00\uD83D'.repeat(MAX_URL / 2 + 1),
-  '',
-  ' ',
-  'file:///a',
-  42,
-  null,
-  ['k'],
-  new String('k'),
-];
-
-/** Change names, and near misses (other spelling, case, inherited names). */
-const CHANGE_VALUES: unknown[] = [...CHANGES, 'recolored', 'Created', 'created ', 'reload', 'constructor', 'toString', '__proto__', '', 0, null, [...CHANGES]];
-
-describe('readContentRequest agrees with ContentRequestSchema', () => {
-  const ids = UUIDS.filter((u) => z.uuid().safeParse(u).success);
-  const validKeys = PAGE_KEYS.filter((k) => typeof k === 'string' && z.string().min(1).max(MAX_URL).safeParse(k).success);
+describe('readContentRequest', () => {
   const VALID: Record<string, unknown>[] = [
     { type: 'content.highlightSelection' },
     { type: 'content.noteSelection' },
     { type: 'content.status' },
     { type: 'annotations.reload' },
-    ...ids.map((id) => ({ type: 'content.reveal', id })),
-    ...CHANGES.flatMap((change) => validKeys.map((pageKey, i) => ({ type: 'annotations.changed', pageKey, id: ids[i % ids.length], change }))),
+    { type: 'content.reveal', id: V4 },
+    ...CHANGES.map((change) => ({ type: 'annotations.changed', pageKey: '163.com/article/KKG7R2LD0525KQ8M', id: V4, change })),
   ];
-  // Two shapes of near-message: commands (a type, maybe an id) and change notices (four keys).
-  const likelyCommand = { type: [...new Set(VALID.map((v) => v.type)), 'content.reload'], id: UUIDS };
-  const likelyNotice = { type: ['annotations.changed', 'annotations.reload', 'content.reveal'], id: UUIDS, pageKey: PAGE_KEYS, change: CHANGE_VALUES };
-  const noise = [...UUIDS, ...CHANGE_VALUES, NOTE_FRAME_SOURCE, 'close', 'changed', 'content.', {}, []];
 
-  it('on valid requests', () => expectAgreementOnValid(ContentRequestSchema, readContentRequest, VALID));
-  it('on non-objects', () => expectAgreement(ContentRequestSchema, readContentRequest, [...NON_OBJECTS, ...VALID]));
-  it('on every one-edit mutation', () =>
-    expectAgreement(ContentRequestSchema, readContentRequest, VALID.flatMap(mutations)));
-  it('on change notices with every page key and change name around the bounds', () =>
-    expectAgreement(
-      ContentRequestSchema,
-      readContentRequest,
-      PAGE_KEYS.flatMap((pageKey) => CHANGE_VALUES.map((change) => ({ type: 'annotations.changed', pageKey, id: V4, change }))),
-    ));
-  it('on prototype tricks and odd objects', () =>
-    expectAgreement(ContentRequestSchema, readContentRequest, VALID.flatMap(oddities)));
-  it('on random near-messages', () =>
-    expectAgreement(ContentRequestSchema, readContentRequest, [
-      ...randomMessages(3000, likelyCommand, noise),
-      ...randomMessages(3000, likelyNotice, noise),
-    ]));
+  it('reads every request a sender can send (ContentRequestSchema) as the schema does', () =>
+    expectAgreementOnValid(ContentRequestSchema, readContentRequest, VALID));
+
+  it('keeps only the fields the content script uses', () => {
+    expect(readContentRequest({ type: 'content.status', id: V4, extra: 1 })).toStrictEqual({ type: 'content.status' });
+    expect(readContentRequest({ type: 'content.reveal', id: V4, pageKey: 'k' })).toStrictEqual({ type: 'content.reveal', id: V4 });
+  });
+
+  it.each(
+    [
+      ...NON_OBJECTS,
+      { type: 'content.reload' },
+      { type: 'Content.status' },
+      { type: 'toString' },
+      { type: ['content.status'] },
+      { source: NOTE_FRAME_SOURCE, type: 'close' },
+      { type: 'content.reveal' },
+      { type: 'content.reveal', id: 42 },
+      { type: 'content.reveal', id: [V4] },
+      { type: 'annotations.changed', id: V4, change: 'created' },
+      { type: 'annotations.changed', pageKey: 1, id: V4, change: 'created' },
+      { type: 'annotations.changed', pageKey: 'k', change: 'created' },
+      { type: 'annotations.changed', pageKey: 'k', id: V4 },
+      ...['recolored', 'Created', 'constructor', '__proto__', '', null, [...CHANGES]].map((change) => ({
+        type: 'annotations.changed',
+        pageKey: 'k',
+        id: V4,
+        change,
+      })),
+    ].map((raw) => [describeValue(raw), raw]),
+  )('rejects %s', (_, raw) => {
+    expect(readContentRequest(raw)).toBeNull();
+  });
 });
 
 describe('readNoteFrameEvent agrees with NoteFrameEventSchema', () => {
