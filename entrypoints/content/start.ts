@@ -7,7 +7,7 @@ import { request } from '@/storage/messaging/client';
 import { messageBackend } from '@/storage/messaging/backend';
 import type { ClaimCounts, ContentAck, PageStatus } from '@/storage/messaging/protocol';
 import { readContentRequest } from '@/storage/messaging/content-request-guard';
-import type { Settings } from '@/storage/db/settings';
+import type { Settings } from '@/storage/model/settings';
 import { DEFAULT_SETTINGS } from '@/storage/model/settings-defaults';
 import { loadSettings } from './prefs';
 import { quoteOf } from '@/storage/model/quote';
@@ -73,8 +73,9 @@ export async function startSourcemark(ctx: ContentScriptContext): Promise<void> 
   ctx.addEventListener(document, 'keyup', (e) => {
     if (!annotator.isOwnEvent(e) && (e.shiftKey || e.key === 'Shift')) afterSelection();
   });
+  // Closing the panel would drop a note the reader is typing: only their own click or key does.
   ctx.addEventListener(document, 'mousedown', (e) => {
-    if (!annotator.isOwnEvent(e)) annotator.closePanel();
+    if (e.isTrusted && !annotator.isOwnEvent(e)) annotator.closePanel();
   });
   ctx.addEventListener(document, 'click', (e) => {
     // Only the reader's own click opens a note: a page script's made-up click opens nothing.
@@ -87,7 +88,7 @@ export async function startSourcemark(ctx: ContentScriptContext): Promise<void> 
     }
   });
   ctx.addEventListener(document, 'keydown', (e) => {
-    if (e.key === 'Escape') annotator.closePanel();
+    if (e.isTrusted && e.key === 'Escape') annotator.closePanel();
   });
   // The Navigation API reports a pushState before location.href changes and before the site
   // renders the new page, so take the URL from the event and load a tick later; late

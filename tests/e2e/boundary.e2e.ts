@@ -181,7 +181,7 @@ describe('a web page cannot drive Sourcemark', () => {
     await real.close();
   });
 
-  it('ignores messages a page posts as if from the note frame', async () => {
+  it('ignores messages a page posts as if from the note frame, and its made-up clicks and keys', async () => {
     const page = await h.open(desktop.url);
     await waitForSourcemark(h, page);
     await page.locator('[data-sourcemark="highlight"]').first().click();
@@ -204,8 +204,18 @@ describe('a web page cannot drive Sourcemark', () => {
       });
     }, saved.id);
     expect(await dialog.count()).toBe(1);
+    // Made-up clicks and Escape outside the panel would close it, and a note being typed with it;
+    // events are dispatched synchronously, so once this returns every listener has run.
+    await page.evaluate(() => {
+      document.body.dispatchEvent(new MouseEvent('mousedown', { bubbles: true }));
+      document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    });
+    expect(await dialog.count()).toBe(1);
     expect(Object.values(await highlightTexts(page))).toEqual([SENTENCE]);
     expect(await listFor(saved.pageKey)).toEqual([saved]);
+    // The reader's own Escape still closes it.
+    await noteFrame(page).getByRole('dialog', { name: '笔记' }).press('Escape');
+    await expect.poll(() => page.locator('[data-sourcemark-ui="annotator"]').evaluate((h) => h.shadowRoot!.querySelectorAll('iframe').length)).toBe(0);
     await page.close();
   });
 
