@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { ChangeNotice, ReloadNotice } from '@/storage/messaging/protocol';
+import type { ChangeNotice, ReloadNotice, SettingsNotice } from '@/storage/messaging/protocol';
 import { isWebUrl } from '@/storage/model/annotation';
 import { pageKey } from '@/storage/model/page-key';
 import type { NoticeTarget } from '@/storage/db/writer';
@@ -40,7 +40,7 @@ export class PageTabs {
 }
 
 /** Sends a notice to the tabs showing its pages and to open extension pages; never throws. */
-export async function broadcast(tabs: PageTabs, notice: ChangeNotice | ReloadNotice, target: NoticeTarget): Promise<void> {
+export async function broadcast(tabs: PageTabs, notice: ChangeNotice | ReloadNotice | SettingsNotice, target: NoticeTarget): Promise<void> {
   const ids = await tabs.tabsFor(target).catch(() => [] as number[]);
   await Promise.all([
     ...ids.map((id) => sendToTab(id, notice, { inject: false }).catch(() => undefined)),

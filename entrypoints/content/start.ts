@@ -110,6 +110,9 @@ export async function startSourcemark(ctx: ContentScriptContext): Promise<void> 
     revision,
   });
 
+  /** Claim marks on or off as the setting says; set once the page's UI is up. */
+  let followSetting: ((settings: Settings) => void) | null = null;
+
   const onMessage = (raw: unknown): Promise<PageStatus | ContentAck> | undefined => {
     const msg = readContentRequest(raw);
     if (!msg) return undefined;
@@ -126,6 +129,10 @@ export async function startSourcemark(ctx: ContentScriptContext): Promise<void> 
         return annotator.onNotice(msg).then(applied);
       case 'annotations.reload':
         return annotator.highlights.reload().then(applied);
+      case 'settings.changed':
+        // Before the page's own settings arrived there is nothing to follow: those are newer.
+        followSetting?.(msg.settings);
+        return Promise.resolve(applied());
     }
   };
   browser.runtime.onMessage.addListener(onMessage);
@@ -135,7 +142,11 @@ export async function startSourcemark(ctx: ContentScriptContext): Promise<void> 
   if (!ctx.isValid) return;
   const lang = settings.language === 'auto' ? langOf(navigator.language) : settings.language;
   annotator.configure({ lang, defaultColor: settings.defaultColor });
-  if (page.verdict.kind === 'netease-hao') startNeteaseUi(ctx, lang, page.account, settings, claims);
+  const ui = page.verdict.kind === 'netease-hao' ? startNeteaseUi(ctx, lang, page.account, settings, claims) : null;
+  followSetting = (next) => {
+    annotator.configure({ lang, defaultColor: next.defaultColor });
+    ui?.setMarksOn(next.claimsEnabled);
+  };
   await annotator.load().catch(() => undefined);
   annotator.highlights.observe();
   ready = true;
@@ -153,14 +164,17 @@ function countByCategory(views: readonly ClaimView[]): ClaimCounts {
   return counts;
 }
 
-/** On a 网易号 article, once the settings are known: the banner with the audit, and the tooltips. */
+/**
+ * On a 网易号 article, once the settings are known: the banner with the audit, and the tooltips.
+ * `setMarksOn` follows the reader's setting when it changes in the popup or options.
+ */
 function startNeteaseUi(
   ctx: ContentScriptContext,
   lang: Lang,
   account: string | null,
   settings: Settings,
   claims: ClaimMarks | null,
-): void {
+): { setMarksOn(on: boolean): void } {
   let marksOn = settings.claimsEnabled;
   const setMarks = (on: boolean) => {
     marksOn = on;
@@ -197,4 +211,10 @@ function startNeteaseUi(
     tips?.remove();
     banner?.remove();
   });
+  return {
+    setMarksOn(on) {
+      setMarks(on);
+      drawAudit();
+    },
+  };
 }

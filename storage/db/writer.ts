@@ -1,7 +1,7 @@
 import type { Annotation } from '../model/annotation';
 import { siteOf } from '../model/page-key';
 import type { SettingsPatch, Settings } from '../model/settings';
-import type { AnnotationDraft, AnnotationPatch, Change, ChangeNotice, ImportOutcomeData, ReloadNotice } from '../messaging/protocol';
+import type { AnnotationDraft, AnnotationPatch, Change, ChangeNotice, ImportOutcomeData, ReloadNotice, SettingsNotice } from '../messaging/protocol';
 import { AnnotationStore } from './annotation-store';
 import type { SourcemarkDB } from './db';
 import { writeImport, type ImportMode } from './import-writer';
@@ -9,7 +9,7 @@ import { writeSettings } from './settings';
 
 /** Which open pages a notice is for: these page keys, or every page (delete-all). */
 export type NoticeTarget = readonly string[] | 'all';
-export type Notify = (notice: ChangeNotice | ReloadNotice, target: NoticeTarget) => void;
+export type Notify = (notice: ChangeNotice | ReloadNotice | SettingsNotice, target: NoticeTarget) => void;
 
 /** Where a content script's new highlight is, as the background derived it from the sender. */
 export interface DraftPage {
@@ -108,8 +108,11 @@ export class Writer {
     return removed;
   }
 
-  setSettings(patch: SettingsPatch): Promise<Settings> {
-    return writeSettings(this.db, patch);
+  /** Changes settings; every open page hears the new ones (claim marks on or off at once). */
+  async setSettings(patch: SettingsPatch): Promise<Settings> {
+    const settings = await writeSettings(this.db, patch);
+    this.notify({ type: 'settings.changed', settings }, 'all');
+    return settings;
   }
 
   private changed(pageKey: string, id: string, change: Change): void {

@@ -1,3 +1,6 @@
+import { COLORS } from '../model/colors';
+import { LANGUAGES } from '../model/settings-defaults';
+import type { Settings } from '../model/settings';
 import type { ContentRequest, NoteFrameEvent } from './protocol';
 import { CHANGE_NAMES, NOTE_FRAME_SOURCE_TAG } from './protocol-constants';
 
@@ -41,7 +44,7 @@ function isChange(v: unknown): v is (typeof CHANGE_NAMES)[number] {
  */
 export function readContentRequest(raw: unknown): ContentRequest | null {
   if (!isObjectLike(raw)) return null;
-  const { type, id, pageKey, change } = raw;
+  const { type, id, pageKey, change, settings } = raw;
   switch (type) {
     case 'content.highlightSelection':
     case 'content.noteSelection':
@@ -54,9 +57,22 @@ export function readContentRequest(raw: unknown): ContentRequest | null {
       return typeof pageKey === 'string' && typeof id === 'string' && isChange(change)
         ? { type, pageKey, id, change }
         : null;
+    case 'settings.changed':
+      return isSettings(settings) ? { type, settings } : null;
     default:
       return null;
   }
+}
+
+
+function isSettings(v: unknown): v is Settings {
+  return (
+    isObjectLike(v) &&
+    typeof v.claimsEnabled === 'boolean' &&
+    typeof v.bannerEnabled === 'boolean' &&
+    (COLORS as readonly unknown[]).includes(v.defaultColor) &&
+    (LANGUAGES as readonly unknown[]).includes(v.language)
+  );
 }
 
 /**

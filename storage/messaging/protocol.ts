@@ -12,7 +12,7 @@ import {
   SelectorSchema,
   type Annotation,
 } from '../model/annotation';
-import { SettingsPatchSchema, type Settings } from '../model/settings';
+import { SettingsPatchSchema, SettingsSchema, type Settings } from '../model/settings';
 import { CHANGE_NAMES, NOTE_FRAME_SOURCE_TAG, NOTE_HOST_SOURCE_TAG } from './protocol-constants';
 
 /**
@@ -188,6 +188,10 @@ export type ChangeNotice = z.infer<typeof ChangeNoticeSchema>;
 export const ReloadNoticeSchema = z.strictObject({ type: z.literal('annotations.reload') });
 export type ReloadNotice = z.infer<typeof ReloadNoticeSchema>;
 
+/** The reader changed a setting (popup or options): open pages follow it without a reload. */
+export const SettingsNoticeSchema = z.strictObject({ type: z.literal('settings.changed'), settings: SettingsSchema });
+export type SettingsNotice = z.infer<typeof SettingsNoticeSchema>;
+
 export const ContentRequestSchema = z.discriminatedUnion('type', [
   /** Highlight the current selection in the default colour (shortcut, context menu). */
   z.strictObject({ type: z.literal('content.highlightSelection') }),
@@ -199,11 +203,12 @@ export const ContentRequestSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('content.status') }),
   ChangeNoticeSchema,
   ReloadNoticeSchema,
+  SettingsNoticeSchema,
 ]);
 export type ContentRequest = z.infer<typeof ContentRequestSchema>;
 
 /** Notices extension pages (popup, options, note frames) receive. */
-export const ExtensionNoticeSchema = z.discriminatedUnion('type', [ChangeNoticeSchema, ReloadNoticeSchema]);
+export const ExtensionNoticeSchema = z.discriminatedUnion('type', [ChangeNoticeSchema, ReloadNoticeSchema, SettingsNoticeSchema]);
 export type ExtensionNotice = z.infer<typeof ExtensionNoticeSchema>;
 
 export type ClaimCounts = Record<ClaimCategory, number>;

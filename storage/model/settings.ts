@@ -6,8 +6,9 @@ import { ColorSchema } from './annotation';
  * (storage/db/settings.ts), so the message protocol can declare them without the database.
  */
 
-export const LANGUAGES = ['auto', 'zh', 'en'] as const;
-export type LanguageSetting = (typeof LANGUAGES)[number];
+import { LANGUAGES } from './settings-defaults';
+
+export { LANGUAGES, type LanguageSetting } from './settings-defaults';
 
 export const SettingsSchema = z.strictObject({
   /** Mark unsourced claims on NetEase Hao pages. */

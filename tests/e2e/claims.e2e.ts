@@ -101,11 +101,14 @@ describe('unsourced claim marks', () => {
         return (await api.runtime.sendMessage({ type: 'settings.get' })).data.settings.claimsEnabled;
       });
     await expect.poll(setting).toBe(false);
+    // The open page follows at once, without a reload.
+    await expect.poll(off).toBe('off');
     await page.reload();
     await waitForSourcemark(h, page);
     expect(await off()).toBe('off');
     await toggle.check();
     await expect.poll(setting).toBe(true);
+    await expect.poll(off).toBeNull();
     await popup.close();
     await page.close();
   });

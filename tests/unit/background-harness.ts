@@ -5,7 +5,7 @@ import { NoteGrants } from '@/entrypoints/background/note-grants';
 import { classifySender, originOf, type Sender, type SenderInfo } from '@/entrypoints/background/senders';
 import { SourcemarkDB } from '@/storage/db/db';
 import { Writer, type NoticeTarget } from '@/storage/db/writer';
-import type { AnnotationDraft, BackgroundRequestType, BackgroundResponse, ChangeNotice, ReloadNotice } from '@/storage/messaging/protocol';
+import type { AnnotationDraft, BackgroundRequestType, BackgroundResponse, ChangeNotice, ReloadNotice, SettingsNotice } from '@/storage/messaging/protocol';
 import type { Annotation } from '@/storage/model/annotation';
 
 /**
@@ -48,7 +48,7 @@ export function noteFrame(tabId = 7, frameId = 3): Sender {
 }
 
 export interface Sent {
-  notice: ChangeNotice | ReloadNotice;
+  notice: ChangeNotice | ReloadNotice | SettingsNotice;
   target: NoticeTarget;
 }
 

@@ -115,4 +115,10 @@ describe('Writer notices', () => {
     expect(h.notices).toEqual([]);
     expect(await h.everything()).toEqual([a]);
   });
+
+  it('a settings change tells every open page the new settings', async () => {
+    const settings = await h.writer.setSettings({ claimsEnabled: false });
+    expect(settings.claimsEnabled).toBe(false);
+    expect(h.notices).toEqual([{ notice: { type: 'settings.changed', settings }, target: 'all' }]);
+  });
 });
