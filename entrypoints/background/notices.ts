@@ -32,8 +32,10 @@ export class PageTabs {
     const out: number[] = [];
     for (const t of tabs) {
       if (t.id === undefined) continue;
-      const key = this.byTab.get(t.id) ?? (t.url && isWebUrl(t.url) ? pageKey(t.url) : undefined);
-      if (wanted === null ? key !== undefined || this.byTab.has(t.id) : key !== undefined && wanted.has(key)) out.push(t.id);
+      // The tab's own address when the background may see it (it is always current); else what
+      // its content script last spoke for.
+      const key = (t.url && isWebUrl(t.url) ? pageKey(t.url) : undefined) ?? this.byTab.get(t.id);
+      if (key !== undefined && (wanted === null || wanted.has(key))) out.push(t.id);
     }
     return out;
   }

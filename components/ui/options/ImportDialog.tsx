@@ -14,7 +14,7 @@ type Step =
   | { kind: 'reading' }
   | { kind: 'bad'; message: string }
   | { kind: 'preview'; name: string; annotations: Annotation[]; preview: ImportPreview }
-  | { kind: 'writing'; done: number; total: number }
+  | { kind: 'writing'; total: number }
   | { kind: 'done'; message: string }
   | { kind: 'failed'; message: string };
 
@@ -55,7 +55,7 @@ export default function ImportDialog(_props: ImportDialogProps) {
   };
 
   const write = async (annotations: Annotation[]) => {
-    setStep({ kind: 'writing', done: 0, total: annotations.length });
+    setStep({ kind: 'writing', total: annotations.length });
     try {
       // Written by the background, in one transaction, which then reloads the pages it touched.
       const out = await request({ type: 'import.write', annotations, mode });
@@ -87,8 +87,9 @@ export default function ImportDialog(_props: ImportDialogProps) {
       {step.kind === 'preview' ? <Preview step={step} mode={mode} onMode={setMode} onConfirm={() => void write(step.annotations)} /> : null}
       {step.kind === 'writing' ? (
         <div role="status">
-          <progress max={step.total || 1} value={step.done} />
-          <span>{t.importing(step.done, step.total)}</span>
+          {/* One transaction in the background: no count to show until it is done. */}
+          <progress />
+          <span>{t.importing(step.total)}</span>
         </div>
       ) : null}
       {step.kind === 'done' ? <p role="status">{step.message}</p> : null}
