@@ -123,35 +123,9 @@ export async function settle(): Promise<void> {
   for (let i = 0; i < 5; i++) await new Promise<void>((r) => queueMicrotask(r));
 }
 
-function textNodes(root: Node): Text[] {
-  const out: Text[] = [];
-  const walk = (n: Node): void => {
-    if (n.nodeType === 3) out.push(n as Text);
-    for (let c = n.firstChild; c; c = c.nextSibling) walk(c);
-  };
-  walk(root);
-  return out;
-}
+import { rangeOf } from '../support/range-of';
 
-/** A Range over the first occurrence of `quote` in the joined data of root's Text nodes. */
-export function rangeOf(root: Element, quote: string): Range {
-  const nodes = textNodes(root);
-  const at = nodes.map((t) => t.data).join('').indexOf(quote);
-  if (at < 0) throw new Error(`quote not found: ${quote}`);
-  const point = (offset: number, after: boolean): [Text, number] => {
-    let base = 0;
-    for (const t of nodes) {
-      const end = base + t.length;
-      if (after ? offset <= end && offset > base : offset < end) return [t, offset - base];
-      base = end;
-    }
-    throw new Error('offset out of range');
-  };
-  const range = root.ownerDocument.createRange();
-  range.setStart(...point(at, false));
-  range.setEnd(...point(at + quote.length, true));
-  return range;
-}
+export { rangeOf };
 
 /** The selectors the reader's selection of `quote` on the page as it is now would be saved with. */
 export function selectorsOf(root: Element, quote: string): Selector[] {

@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { DEFAULT_MARK_TAG, highlightRange, type HighlightHandle } from '@/components/marking/highlighter';
 
 import { DOMS } from '../support/doms';
+import { rangeOf, textNodes } from '../support/range-of';
 
 // Every behaviour is checked in happy-dom and jsdom (see tests/support/doms.ts).
 
@@ -38,31 +39,7 @@ function nodesOf(root: Node): Node[] {
   return out;
 }
 
-function textNodes(root: Node): Text[] {
-  return nodesOf(root).filter((n): n is Text => n.nodeType === TEXT_NODE);
-}
 
-/** A Range over the `nth` occurrence of `quote` in the concatenated data of root's Text nodes. */
-function rangeOf(root: Element, quote: string, nth = 0): Range {
-  const nodes = textNodes(root);
-  const all = nodes.map((t) => t.data).join('');
-  let at = -1;
-  for (let i = 0; i <= nth; i++) at = all.indexOf(quote, at + 1);
-  if (at < 0) throw new Error(`quote not found: ${quote}`);
-  const point = (offset: number, after: boolean): [Text, number] => {
-    let base = 0;
-    for (const t of nodes) {
-      const end = base + t.length;
-      if (after ? offset <= end && offset > base : offset < end) return [t, offset - base];
-      base = end;
-    }
-    throw new Error('offset out of range');
-  };
-  const range = root.ownerDocument.createRange();
-  range.setStart(...point(at, false));
-  range.setEnd(...point(at + quote.length, true));
-  return range;
-}
 
 const ATTRS = { 'data-sourcemark': 'highlight', 'data-annotation-id': 'a1', 'data-color': 'yellow' };
 
