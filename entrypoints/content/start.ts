@@ -2,7 +2,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { ATTR, CLAIMS_OFF, MARK_KIND } from '@/components/vocabulary/attributes';
 import { browser } from 'wxt/browser';
 import { langOf, type Lang } from '@/components/vocabulary/strings';
-import { NOTE_FRAME_PATH } from '@/storage/messaging/note-frame-protocol';
+import { NOTE_FRAME_PATH } from '@/storage/messaging/protocol-constants';
 import { request } from '@/storage/messaging/client';
 import { messageBackend } from '@/storage/messaging/backend';
 import type { ClaimCounts, ContentAck, PageStatus } from '@/storage/messaging/protocol';

@@ -37,14 +37,3 @@ export async function writeSettings(db: SourcemarkDB, patch: SettingsPatch): Pro
     return readSettings(db);
   });
 }
-
-/** The background's handle on settings, mirroring AnnotationStore. */
-export class SettingsStore {
-  constructor(private readonly db: SourcemarkDB) {}
-  get(): Promise<Settings> {
-    return readSettings(this.db);
-  }
-  set(patch: SettingsPatch): Promise<Settings> {
-    return writeSettings(this.db, patch);
-  }
-}

@@ -1,18 +1,17 @@
 import type { Annotation } from '../model/annotation';
 import { BackgroundError, request } from './client';
-import type { AnnotationDraft, AnnotationPatch } from './protocol';
+import type { AnnotationDraft } from './protocol';
 
 /**
  * How a page's annotator reaches the database: through the background, which knows the page from
- * the sender, so nothing here names one. The only backend adapter; tests pass a fake.
+ * the sender, so nothing here names one. The page only lists, reads and creates: a note is
+ * changed or deleted in the note frame, under its token. The only backend adapter; tests pass a fake.
  */
 export interface AnnotationBackend {
   /** `pageKey`: the page the caller believes it is on; the background checks it is the sender's. */
   listForPage(pageKey?: string): Promise<Annotation[]>;
   get(id: string): Promise<Annotation | null>;
   create(draft: AnnotationDraft): Promise<Annotation>;
-  update(id: string, patch: AnnotationPatch): Promise<Annotation>;
-  delete(id: string): Promise<boolean>;
 }
 
 export const messageBackend: AnnotationBackend = {
@@ -31,6 +30,4 @@ export const messageBackend: AnnotationBackend = {
   },
   get: async (id) => (await request({ type: 'annotation.get', id })).annotation,
   create: async (draft) => (await request({ type: 'annotation.create', draft })).annotation,
-  update: async (id, patch) => (await request({ type: 'annotation.update', id, patch })).annotation,
-  delete: async (id) => (await request({ type: 'annotation.delete', id })).deleted,
 };

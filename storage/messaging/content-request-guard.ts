@@ -2,7 +2,7 @@ import { COLORS } from '../model/colors';
 import { LANGUAGES } from '../model/settings-defaults';
 import type { Settings } from '../model/settings';
 import type { ContentRequest, NoteFrameEvent } from './protocol';
-import { CHANGE_NAMES, NOTE_FRAME_SOURCE_TAG } from './protocol-constants';
+import { CHANGES, NOTE_FRAME_SOURCE } from './protocol-constants';
 
 /*
  * How the content script checks what reaches it, without bundling zod. Declaring these messages
@@ -33,8 +33,8 @@ function hasOnlyKeys(v: object, keys: readonly string[]): boolean {
   return true;
 }
 
-function isChange(v: unknown): v is (typeof CHANGE_NAMES)[number] {
-  return (CHANGE_NAMES as readonly unknown[]).includes(v);
+function isChange(v: unknown): v is (typeof CHANGES)[number] {
+  return (CHANGES as readonly unknown[]).includes(v);
 }
 
 /**
@@ -80,6 +80,6 @@ function isSettings(v: unknown): v is Settings {
  * the caller also checks that the message came from its own frame's window.
  */
 export function readNoteFrameEvent(raw: unknown): NoteFrameEvent | null {
-  if (!isObjectLike(raw) || raw.source !== NOTE_FRAME_SOURCE_TAG || raw.type !== 'close') return null;
-  return hasOnlyKeys(raw, ['source', 'type']) ? { source: NOTE_FRAME_SOURCE_TAG, type: 'close' } : null;
+  if (!isObjectLike(raw) || raw.source !== NOTE_FRAME_SOURCE || raw.type !== 'close') return null;
+  return hasOnlyKeys(raw, ['source', 'type']) ? { source: NOTE_FRAME_SOURCE, type: 'close' } : null;
 }

@@ -1,6 +1,15 @@
 // Values the zod-free content script shares with ./protocol.ts, which re-exports them, so the
 // two cannot drift: a literal in one place.
 
-export const CHANGE_NAMES = ['created', 'updated', 'recoloured', 'deleted'] as const;
-export const NOTE_FRAME_SOURCE_TAG = 'sourcemark-note-frame';
-export const NOTE_HOST_SOURCE_TAG = 'sourcemark-note-host';
+/** How one annotation changed (see ChangeNoticeSchema). */
+export const CHANGES = ['created', 'updated', 'recoloured', 'deleted'] as const;
+
+/** The tag on messages the note frame posts to its host page, and on the host's to the frame. */
+export const NOTE_FRAME_SOURCE = 'sourcemark-note-frame';
+export const NOTE_HOST_SOURCE = 'sourcemark-note-host';
+
+export const NOTE_FRAME_PATH = '/note.html';
+
+/** The note frame's fixed size: it never tells the page how long a note is. */
+export const NOTE_FRAME_WIDTH = 340;
+export const NOTE_FRAME_HEIGHT = 236;

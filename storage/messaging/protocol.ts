@@ -13,7 +13,9 @@ import {
   type Annotation,
 } from '../model/annotation';
 import { SettingsPatchSchema, SettingsSchema, type Settings } from '../model/settings';
-import { CHANGE_NAMES, NOTE_FRAME_SOURCE_TAG, NOTE_HOST_SOURCE_TAG } from './protocol-constants';
+import { CHANGES, NOTE_FRAME_SOURCE, NOTE_HOST_SOURCE } from './protocol-constants';
+
+export { CHANGES, NOTE_FRAME_SOURCE, NOTE_HOST_SOURCE } from './protocol-constants';
 
 /**
  * Every message between Sourcemark's contexts, declared once, by direction:
@@ -169,7 +171,6 @@ export function parseBackgroundRequest(
 }
 
 /** How one annotation changed: what a page needs to do about it, and no more. */
-export const CHANGES = CHANGE_NAMES;
 export type Change = (typeof CHANGES)[number];
 
 /**
@@ -232,10 +233,6 @@ export interface PageStatus {
 export interface ContentAck {
   ok: boolean;
 }
-
-/** The tag on messages the note frame posts to its host page, and on the host's to the frame. */
-export const NOTE_FRAME_SOURCE = NOTE_FRAME_SOURCE_TAG;
-export const NOTE_HOST_SOURCE = NOTE_HOST_SOURCE_TAG;
 
 /**
  * Frame → content script. A note frame tells its host only that it wants to close: everything

@@ -150,6 +150,8 @@ describe('change notices', () => {
     await settle();
     expect(watch.stop()).toHaveLength(0);
     expect(marksOf(document, a.id)).toHaveLength(1);
+    // Nor asks the background again for a record it has.
+    expect(backend.calls.get).toBe(0);
   });
 
   it('unwraps the highlight on "deleted" and leaves the others', async () => {

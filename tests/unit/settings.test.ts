@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SourcemarkDB } from '@/storage/db/db';
-import { DEFAULT_SETTINGS, SettingsStore, readSettings, writeSettings } from '@/storage/db/settings';
+import { DEFAULT_SETTINGS, readSettings, writeSettings } from '@/storage/db/settings';
 import { contentScript, harness, popup, type Harness } from './background-harness';
 
 describe('settings', () => {
@@ -16,7 +16,7 @@ describe('settings', () => {
   it('writes a patch and reads every setting back', async () => {
     const after = await writeSettings(db, { bannerEnabled: false, language: 'en' });
     expect(after).toEqual({ ...DEFAULT_SETTINGS, bannerEnabled: false, language: 'en' });
-    expect(await new SettingsStore(db).get()).toEqual(after);
+    expect(await readSettings(db)).toEqual(after);
     expect(await db.settings.get('bannerEnabled')).toEqual({ key: 'bannerEnabled', value: false });
   });
 

@@ -1,7 +1,7 @@
 import type { Color } from '@/storage/model/annotation';
 import type { Lang } from '@/components/vocabulary/strings';
 import { strings } from '@/components/vocabulary/strings';
-import { NOTE_FRAME_HEIGHT, NOTE_FRAME_WIDTH } from '@/storage/messaging/note-frame-protocol';
+import { NOTE_FRAME_HEIGHT, NOTE_FRAME_WIDTH } from '@/storage/messaging/protocol-constants';
 import SelectionToolbar from './SelectionToolbar';
 
 /**

@@ -1,6 +1,6 @@
 import { readNoteFrameEvent } from '@/storage/messaging/content-request-guard';
 import type { NoteFrameHostMessage } from '@/storage/messaging/protocol';
-import { NOTE_HOST_SOURCE_TAG } from '@/storage/messaging/protocol-constants';
+import { NOTE_HOST_SOURCE } from '@/storage/messaging/protocol-constants';
 
 /**
  * The content script's side of the note frame (note.html, where notes are shown and written so
@@ -44,7 +44,7 @@ export class NoteFrameChannel {
     const target = frame.contentWindow;
     if (!token || !target || frame !== this.opts.frame()) return;
     this.token = null;
-    const message: NoteFrameHostMessage = { source: NOTE_HOST_SOURCE_TAG, type: 'token', token };
+    const message: NoteFrameHostMessage = { source: NOTE_HOST_SOURCE, type: 'token', token };
     // The target origin keeps the token from any document the page may have navigated the frame
     // to: only a document of one of our origins receives it.
     for (const origin of this.frameOrigins) target.postMessage(message, origin);

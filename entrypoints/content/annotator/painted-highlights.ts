@@ -100,6 +100,9 @@ export class PaintedHighlights {
       this.remove(id);
       return;
     }
+    // This page's own new highlight is painted from the record its save answered with: the
+    // notice that follows needs no second read.
+    if (change === 'created' && this.painted.has(id)) return;
     const fresh = await this.backend.get(id);
     // The page moved on meanwhile (URL change, reload): this notice was for the old one.
     if (generation !== this.generation) return;
