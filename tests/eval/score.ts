@@ -14,6 +14,10 @@ export type LabelCategory = ClaimCategory | 'uncued';
 export type Split = 'dev' | 'heldout';
 export const CATEGORIES = CLAIM_CATEGORIES;
 
+/** Where an article was published (or whose house style it is written in). */
+export const PLATFORMS = ['netease', 'sohu', 'tencent', 'baidu', 'sina', 'ifeng', '36kr', 'thepaper', 'wechat'] as const;
+export type Platform = (typeof PLATFORMS)[number];
+
 export interface LabelledSentence {
   text: string;
   unsourced: boolean;
@@ -27,6 +31,7 @@ export interface Article {
   id: string;
   topic: string;
   split: Split;
+  platform: Platform;
   source: string;
   sentences: LabelledSentence[];
 }
@@ -35,6 +40,10 @@ export const CORPUS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'c
 
 function isSplit(v: unknown): v is Split {
   return v === 'dev' || v === 'heldout';
+}
+
+function isPlatform(v: unknown): v is Platform {
+  return (PLATFORMS as readonly unknown[]).includes(v);
 }
 
 /** Load and sanity-check every article; a malformed file is an error, not a silent skip. */
@@ -46,6 +55,7 @@ export function loadCorpus(dir: string = CORPUS_DIR): Article[] {
     const raw: unknown = JSON.parse(readFileSync(join(dir, f), 'utf8'));
     const a = raw as Article; // shape checked just below
     if (typeof a.id !== 'string' || !isSplit(a.split) || !Array.isArray(a.sentences)) throw new Error(`${f}: not an article`);
+    if (!isPlatform(a.platform)) throw new Error(`${f}: platform must be one of ${PLATFORMS.join(', ')}, not ${JSON.stringify(a.platform)}`);
     for (const s of a.sentences) {
       if (typeof s.text !== 'string' || typeof s.unsourced !== 'boolean') throw new Error(`${f}: bad sentence ${JSON.stringify(s)}`);
       if (s.unsourced && !s.category) throw new Error(`${f}: unsourced sentence without category: ${s.text}`);
