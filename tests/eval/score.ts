@@ -106,12 +106,15 @@ function prf(c: Counts): Prf {
 export interface SentenceResult {
   article: string;
   split: Split;
+  platform: Platform;
   label: LabelledSentence;
   flagged: Claim | null;
 }
 
 export interface SplitReport {
   split: Split | 'all';
+  /** Set when the report covers one platform's articles only. */
+  platform?: Platform;
   articles: number;
   sentences: number;
   unsourced: number;
@@ -152,13 +155,13 @@ export function runDetector(articles: Article[], detect: (text: string) => Claim
   for (const a of articles) {
     const { text } = articleText(a);
     const aligned = alignClaims(a, detect(text));
-    a.sentences.forEach((label, i) => results.push({ article: a.id, split: a.split, label, flagged: aligned[i] ?? null }));
+    a.sentences.forEach((label, i) => results.push({ article: a.id, split: a.split, platform: a.platform, label, flagged: aligned[i] ?? null }));
   }
   return results;
 }
 
-export function summarise(results: SentenceResult[], split: Split | 'all'): SplitReport {
-  const rs = split === 'all' ? results : results.filter((r) => r.split === split);
+export function summarise(results: SentenceResult[], split: Split | 'all', platform?: Platform): SplitReport {
+  const rs = results.filter((r) => (split === 'all' || r.split === split) && (platform === undefined || r.platform === platform));
   const per = {} as Record<(typeof CATEGORIES)[number], Prf>;
   for (const cat of CATEGORIES) {
     const c: Counts = { tp: 0, fp: 0, fn: 0 };
@@ -196,6 +199,7 @@ export function summarise(results: SentenceResult[], split: Split | 'all'): Spli
   }
   return {
     split,
+    ...(platform === undefined ? {} : { platform }),
     articles: new Set(rs.map((r) => r.article)).size,
     sentences: rs.length,
     unsourced: rs.filter((r) => r.label.unsourced).length,
@@ -222,6 +226,36 @@ export function formatReport(r: SplitReport): string {
   lines.push(row('overall-cued', r.overallCued) + '   (uncued sentences left out)');
   lines.push(`sourced sentences flagged: ${r.sourcedFlagged} / ${r.sourcedTotal} (${(100 * r.sourcedRate).toFixed(1)}%)`);
   return lines.join('\n');
+}
+
+/** One report per platform present in `split`, in the order of PLATFORMS. */
+export function perPlatform(results: SentenceResult[], split: Split | 'all'): SplitReport[] {
+  const present = new Set(results.filter((r) => split === 'all' || r.split === split).map((r) => r.platform));
+  return PLATFORMS.filter((p) => present.has(p)).map((p) => summarise(results, split, p));
+}
+
+/**
+ * A Markdown table, one row per platform and a total: precision, recall over all unsourced
+ * sentences, recall over cued ones, and sourced sentences flagged. Small platforms have few
+ * sentences: read a row with its counts.
+ */
+export function formatPlatformTable(results: SentenceResult[], split: Split | 'all'): string {
+  const rows = [...perPlatform(results, split), summarise(results, split)];
+  const head = ['platform', 'articles', 'sentences', 'unsourced', 'precision', 'recall', 'cued recall', 'sourced flagged'];
+  const cells = rows.map((r) => [
+    r.platform ?? (r.split === 'all' ? '**all**' : r.split === 'heldout' ? '**all held-out**' : '**all dev**'),
+    String(r.articles),
+    String(r.sentences),
+    String(r.unsourced),
+    `${pct(r.overall.precision)} (${r.overall.tp}/${r.overall.tp + r.overall.fp})`,
+    `${pct(r.overall.recall)} (${r.overall.tp}/${r.overall.tp + r.overall.fn})`,
+    `${pct(r.overallCued.recall)} (${r.overallCued.tp}/${r.overallCued.tp + r.overallCued.fn})`,
+    `${r.sourcedFlagged} / ${r.sourcedTotal}`,
+  ]);
+  const width = head.map((h, i) => Math.max(h.length, ...cells.map((c) => (c[i] ?? '').length)));
+  const line = (c: string[]): string => `| ${c.map((x, i) => (i === 0 ? x.padEnd(width[i] ?? 0) : x.padStart(width[i] ?? 0))).join(' | ')} |`;
+  const rule = `|${width.map((w, i) => (i === 0 ? `:${'-'.repeat(w + 1)}` : `${'-'.repeat(w + 1)}:`)).join('|')}|`;
+  return [line(head), rule, ...cells.map(line)].join('\n');
 }
 
 /** Mistakes of one split, for reading (never tune on the held-out ones). */
