@@ -1,5 +1,5 @@
 import { defineConfig } from 'wxt';
-import { HAO_URL_MATCHES } from './components/recognition/page-kind';
+import { selfMediaMatchPatterns } from './components/recognition/url-shape';
 import { chromeSafeUtf8 } from './wxt.build-plugins';
 
 /**
@@ -10,8 +10,8 @@ import { chromeSafeUtf8 } from './wxt.build-plugins';
  *  - activeTab + scripting: run Sourcemark on demand in the tab the reader acts in, and on
  *    sites the reader granted (registered content scripts)
  *  - downloads: save exports as files
- * No host permission at install beyond NetEase (the content script's own match); other sites
- * are optional and asked for at run time.
+ * No host permission at install beyond the self-media article URLs the content scripts match
+ * (components/recognition/platforms); other sites are optional and asked for at run time.
  */
 export const PERMISSIONS = ['contextMenus', 'activeTab', 'scripting', 'downloads'];
 export const OPTIONAL_HOSTS = ['https://*/*', 'http://*/*'];
@@ -22,12 +22,12 @@ const CLAIMS_JS = 'claims.js';
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   hooks: {
-    // The claim detector is a third of the content script, and only 网易号 articles use it: it
-    // is injected on their URLs only, listed first so that it is usually there when the main
+    // The claim detector is a third of the content script, and only self-media articles use it:
+    // it is injected at their URLs only (the same as the content script's), listed first so that it is usually there when the main
     // content script starts (entrypoints/content/detector-slot.ts copes with either order).
     'build:manifestGenerated': (_wxt, manifest) => {
       manifest.content_scripts = [
-        { matches: [...HAO_URL_MATCHES], js: [CLAIMS_JS], run_at: 'document_end' },
+        { matches: selfMediaMatchPatterns(), js: [CLAIMS_JS], run_at: 'document_end' },
         ...(manifest.content_scripts ?? []),
       ];
     },
@@ -53,7 +53,7 @@ export default defineConfig({
       : { optional_permissions: OPTIONAL_HOSTS }),
     // The note frame (entrypoints/content/annotator/note-frame-channel.ts): the content script
     // shows notes in this extension page so that the web page's scripts cannot read them. It must
-    // load in any page the content script runs on (NetEase, and sites the reader grants at run
+    // load in any page the content script runs on (self-media articles, and sites the reader grants at run
     // time). In Chrome only at a per-session dynamic URL, so a site cannot probe for it by a fixed
     // address; either way it does nothing without a one-time token from the background.
     web_accessible_resources:

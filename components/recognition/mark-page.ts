@@ -1,24 +1,15 @@
-import { findStatementElements } from './disclaimer';
-import { recognisePage, type PageVerdict } from './page-kind';
-import { readAccountName, readPageSignals } from './page-signals';
 import { ATTR, MARK_KIND } from '../vocabulary/attributes';
-
-export interface NeteaseResult {
-  verdict: PageVerdict;
-  statements: Element[];
-  account: string | null;
-}
+import { recognise, type Recognition } from './recognise';
 
 /**
- * Recognises the page and marks it in the DOM: `data-sourcemark-page` on `<html>` and
- * `data-sourcemark="disclaimer"` on the statement's elements. Returns what it found so the
- * caller can show the banner. Nothing is touched on a page that is not 网易号.
+ * Recognises the page and marks it: `data-sourcemark-page="<product>"` on `<html>` and
+ * `data-sourcemark="disclaimer"` on each statement element. Returns what it found, for the banner.
+ * Nothing is touched on a page that is not self-media.
  */
-export function markNeteasePage(doc: Document, url: string): NeteaseResult {
-  const statements = doc.body ? findStatementElements(doc.body) : [];
-  const verdict = recognisePage(url, readPageSignals(doc, statements));
-  if (verdict.kind !== 'netease-hao') return { verdict, statements: [], account: null };
-  doc.documentElement.setAttribute(ATTR.page, verdict.kind);
-  for (const el of statements) el.setAttribute(ATTR.mark, MARK_KIND.disclaimer);
-  return { verdict, statements, account: readAccountName(doc) };
+export function markPage(doc: Document, url: string): Recognition {
+  const found = recognise(doc, url);
+  if (!found.page) return found;
+  doc.documentElement.setAttribute(ATTR.page, found.page);
+  for (const el of found.statements) el.setAttribute(ATTR.mark, MARK_KIND.disclaimer);
+  return found;
 }

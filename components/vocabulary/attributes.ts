@@ -5,7 +5,7 @@
  * change README, marks.css and the e2e tests with it.
  */
 export const ATTR = {
-  /** On `<html>`: the page kind, set only for `netease-hao` pages. */
+  /** On `<html>`: the self-media product (`SELF_MEDIA_PAGES`), set only on self-media pages. */
   page: 'data-sourcemark-page',
   /** What a marked element is; the values are `MARK_KIND`. */
   mark: 'data-sourcemark',

@@ -11,6 +11,10 @@
  */
 import type { LanguageSetting } from '@/storage/db/settings';
 import type { Color } from '@/storage/model/colors';
+import type { PlatformEntry } from '@/components/recognition/platforms/types';
+
+/** A platform's portal and self-media product names (components/recognition/platforms). */
+export type PlatformNames = PlatformEntry['names'];
 
 export type Lang = 'zh' | 'en';
 
@@ -37,8 +41,10 @@ const COLOR_NAMES: Record<Lang, Record<Color, string>> = {
 export const strings = {
   zh: {
     bannerTitle: '自媒体文章',
-    bannerBody: (account: string | null) =>
-      `这篇文章由网易号${account ? `“${account}”` : '用户'}上传并发布，不是网易的新闻报道：网易只提供信息存储服务，不核实内容。`,
+    bannerBody: (p: PlatformNames, account: string | null, silent: boolean) =>
+      silent
+        ? `这篇文章由${p.product.zh}${account ? `“${account}”` : '用户'}发布，不是${p.portal.zh}的新闻报道。${p.portal.zh}发布用户上传的文章却不附任何声明，也不核实内容。`
+        : `这篇文章由${p.product.zh}${account ? `“${account}”` : '用户'}上传并发布，不是${p.portal.zh}的新闻报道：${p.portal.zh}只提供信息存储服务，不核实内容。`,
     bannerDismiss: '关闭提示',
     disclaimerLabel: '平台声明',
     highlight: '高亮',
@@ -61,8 +67,10 @@ export const strings = {
   },
   en: {
     bannerTitle: 'Self-media upload',
-    bannerBody: (account: string | null) =>
-      `This article was uploaded and published by ${account ? `the NetEase Hao account “${account}”` : 'a NetEase Hao user'}, not written by NetEase journalists: NetEase only stores it and does not check it.`,
+    bannerBody: (p: PlatformNames, account: string | null, silent: boolean) =>
+      silent
+        ? `This article was published by ${account ? `the ${p.product.en} account “${account}”` : `a ${p.product.en} user`}, not written by ${p.portal.en} journalists. ${p.portal.en} publishes its users' uploads without any statement saying so, and does not check them.`
+        : `This article was uploaded and published by ${account ? `the ${p.product.en} account “${account}”` : `a ${p.product.en} user`}, not written by ${p.portal.en} journalists: ${p.portal.en} only stores it and does not check it.`,
     bannerDismiss: 'Dismiss',
     disclaimerLabel: 'Platform statement',
     highlight: 'Highlight',
@@ -114,10 +122,10 @@ const popupZh = {
   useHere: '在此页使用 Sourcemark',
   enabling: '正在启动…',
   enableFailed: (why: string) => `没能启动：${why}`,
-  kindHao: '网易号自媒体文章',
-  kindHaoBody: (account: string | null) =>
-    `由网易号${account ? `“${account}”` : '用户'}上传，网易只提供存储，不核实内容。`,
-  kindEditorial: '网易自己的新闻报道（不是网易号）',
+  kindSelfMedia: (p: PlatformNames) => `${p.product.zh}自媒体文章`,
+  kindSelfMediaBody: (p: PlatformNames, account: string | null) =>
+    `由${p.product.zh}${account ? `“${account}”` : '用户'}上传，${p.portal.zh}只提供存储，不核实内容。`,
+  kindEditorial: (p: PlatformNames) => `${p.portal.zh}自己的新闻报道（不是${p.product.zh}）`,
   claimAudit: '无出处的说法',
   pageHighlights: (n: number) => `此页的高亮和笔记（${n}）`,
   noPageHighlights: '这一页还没有高亮。选中文字，点“高亮”或“笔记”。',
@@ -153,7 +161,7 @@ const popupZh = {
   // Empty state
   emptyTitle: '还没有批注',
   emptySteps: [
-    '打开一篇网易号文章（或在任意网页点“在此页使用 Sourcemark”）。',
+    '打开一篇自媒体文章，比如网易号、搜狐号或公众号（或在任意网页点“在此页使用 Sourcemark”）。',
     '选中一段文字，点“高亮”，或点“笔记”写下你的疑问。',
     '回到这里：所有批注按页面列出，可以搜索、编辑、导出。',
   ],
@@ -178,13 +186,13 @@ const popupZh = {
   optionsTitle: 'Sourcemark 设置',
   sectionReading: '阅读',
   claimsEnabled: '标出无出处的说法',
-  bannerEnabled: '在网易号文章上方显示自媒体提示',
+  bannerEnabled: '在自媒体文章上方显示提示',
   defaultColor: '默认高亮颜色',
   language: '界面语言',
   languageAuto: '跟随浏览器',
   saved: '已保存',
   sectionSites: '自动运行的网站',
-  sitesHint: '网易文章总是自动运行。在这里添加的网站，打开时也会自动显示你的高亮。',
+  sitesHint: '网易号、搜狐号、百家号、公众号等自媒体文章总是自动运行。在这里添加的网站，打开时也会自动显示你的高亮。',
   noSites: '还没有添加网站。',
   revoke: '移除',
   addSite: '添加网站',
@@ -231,10 +239,10 @@ const popupEn: PopupStrings = {
   useHere: 'Use Sourcemark on this page',
   enabling: 'Starting…',
   enableFailed: (why: string) => `Could not start: ${why}`,
-  kindHao: 'NetEase Hao self-media article',
-  kindHaoBody: (account: string | null) =>
-    `Uploaded by ${account ? `the NetEase Hao account “${account}”` : 'a NetEase Hao user'}; NetEase only stores it and does not check it.`,
-  kindEditorial: "NetEase's own news report (not NetEase Hao)",
+  kindSelfMedia: (p: PlatformNames) => `${p.product.en} self-media article`,
+  kindSelfMediaBody: (p: PlatformNames, account: string | null) =>
+    `Uploaded by ${account ? `the ${p.product.en} account “${account}”` : `a ${p.product.en} user`}; ${p.portal.en} only stores it and does not check it.`,
+  kindEditorial: (p: PlatformNames) => `${p.portal.en}'s own news report (not ${p.product.en})`,
   claimAudit: 'Claims without a source',
   pageHighlights: (n: number) => `Highlights and notes on this page (${n})`,
   noPageHighlights: 'No highlights on this page yet. Select text, then choose “Highlight” or “Note”.',
@@ -268,7 +276,7 @@ const popupEn: PopupStrings = {
   colors: COLOR_NAMES.en,
   emptyTitle: 'No annotations yet',
   emptySteps: [
-    'Open a NetEase Hao article (or, on any page, choose “Use Sourcemark on this page”).',
+    'Open a self-media article, such as NetEase Hao, Sohu Hao or WeChat (or, on any page, choose “Use Sourcemark on this page”).',
     'Select some text and choose “Highlight”, or “Note” to write down your question.',
     'Come back here: every annotation is listed by page, to search, edit and export.',
   ],
@@ -291,13 +299,13 @@ const popupEn: PopupStrings = {
   optionsTitle: 'Sourcemark settings',
   sectionReading: 'Reading',
   claimsEnabled: 'Mark claims without a source',
-  bannerEnabled: 'Show the self-media banner on NetEase Hao articles',
+  bannerEnabled: 'Show the banner above self-media articles',
   defaultColor: 'Default highlight colour',
   language: 'Language',
   languageAuto: 'Same as the browser',
   saved: 'Saved',
   sectionSites: 'Sites where Sourcemark runs automatically',
-  sitesHint: 'NetEase articles always get Sourcemark. Sites added here show your highlights as soon as they open.',
+  sitesHint: 'Self-media articles (NetEase Hao, Sohu Hao, Baijiahao, WeChat and the others) always get Sourcemark. Sites added here show your highlights as soon as they open.',
   noSites: 'No sites added.',
   revoke: 'Remove',
   addSite: 'Add site',

@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import Banner from '@/components/ui/page/Banner';
+import Banner, { type SelfMediaNotice } from '@/components/ui/page/Banner';
 import ClaimAudit, { type ClaimAuditProps } from '@/components/ui/page/ClaimAudit';
 import { bannerCss, claimCss } from '@/components/ui/page/banner-styles';
 import type { Lang } from '@/components/vocabulary/strings';
@@ -16,7 +16,7 @@ export interface BannerHandle {
 /** Puts the banner right above `anchor` (the article title). */
 export function showBanner(
   anchor: Element,
-  opts: { lang: Lang; account: string | null; onDismiss?: () => void },
+  opts: { lang: Lang; selfMedia: SelfMediaNotice; onDismiss?: () => void },
 ): BannerHandle {
   const doc = anchor.ownerDocument;
   const ui = createShadowUi(doc, 'banner', bannerCss + claimCss);
@@ -34,7 +34,7 @@ export function showBanner(
   const draw = () => {
     if (removed) return;
     render(
-      <Banner lang={opts.lang} selfMedia={{ account: opts.account }} onDismiss={remove}>
+      <Banner lang={opts.lang} selfMedia={opts.selfMedia} onDismiss={remove}>
         {audit ? <ClaimAudit lang={opts.lang} {...audit} /> : null}
       </Banner>,
       mount,

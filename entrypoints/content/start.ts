@@ -17,17 +17,26 @@ import type { ClaimView } from '@/components/ui/page/ClaimReason';
 import { markClaims, type ClaimMarks } from '@/components/marking/claim-marks';
 import { attachClaimTips } from './claim-tip';
 import { withDetector } from '@/components/claims/detector-slot';
-import { markNeteasePage } from '@/components/recognition/mark-page';
-import { findArticleBody, findArticleTop } from '@/components/recognition/page-signals';
+import { markPage } from '@/components/recognition/mark-page';
+import type { Recognition } from '@/components/recognition/recognise';
+import { findArticleBody, findArticleTop } from '@/components/recognition/page-parts';
+import { ASKED_FLAG } from '@/storage/messaging/protocol-constants';
 
 /**
- * Everything the content script does on a page, wired once. Runs automatically on NetEase pages
- * and when injected on demand (toolbar button, shortcut, context menu) or on a granted site.
+ * Everything the content script does on a page, wired once. Runs by itself where a self-media
+ * article can be (the manifest's matches), and when the reader asks: injected on demand (toolbar
+ * button, shortcut, context menu) or registered on a site they granted.
  */
 export async function startSourcemark(ctx: ContentScriptContext): Promise<void> {
   // Injecting on demand into a page that already runs Sourcemark must not double everything.
-  const flags = globalThis as { __sourcemarkStarted?: boolean };
+  const flags = globalThis as { __sourcemarkStarted?: boolean; [ASKED_FLAG]?: boolean };
   if (flags.__sourcemarkStarted) return;
+
+  const page = markPage(document, location.href);
+  // Started by the manifest on a page that turned out to be the portal's own news (its URL shape
+  // is shared with self-media): nothing to show, so nothing is started, not even a listener. A
+  // later injection the reader asks for (it sets the flag first) starts in full.
+  if (page.kind !== 'self-media' && !flags[ASKED_FLAG]) return;
   flags.__sourcemarkStarted = true;
 
   // The annotator starts at once with the defaults, so a selection made while the settings are
@@ -48,13 +57,12 @@ export async function startSourcemark(ctx: ContentScriptContext): Promise<void> 
   };
   ctx.onInvalidated(() => annotator.destroy());
 
-  const page = markNeteasePage(document, location.href);
   // Claim marks go in at once, before any await: painted later they would collapse a selection
   // the reader had already made (wrapping moves the selected Text nodes). Switched off by the
   // settings, they only lose their decoration, so marking first loses nothing.
-  // The detector is its own script on 网易号 URLs (detector-slot.ts), injected with this one:
-  // usually here already, else in before the settings below have come back.
-  const body = page.verdict.kind === 'netease-hao' ? findArticleBody(document) : null;
+  // The detector is its own script at self-media URLs (detector-slot.ts), injected with this
+  // one: usually here already, else in before the settings below have come back.
+  const body = page.kind === 'self-media' ? findArticleBody(document, page.platform) : null;
   let claims: ClaimMarks | null = null;
   if (body) {
     withDetector((detect) => {
@@ -101,8 +109,10 @@ export async function startSourcemark(ctx: ContentScriptContext): Promise<void> 
   const status = (): PageStatus => ({
     url: location.href,
     pageKey: annotator.pageKey,
-    kind: page.verdict.kind,
-    account: page.account,
+    kind: page.kind,
+    platform: page.platform?.id ?? null,
+    page: page.page,
+    account: page.account?.name ?? null,
     claims: countByCategory(claims?.views ?? []),
     highlights: annotator.highlights.all.length - annotator.highlights.orphans.length,
     orphans: annotator.highlights.orphans.map((a) => ({ id: a.id, quote: quoteOf(a).exact, note: a.note })),
@@ -142,7 +152,7 @@ export async function startSourcemark(ctx: ContentScriptContext): Promise<void> 
   if (!ctx.isValid) return;
   const lang = settings.language === 'auto' ? langOf(navigator.language) : settings.language;
   annotator.configure({ lang, defaultColor: settings.defaultColor });
-  const ui = page.verdict.kind === 'netease-hao' ? startNeteaseUi(ctx, lang, page.account, settings, claims) : null;
+  const ui = page.kind === 'self-media' ? startSelfMediaUi(ctx, lang, page, settings, claims) : null;
   followSetting = (next) => {
     annotator.configure({ lang, defaultColor: next.defaultColor });
     ui?.setMarksOn(next.claimsEnabled);
@@ -165,13 +175,13 @@ function countByCategory(views: readonly ClaimView[]): ClaimCounts {
 }
 
 /**
- * On a 网易号 article, once the settings are known: the banner with the audit, and the tooltips.
- * `setMarksOn` follows the reader's setting when it changes in the popup or options.
+ * On a self-media article, once the settings are known: the banner with the audit, and the
+ * tooltips. `setMarksOn` follows the reader's setting when it changes in the popup or options.
  */
-function startNeteaseUi(
+function startSelfMediaUi(
   ctx: ContentScriptContext,
   lang: Lang,
-  account: string | null,
+  page: Recognition,
   settings: Settings,
   claims: ClaimMarks | null,
 ): { setMarksOn(on: boolean): void } {
@@ -182,8 +192,15 @@ function startNeteaseUi(
     else document.documentElement.setAttribute(ATTR.claims, CLAIMS_OFF);
   };
   setMarks(marksOn);
-  const top = settings.bannerEnabled ? findArticleTop(document) : null;
-  const banner = top ? showBanner(top, { lang, account }) : null;
+  const top = settings.bannerEnabled ? findArticleTop(document, page.platform) : null;
+  const platform = page.platform;
+  const selfMedia = platform && {
+    names: platform.names,
+    account: page.account?.name ?? null,
+    // Say the platform prints nothing only where it does print nothing, not where we missed it.
+    silent: page.statements.length === 0 && !platform.printsStatement,
+  };
+  const banner = top && selfMedia ? showBanner(top, { lang, selfMedia }) : null;
   const tips = claims
     ? attachClaimTips(document, { lang, claim: (i) => claims.views[i], enabled: () => marksOn })
     : null;

@@ -13,3 +13,10 @@ export const NOTE_FRAME_PATH = '/note.html';
 /** The note frame's fixed size: it never tells the page how long a note is. */
 export const NOTE_FRAME_WIDTH = 340;
 export const NOTE_FRAME_HEIGHT = 236;
+
+/**
+ * Set in the content scripts' world by /reader-asked.js just before the content script is
+ * injected because the reader asked (on demand, or a site they granted). The manifest's own
+ * injection does not set it, and a page's scripts cannot reach that world.
+ */
+export const ASKED_FLAG = '__sourcemarkAsked';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ClaimCategory } from '@/components/vocabulary/categories';
-import type { PageKind } from '@/components/vocabulary/page-kinds';
+import type { PageKind, PlatformId, SelfMediaPage } from '@/components/vocabulary/page-kinds';
 import {
   AnnotationSchema,
   ColorSchema,
@@ -219,6 +219,10 @@ export interface PageStatus {
   url: string;
   pageKey: string;
   kind: PageKind;
+  /** The known platform whose article URL this is, or null. */
+  platform: PlatformId | null;
+  /** On a self-media page, its product (`data-sourcemark-page`). */
+  page: SelfMediaPage | null;
   account: string | null;
   claims: ClaimCounts;
   highlights: number;

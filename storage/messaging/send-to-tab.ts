@@ -4,6 +4,8 @@ import { ContentRequestSchema, type ContentRequest } from './protocol';
 /** The built content script and its page CSS, as WXT names them in the output. */
 export const CONTENT_JS = '/content-scripts/content.js';
 export const CONTENT_CSS = '/content-scripts/content.css';
+/** Runs first wherever the reader asked for Sourcemark (entrypoints/reader-asked.ts). */
+export const ASKED_JS = '/reader-asked.js';
 
 /**
  * Runs Sourcemark in a tab on demand (the popup's button, the shortcut or the context menu on a
@@ -12,7 +14,7 @@ export const CONTENT_CSS = '/content-scripts/content.css';
  */
 export async function injectInto(tabId: number): Promise<void> {
   await browser.scripting.insertCSS({ target: { tabId }, files: [CONTENT_CSS] });
-  await browser.scripting.executeScript({ target: { tabId }, files: [CONTENT_JS] });
+  await browser.scripting.executeScript({ target: { tabId }, files: [ASKED_JS, CONTENT_JS] });
 }
 
 /**

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { isBuiltInOrigin } from '@/components/recognition/built-in-sites';
+import { builtInPatterns } from '@/components/recognition/built-in-patterns';
 import { useEnv } from '../popup/env';
 import { errorMessage } from '@/storage/model/error-message';
 
@@ -34,8 +34,9 @@ export default function GrantedSites(_props: GrantedSitesProps) {
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
+    const builtIn = builtInPatterns(browser.runtime.getManifest());
     const load = () =>
-      void browser.permissions.getAll().then((p) => setOrigins((p.origins ?? []).filter((o) => !isBuiltInOrigin(o))));
+      void browser.permissions.getAll().then((p) => setOrigins((p.origins ?? []).filter((o) => !builtIn.has(o))));
     load();
     browser.permissions.onAdded.addListener(load);
     browser.permissions.onRemoved.addListener(load);

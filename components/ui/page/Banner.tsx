@@ -1,11 +1,18 @@
 import type { ComponentChildren } from 'preact';
-import type { Lang } from '@/components/vocabulary/strings';
+import type { Lang, PlatformNames } from '@/components/vocabulary/strings';
 import { strings } from '@/components/vocabulary/strings';
+
+export type SelfMediaNotice = {
+  names: PlatformNames;
+  account: string | null;
+  /** The platform publishes user uploads without a statement (百家号, 公众号). */
+  silent: boolean;
+};
 
 export type BannerProps = {
   lang: Lang;
-  /** Shown only on 网易号 pages: the page is a self-media upload. */
-  selfMedia: { account: string | null } | null;
+  /** Shown only on self-media pages: who uploaded it, and what the platform does with it. */
+  selfMedia: SelfMediaNotice | null;
   onDismiss: () => void;
   /** The claim audit, when claim marking ran. */
   children?: ComponentChildren;
@@ -23,7 +30,7 @@ export default function Banner({ lang, selfMedia, onDismiss, children }: BannerP
         {selfMedia ? (
           <>
             <strong class="title">{t.bannerTitle}</strong>
-            <p class="body">{t.bannerBody(selfMedia.account)}</p>
+            <p class="body">{t.bannerBody(selfMedia.names, selfMedia.account, selfMedia.silent)}</p>
           </>
         ) : null}
         {children}

@@ -8,6 +8,9 @@ import type { ActiveTab } from './active-tab';
 import { useLive } from './use-live';
 import { errorMessage } from '@/storage/model/error-message';
 import { CLAIM_CATEGORIES, categoryNameInText } from '@/components/vocabulary/categories';
+import type { PlatformId } from '@/components/vocabulary/page-kinds';
+import type { PlatformNames } from '@/components/vocabulary/strings';
+import { PLATFORMS } from '@/components/recognition/platforms';
 
 export type ThisPageProps = {
   active: ActiveTab;
@@ -58,10 +61,11 @@ function Running({ status }: { status: PageStatus }) {
   const orphanIds = useMemo(() => new Set(status.orphans.map((o) => o.id)), [status]);
   const placed = (list.value ?? []).filter((a) => !orphanIds.has(a.id));
   const orphans = (list.value ?? []).filter((a) => orphanIds.has(a.id));
+  const names = platformNames(status.platform);
   return (
     <div class="this-page">
-      {status.kind === 'netease-hao' ? <HaoStatus status={status} /> : null}
-      {status.kind === 'netease-editorial' ? <p class="kind editorial">{t.kindEditorial}</p> : null}
+      {status.kind === 'self-media' ? <SelfMediaStatus status={status} /> : null}
+      {status.kind === 'editorial' && names ? <p class="kind editorial">{t.kindEditorial(names)}</p> : null}
       <h2>{t.pageHighlights(placed.length)}</h2>
       {!list.value ? (
         <p class="muted">{t.loading}</p>
@@ -89,13 +93,15 @@ function Running({ status }: { status: PageStatus }) {
   );
 }
 
-function HaoStatus({ status }: { status: PageStatus }) {
+function SelfMediaStatus({ status }: { status: PageStatus }) {
   const { lang, t } = useEnv();
   const total = CLAIM_CATEGORIES.reduce((n, c) => n + status.claims[c], 0);
+  const names = platformNames(status.platform);
+  if (!names) return null;
   return (
-    <section class="kind hao" aria-label={t.kindHao}>
-      <h2>{t.kindHao}</h2>
-      <p>{t.kindHaoBody(status.account)}</p>
+    <section class="kind hao" aria-label={t.kindSelfMedia(names)} data-page={status.page ?? undefined}>
+      <h2>{t.kindSelfMedia(names)}</h2>
+      <p>{t.kindSelfMediaBody(names, status.account)}</p>
       <h3>
         {t.claimAudit}: {total}
       </h3>
@@ -108,4 +114,8 @@ function HaoStatus({ status }: { status: PageStatus }) {
       </ul>
     </section>
   );
+}
+
+function platformNames(id: PlatformId | null): PlatformNames | null {
+  return PLATFORMS.find((p) => p.id === id)?.names ?? null;
 }

@@ -1,0 +1,26 @@
+import type { PlatformEntry } from './types';
+
+/**
+ * 搜狐号. Every `/a/<articleId>_<mediaId>` page is an account's upload, on www., the channel hosts
+ * and m. alike (platforms.md, html 2022 and capture 2026).
+ */
+export const sohu: PlatformEntry = {
+  id: 'sohu',
+  page: 'sohu-hao',
+  names: { portal: { zh: '搜狐', en: 'Sohu' }, product: { zh: '搜狐号', en: 'Sohu Hao' } },
+  urls: [{ host: '*.sohu.com', path: /^\/a\/\d+_\d+$/, kind: 'self-media', match: '/a/*' }],
+  statements: [
+    // 声明：该文观点仅代表作者本人，搜狐号系信息发布平台，搜狐仅提供信息存储空间服务。 (2026: 平台声明：…)
+    { lang: 'zh', pieces: ['搜狐号', /系信息发布平台|仅提供信息存储(?:空间)?服务/] },
+  ],
+  printsStatement: true,
+  selectors: {
+    title: ['.text-title h1', 'h1.title-info-title', '.article-title h1'],
+    account: ['#user-info h4 a', '#user-info .user-name', 'a[href*="mp.sohu.com/profile"]'],
+    body: ['article.article#mp-editor', 'article.article', '#mp-editor'],
+  },
+  evidence: {
+    selfMedia: [{ name: 'account-link', selector: 'a[href*="mp.sohu.com/profile"]' }],
+    editorial: [],
+  },
+};
