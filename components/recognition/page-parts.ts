@@ -65,16 +65,14 @@ export function evidenceOn(doc: Document, items: readonly Evidence[]): string[] 
   return items.filter((e) => shows(doc, e)).map((e) => e.name);
 }
 
-/** Text tests look at a bounded number of elements: a broad selector must not cost a page scan. */
-const MAX_TEXT_CANDIDATES = 400;
+/** Evidence is a line (a byline, an editor's name), never a block: longer elements are skipped. */
+const MAX_EVIDENCE_CHARS = 200;
 
 function shows(doc: Document, e: Evidence): boolean {
   if (!e.text) return doc.querySelector(e.selector) !== null;
-  const candidates = doc.querySelectorAll(e.selector);
-  const n = Math.min(candidates.length, MAX_TEXT_CANDIDATES);
-  for (let i = 0; i < n; i++) {
-    const text = candidates[i]!.textContent ?? '';
-    if (text.length <= 200 && e.text.test(normalizeText(text))) return true;
+  for (const el of Array.from(doc.querySelectorAll(e.selector))) {
+    const text = el.textContent ?? '';
+    if (text.length <= MAX_EVIDENCE_CHARS && e.text.test(normalizeText(text))) return true;
   }
   return false;
 }

@@ -31,7 +31,8 @@ export function recognise(doc: Document, url: string): Recognition {
   const { platform } = match;
   const statements = doc.body ? findStatementElements(doc.body, platform.statements) : [];
   const selfMedia = [...(statements.length ? ['statement'] : []), ...evidenceOn(doc, platform.evidence.selfMedia)];
-  const editorial = evidenceOn(doc, platform.evidence.editorial);
+  // The newsroom's marks matter only when nothing says self-media (decide.ts): not read otherwise.
+  const editorial = selfMedia.length ? [] : evidenceOn(doc, platform.evidence.editorial);
   const { kind, reasons } = decide(match.kind, { selfMedia, editorial });
   if (kind !== 'self-media') return { platform, kind, page: null, account: null, statements: [], reasons };
   return { platform, kind, page: platform.page, account: readAccount(doc, platform), statements, reasons };

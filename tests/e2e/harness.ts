@@ -8,19 +8,27 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import type { PageKind } from '../../components/vocabulary/page-kinds';
+import type { PlatformId, SelfMediaPage } from '../../components/vocabulary/page-kinds';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const EXTENSION_DIR = path.join(ROOT, '.output/chrome-mv3');
 
+/** An entry of seeds/pages.json (the fields are described in seeds/README.md). */
 export interface SeedPage {
   file: string;
   url: string;
-  kind: PageKind;
+  platform: PlatformId | null;
+  kind: 'self-media' | 'editorial' | 'other';
+  /** The expected `data-sourcemark-page`. */
+  page: SelfMediaPage | null;
   layout: 'desktop' | 'mobile';
   account: string | null;
   bodySelector: string;
   statement: boolean;
+  /** Every element that must be marked as the statement, and no other. */
+  statementSelector: string | null;
+  /** The author's own 声明 line, which must not be marked. */
+  authorStatementSelector: string | null;
 }
 
 export function seedPages(): SeedPage[] {

@@ -1,71 +1,116 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { seed, seedHtml, serveSeeds } from './harness';
-import { waitForSourcemark } from './probes';
+import type { Page } from 'playwright-core';
+import { PLATFORMS } from '../../components/recognition/platforms';
+import { matchUrl } from '../../components/recognition/url-shape';
+import { seed, seedHtml, seedPages, serveSeeds, type SeedPage } from './harness';
+import { sourcemarkWorld, waitForSourcemark } from './probes';
 import { useHarness } from './use-harness';
 
-const banner = (page: import('playwright-core').Page) =>
-  page.getByRole('region', { name: 'Sourcemark' });
+const banner = (page: Page) => page.getByRole('region', { name: 'Sourcemark' });
+const namesOf = (s: SeedPage) => PLATFORMS.find((p) => p.id === s.platform)!.names;
+const printsStatement = (s: SeedPage) => PLATFORMS.find((p) => p.id === s.platform)!.printsStatement;
 
-describe('on NetEase Hao pages (Chinese browser)', () => {
+/** What Sourcemark wrote into the page: the page attribute, every mark, and our UI hosts. */
+const traces = (page: Page) =>
+  page.evaluate(() => ({
+    page: document.documentElement.dataset.sourcemarkPage ?? null,
+    marks: document.querySelectorAll('[data-sourcemark], [data-sourcemark-ui]').length,
+  }));
+
+describe('recognising every seed page (Chinese browser)', () => {
   const h = useHarness({ locale: 'zh-CN' });
   beforeAll(async () => {
     serveSeeds(h);
   });
 
-  for (const file of ['netease-hao-desktop.html', 'netease-hao-mobile.html']) {
-    describe(file, () => {
-      it('marks <html> as a netease-hao page', async () => {
-        const page = await h.open(seed(file).url);
-        await expect
-          .poll(() => page.evaluate(() => document.documentElement.dataset.sourcemarkPage))
-          .toBe('netease-hao');
-        await page.close();
-      });
+  for (const s of seedPages().filter((p) => p.kind === 'self-media')) {
+    it(`marks ${s.file} as ${s.page}, all of its statement and nothing else, names ${s.account} in the banner, and marks claims`, async () => {
+      const page = await h.open(s.url);
+      const status = await waitForSourcemark(h, page);
+      expect(status).toMatchObject({ kind: 'self-media', platform: s.platform, page: s.page, account: s.account });
+      expect(await page.evaluate(() => document.documentElement.dataset.sourcemarkPage)).toBe(s.page);
 
-      it('marks the platform statement, and only its text, as the disclaimer', async () => {
-        const page = await h.open(seed(file).url);
-        const marks = page.locator('[data-sourcemark="disclaimer"]');
-        await expect.poll(() => marks.count()).toBe(2);
-        const texts = await marks.allTextContents();
-        expect(texts[0]).toMatch(/^特别声明.*网易号.*仅提供信息存储服务。$/s);
-        expect(texts[1]).toMatch(/^Notice: .*NetEase Hao.*information storage services\.$/s);
-        // The ad that shares the statement's block is never inside a mark.
-        expect(await page.locator('[data-sourcemark="disclaimer"] iframe').count()).toBe(0);
-        const outline = await marks.first().evaluate((el) => getComputedStyle(el).outlineStyle);
-        expect(outline).toBe('solid');
-        await page.close();
-      });
+      const statement = await page.evaluate(
+        ({ expected, own }) => {
+          const marked = Array.from(document.querySelectorAll('[data-sourcemark="disclaimer"]'));
+          const wanted = expected ? Array.from(document.querySelectorAll(expected)) : [];
+          const author = own ? document.querySelector(own) : null;
+          return {
+            marked: marked.length,
+            wanted: wanted.length,
+            same: marked.length === wanted.length && marked.every((el, i) => el === wanted[i]),
+            authorFound: !!author,
+            authorMarked: !!author && marked.some((el) => el === author || el.contains(author) || author.contains(el)),
+            outline: marked[0] ? getComputedStyle(marked[0]).outlineStyle : null,
+          };
+        },
+        { expected: s.statementSelector, own: s.authorStatementSelector },
+      );
+      expect(statement.wanted > 0).toBe(s.statement);
+      expect(statement).toMatchObject({ marked: statement.wanted, same: true, authorMarked: false });
+      if (s.authorStatementSelector) expect(statement.authorFound).toBe(true);
+      if (s.statement) expect(statement.outline).toBe('solid');
 
-      it('shows a Chinese banner above the title naming the account', async () => {
-        const page = await h.open(seed(file).url);
-        const region = banner(page);
-        await expect.poll(() => region.count()).toBe(1);
-        const text = await region.innerText();
-        expect(text).toContain('网易号');
-        expect(text).toContain(seed(file).account ?? '');
-        expect(text).toContain('只提供信息存储服务');
-        // Above the title: the shadow host comes right before the <h1> in document order.
-        const before = await page.evaluate(() => {
-          const host = document.querySelector('[data-sourcemark-ui="banner"]');
-          const h1 = document.querySelector('h1');
-          return !!host && !!h1 && (host.compareDocumentPosition(h1) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
-        });
-        expect(before).toBe(true);
-        const mode = await page.evaluate(
-          () => document.querySelector('[data-sourcemark-ui="banner"]')?.shadowRoot?.mode,
-        );
-        expect(mode).toBe('open');
-        await page.close();
+      const region = banner(page);
+      await expect.poll(() => region.count()).toBe(1);
+      const text = await region.innerText();
+      const names = namesOf(s);
+      expect(text).toContain(`${names.product.zh}“${s.account}”`);
+      expect(text).toContain(names.portal.zh);
+      expect(text).toContain(printsStatement(s) ? '只提供信息存储服务' : '不附任何声明');
+      // Above the title: the banner's host comes before the title in document order.
+      const above = await page.evaluate(() => {
+        const host = document.querySelector('[data-sourcemark-ui="banner"]');
+        const title = host?.nextElementSibling;
+        return !!title && /^H[12]$/.test(title.tagName) && (title.textContent ?? '').trim().length > 0;
       });
+      expect(above).toBe(true);
 
-      it('can be dismissed', async () => {
-        const page = await h.open(seed(file).url);
-        await banner(page).getByRole('button', { name: '关闭提示' }).click();
-        await expect.poll(() => banner(page).count()).toBe(0);
-        await page.close();
-      });
+      const claims = await page.evaluate((bodySel) => {
+        const body = document.querySelector(bodySel)!;
+        const els = Array.from(document.querySelectorAll('[data-sourcemark="claim"]'));
+        return { all: els.length, outsideBody: els.filter((el) => !body.contains(el)).length };
+      }, s.bodySelector);
+      expect(claims.all).toBeGreaterThan(0);
+      expect(claims.outsideBody).toBe(0);
+      await page.close();
     });
   }
+
+  for (const s of seedPages().filter((p) => p.kind !== 'self-media')) {
+    const shared = matchUrl(s.url)?.kind === 'either';
+    const how = shared
+      ? 'the content script, which its URL shape shares with self-media, stays idle'
+      : 'the content script does not run there';
+    it(`leaves ${s.file} (${s.kind}) untouched: ${how}`, async () => {
+      const page = await h.open(s.url);
+      expect(await sourcemarkWorld(h, page)).toEqual(shared ? { injected: true, started: false } : { injected: false });
+      expect(await traces(page)).toEqual({ page: null, marks: 0 });
+      await page.close();
+    });
+  }
+
+  it('does not run on a page that is no article: the portal’s front page', async () => {
+    h.serve('https://www.163.com/', '<!doctype html><meta charset="utf-8"><title>网易</title><h1>网易</h1><p>特别声明：以上内容为自媒体平台“网易号”用户上传并发布，本平台仅提供信息存储服务。</p>');
+    const page = await h.open('https://www.163.com/');
+    expect(await sourcemarkWorld(h, page)).toEqual({ injected: false });
+    expect(await traces(page)).toEqual({ page: null, marks: 0 });
+    await page.close();
+  });
+
+  it('sees its own content script where it runs (the probe above can tell)', async () => {
+    const page = await h.open(seed('netease-hao-desktop.html').url);
+    await waitForSourcemark(h, page);
+    expect(await sourcemarkWorld(h, page)).toEqual({ injected: true, started: true });
+    await page.close();
+  });
+
+  it('can be dismissed', async () => {
+    const page = await h.open(seed('sohu-hao-desktop.html').url);
+    await banner(page).getByRole('button', { name: '关闭提示' }).click();
+    await expect.poll(() => banner(page).count()).toBe(0);
+    await page.close();
+  });
 
   it('never restyles the page: every element but the marked ones computes the same styles', async () => {
     const desktop = seed('netease-hao-desktop.html');
@@ -95,33 +140,10 @@ describe('on NetEase Hao pages (Chinese browser)', () => {
     expect(after.filter((e) => e.marked).length).toBe(2);
     expect(after.map((e) => (e.marked ? null : e.style))).toEqual(before.map((e, i) => (after[i]!.marked ? null : e.style)));
     // Same text too: the banner lives in a shadow root, so the page's own text is unchanged.
-    const text = (p: import('playwright-core').Page) => p.evaluate(() => document.body.textContent);
+    const text = (p: Page) => p.evaluate(() => document.body.textContent);
     expect(await text(marked)).toEqual(await text(plain));
     await marked.close();
     await plain.close();
-  });
-
-  const unmarked = (page: import('playwright-core').Page) =>
-    page.evaluate(() => ({
-      kind: document.documentElement.dataset.sourcemarkPage ?? null,
-      marks: document.querySelectorAll('[data-sourcemark], [data-sourcemark-ui]').length,
-    }));
-
-  it('marks nothing on netease-editorial.html, once Sourcemark has finished with it', async () => {
-    const page = await h.open(seed('netease-editorial.html').url);
-    const status = await waitForSourcemark(h, page);
-    expect(status.kind).toBe('netease-editorial');
-    expect(await unmarked(page)).toEqual({ kind: null, marks: 0 });
-    await page.close();
-  });
-
-  it('marks nothing on other-news.html, where Sourcemark does not run', async () => {
-    const page = await h.open(seed('other-news.html').url);
-    // Nothing of Sourcemark runs here, so nothing can say it has finished: the content script
-    // would have started at document_end, before `load`; this wait only gives it extra time.
-    await page.waitForTimeout(500);
-    expect(await unmarked(page)).toEqual({ kind: null, marks: 0 });
-    await page.close();
   });
 
   it('sent no request to any host: the seeds need none and the extension makes none', () => {
@@ -129,19 +151,29 @@ describe('on NetEase Hao pages (Chinese browser)', () => {
   });
 });
 
-describe('on NetEase Hao pages (English browser)', () => {
+describe('recognising self-media pages (English browser)', () => {
   const h = useHarness({ locale: 'en-US' });
   beforeAll(async () => {
     serveSeeds(h);
   });
 
-  it('speaks English', async () => {
-    const page = await h.open(seed('netease-hao-desktop.html').url);
+  it('names the platform and the account, and what the platform does with the upload', async () => {
+    const page = await h.open(seed('sohu-hao-desktop.html').url);
     const region = banner(page);
     await expect.poll(() => region.count()).toBe(1);
-    expect(await region.innerText()).toContain('NetEase only stores it');
+    const text = await region.innerText();
+    expect(text).toContain(`the Sohu Hao account “${seed('sohu-hao-desktop.html').account}”`);
+    expect(text).toContain('Sohu only stores it');
     await region.getByRole('button', { name: 'Dismiss' }).click();
     await expect.poll(() => region.count()).toBe(0);
+    await page.close();
+  });
+
+  it('says so where the platform publishes uploads with no statement', async () => {
+    const page = await h.open(seed('wechat-mp.html').url);
+    const region = banner(page);
+    await expect.poll(() => region.count()).toBe(1);
+    expect(await region.innerText()).toContain('WeChat publishes its users\' uploads without any statement');
     await page.close();
     expect(h.strayRequests).toEqual([]);
   });

@@ -315,3 +315,38 @@ export function injectedMarkup(frame: Pick<Page, 'evaluate'>, scope?: string): P
     return bad;
   }, scope);
 }
+
+/**
+ * Whether Sourcemark's content script was injected into `page`'s top frame, and if so whether it
+ * started or stayed idle. Read through the DevTools protocol, which lists the frame's isolated
+ * worlds: the extension's exists exactly when one of its content scripts was injected. An
+ * evaluation in that world runs after the script's synchronous start (one thread per frame), and
+ * the script decides to stay idle before its first await, so `started` is final when read.
+ * Call after the page's `load` event (h.open waits for it): content scripts run before it.
+ */
+export async function sourcemarkWorld(
+  h: Pick<Harness, 'extensionId'>,
+  page: Page,
+): Promise<{ injected: false } | { injected: true; started: boolean }> {
+  const session = await page.context().newCDPSession(page);
+  try {
+    const contexts: { id: number; origin: string; auxData?: { isDefault?: boolean; type?: string; frameId?: string } }[] = [];
+    session.on('Runtime.executionContextCreated', (e) => contexts.push(e.context));
+    await session.send('Runtime.enable');
+    const { frameTree } = await session.send('Page.getFrameTree');
+    const top = frameTree.frame.id;
+    const inTop = contexts.filter((c) => c.auxData?.frameId === top);
+    // The positive signal that the list is complete: the page's own world is in it.
+    if (!inTop.some((c) => c.auxData?.isDefault)) throw new Error('the page has no main world yet');
+    const ours = inTop.find((c) => !c.auxData?.isDefault && c.origin === `chrome-extension://${h.extensionId}`);
+    if (!ours) return { injected: false };
+    const { result } = await session.send('Runtime.evaluate', {
+      contextId: ours.id,
+      expression: 'globalThis.__sourcemarkStarted === true',
+      returnByValue: true,
+    });
+    return { injected: true, started: result.value === true };
+  } finally {
+    await session.detach();
+  }
+}

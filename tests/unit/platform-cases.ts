@@ -104,7 +104,11 @@ export const CASES: Record<PlatformId, PlatformCases> = {
     notStatements: ['声明：原创不易，未经许可不得转载。', '百家号是百度的内容平台。'],
   },
   sina: {
-    selfMedia: ['https://k.sina.com.cn/article_7517400647_1c0126e4705901abcd.html', 'https://k.sina.cn/article_7517400647_1c0126e4705901abcd.html?from=news'],
+    selfMedia: [
+      'https://k.sina.com.cn/article_7517400647_1c0126e4705901abcd.html',
+      'https://k.sina.com.cn/article_2090512390_7c9ab00602001e6kz.html',
+      'https://k.sina.cn/article_7517400647_1c0126e4705901abcd.html?from=news',
+    ],
     either: [],
     editorial: ['https://news.sina.com.cn/c/2026-01-20/doc-inhabcde1234567.shtml', 'https://finance.sina.com.cn/stock/2026-01-20/doc-inhabcde1234567.shtml'],
     none: ['https://k.sina.com.cn/', 'https://news.sina.com.cn/', 'https://weibo.com/1234/abc'],

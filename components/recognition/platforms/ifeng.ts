@@ -19,10 +19,12 @@ export const ifeng: PlatformEntry = {
   selectors: {
     title: ['h1[class*="index_topic"]', '.artTitle h1', 'h1'],
     account: ['[class*="index_source"] a', '.source a', 'a[href*="ishare.ifeng.com/mediaShare"]'],
-    body: ['[class*="index_main_content"]', '[class*="index_text"]', '.main_content', '#main_content'],
+    // Hashed CSS-module classes (index_text_TwFCV): matched by their stable prefix.
+    body: ['[class*="index_text_"]', '[class*="index_main_content"]', '.main_content', '#main_content'],
   },
   evidence: {
     selfMedia: [{ name: 'account-link', selector: 'a[href*="ishare.ifeng.com/mediaShare"]' }],
-    editorial: [{ name: 'editor-line', selector: 'p, span, div', text: /^(?:责任编辑|编辑)[:：]\S{1,20}$/ }],
+    // The newsroom's reports end with [责任编辑：…] and name a 来源.
+    editorial: [{ name: 'editor-line', selector: 'p, span', text: /责任编辑[:：]/ }],
   },
 };

@@ -9,8 +9,9 @@ export const sina: PlatformEntry = {
   page: 'sina-kandian',
   names: { portal: { zh: '新浪', en: 'Sina' }, product: { zh: '新浪看点', en: 'Sina Kandian' } },
   urls: [
-    { host: 'k.sina.com.cn', path: /^\/article_\d+_[0-9a-f]+\.html$/, kind: 'self-media', match: '/article_*' },
-    { host: 'k.sina.cn', path: /^\/article_\d+_[0-9a-f]+\.html$/, kind: 'self-media', match: '/article_*' },
+    // article_<uid>_<id>: the id is lower-case letters and digits (not only hex).
+    { host: 'k.sina.com.cn', path: /^\/article_\d+_[0-9a-z]+\.html$/, kind: 'self-media', match: '/article_*' },
+    { host: 'k.sina.cn', path: /^\/article_\d+_[0-9a-z]+\.html$/, kind: 'self-media', match: '/article_*' },
     { host: '*.sina.com.cn', path: /\/doc-i[a-z0-9]+\.shtml$/, kind: 'editorial' },
   ],
   statements: [
@@ -19,9 +20,11 @@ export const sina: PlatformEntry = {
   ],
   printsStatement: true,
   selectors: {
-    title: ['h1.art_tit_h1', 'h1.main-title', '.article-title h1'],
-    account: ['.art_tit_info .weibo_user', 'a.art_source', '.author-name a', '.article-info .source'],
-    body: ['#artibody', '.article-body', '.art_content'],
+    // The page's markup is not in the notes; these are the classes Sina's article pages share
+    // (guess, see seeds/README.md). The statement is found by its text either way.
+    title: ['h1.main-title', 'h1.art_tit_h1', '.article-title h1'],
+    account: ['.date-source .source', 'a[href*="mediaDocList"]', '.art_tit_info .weibo_user'],
+    body: ['#article', '#artibody', '.article-body', '.art_content'],
   },
   evidence: { selfMedia: [], editorial: [] },
 };

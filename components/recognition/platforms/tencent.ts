@@ -30,6 +30,6 @@ export const tencent: PlatformEntry = {
   evidence: {
     selfMedia: [],
     // The newsroom's own reports name a source and an editor (责任编辑) at the end.
-    editorial: [{ name: 'editor-line', selector: '.content-article p, .article-editor, .editor', text: /^责任编辑[:：]/ }],
+    editorial: [{ name: 'editor-line', selector: 'p, span', text: /责任编辑[:：]/ }],
   },
 };

@@ -20,7 +20,8 @@ export const thepaper: PlatformEntry = {
   selectors: {
     title: ['h1[class*="index_title"]', 'h1.news_title', 'h1'],
     account: ['[class*="index_name"] a', '.name a', 'a[href*="/user_"]'],
-    body: ['[class*="index_cententWrap"]', '.news_txt', '.cententWrap'],
+    // Hashed CSS-module classes: index_cententWrap__Jv8jK inside index_cententWrapBox__….
+    body: ['[class*="index_cententWrap__"]', '.news_txt', '.cententWrap'],
   },
   evidence: {
     selfMedia: [{ name: 'paike-label', selector: 'a, span, div', text: /^澎湃号·\S{1,8}$/ }],
