@@ -24,6 +24,7 @@ export interface Reason {
 
 export type CueKind =
   | 'hearsay'
+  | 'carried-vague'
   | 'unnamed-media'
   | 'anonymous-person'
   | 'unnamed-document'
@@ -53,6 +54,10 @@ const REASONS: Record<CueKind, (cue: string) => Reason> = {
   hearsay: (c) => ({
     zh: `传闻式说法“${c}”：消息来源没有点名，读者无法核实。`,
     en: `Hearsay wording "${c}": the source is not named, so the reader cannot check it.`,
+  }),
+  'carried-vague': (c) => ({
+    zh: `“${c}”：接着上一句的匿名来源说下去，仍然没有点名。`,
+    en: `"${c}": continues the previous sentence's unnamed source, still unnamed.`,
   }),
   'unnamed-media': (c) => ({
     zh: `“${c}”：提到了媒体，却没有说是哪家、哪篇报道。`,

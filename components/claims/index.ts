@@ -87,7 +87,12 @@ interface SentenceVerdict {
   sourced: boolean;
 }
 
-function judgeSentence(s: string, prevSourced: boolean): SentenceVerdict {
+/**
+ * `prevSourced`: the sentence before (same paragraph) named its source, so 他还指出 / 报道还称 /
+ * 该报告同时显示 here borrow it. `prevVague`: it was flagged for an unnamed source, so 他还透露
+ * here is the same unnamed speaker and is flagged too.
+ */
+function judgeSentence(s: string, prevSourced: boolean, prevVague: boolean): SentenceVerdict {
   const attr = findAttribution(s);
   let hits = scanCues(s);
 
@@ -104,9 +109,17 @@ function judgeSentence(s: string, prevSourced: boolean): SentenceVerdict {
   if (!sourced && attr.continuation && prevSourced && firstVague === undefined) sourced = true;
   if (sourced) return { claim: null, sourced: true };
 
-  // An anonymous subject or owner-less evidence found by the frame scan is a vague cue too.
-  if (frame && (frame.status === 'anon' || (frame.status === 'bare-evidence' && !prevSourced))) {
-    const kind: CueKind = frame.evidence || frame.status === 'bare-evidence' ? 'ownerless-evidence' : frame.media ? 'unnamed-media' : 'anonymous-person';
+  // An anonymous subject or owner-less evidence found by the frame scan is a vague cue too, and
+  // so is a pronoun standing for the unnamed source of the sentence before.
+  const carried = frame?.status === 'anaphoric' && prevVague;
+  if (frame && (frame.status === 'anon' || (frame.status === 'bare-evidence' && !prevSourced) || carried)) {
+    const kind: CueKind = carried
+      ? 'carried-vague'
+      : frame.evidence || frame.status === 'bare-evidence'
+        ? 'ownerless-evidence'
+        : frame.media
+          ? 'unnamed-media'
+          : 'anonymous-person';
     if (!hits.some((h) => h.category === 'vague' && h.start < frame.end && h.end > frame.start)) {
       hits.push({ start: frame.start, end: frame.end, category: 'vague', kind, soft: false });
     }
@@ -148,20 +161,23 @@ export function detectClaims(text: string): Claim[] {
   if (!text) return out;
   const spans = splitSentences(text);
   let prevSourced = false;
+  let prevVague = false;
   let prevEnd = 0;
   for (const sp of spans) {
     // Attribution carries over only within a paragraph. Only the gap between two sentences is
     // looked at, so the whole loop stays linear.
     for (let i = prevEnd; i < sp.start; i++) {
       if (text.charCodeAt(i) === 10) {
-        prevSourced = false;
+        prevSourced = prevVague = false;
         break;
       }
     }
     prevEnd = sp.end;
     const s = text.slice(sp.start, sp.end);
-    const v = judgeSentence(s, prevSourced);
+    const v = judgeSentence(s, prevSourced, prevVague);
     prevSourced = v.sourced;
+    // Only a person can go on speaking (他还透露): hearsay and owner-less data do not carry.
+    prevVague = v.claim !== null && (v.claim.kind === 'anonymous-person' || v.claim.kind === 'carried-vague' || v.claim.kind === 'unnamed-media');
     if (!v.claim) continue;
     const h = v.claim;
     const cueText = s.slice(h.start, h.end);

@@ -54,7 +54,8 @@ const GENERIC_ONLY =
   /^(?:专家|学者|官方|媒体|市场|舆论|机构|分析师|分析|研究人员|研究者|科学家|经济学家|医生|律师|业界|当地政府|官员|消息|网民|民众|知情者|圈内人|内部人员|有关方面|相关方面|外交官|高管|员工|内部)$/;
 /** Everyday collective speakers: a view reported as a view, not a source. */
 const FOLK = /^(?:有人|也有人|还有人|很多人|不少人|许多人|大家|人们|网上有人|俗话|老话|常言|古人|老百姓|我们|我|笔者|本文|小编|作者|编者|前面|上文|前文|上面|正如|不难|很难)/;
-const ANAPHOR_START = /^(?:他们|她们|他|她|它|其|该|这|此|上述|前述|对方|后者|前者)/;
+const FIRST_PERSON_VIA = /^(?:我们?|笔者|小编|本人)[^，,从向]{0,4}?(?:从|向|查阅了?|查询了?|翻阅了?)(.{2,30}?)(?:那里|那儿|处|口中)?$/;
+const ANAPHOR_START = /^(?:他们|她们|他|她|它|其|该|这|此|上述|前述|同一|对方|后者|前者)/;
 /** Role nouns that name nobody in particular: 目击者, 当事人, 网友, 居民. Checked after named
  * evidence, so 人社部有关负责人 and 外交部发言人 stay named. */
 const GENERIC_ROLE =
@@ -148,6 +149,9 @@ export function classifySubject(raw: string, openWorld: boolean): SubjectClass {
   const publication = /《[^》]{1,40}》/.test(raw);
   const t = stripSubject(raw);
   if (t === '') return publication ? 'named' : 'none';
+  // 笔者从国家统计局官网了解到: the writer passes on a source they name.
+  const via = FIRST_PERSON_VIA.exec(t);
+  if (via?.[1] && classifySubject(via[1], false) === 'named') return 'named';
   if (FOLK.test(t)) return 'folk';
   // 记者了解到: the reporter of whatever outlet the text was copied from; neither a named source
   // nor a gesture at one.
@@ -171,20 +175,20 @@ export function classifySubject(raw: string, openWorld: boolean): SubjectClass {
 // Frames
 
 const SPEECH =
-  '抱怨|吐槽|了解到|获悉|报道|报导|援引|引述|引用|表示|指出|透露|披露|宣布|公布|发布(?!会)|通报|证实|刊文|刊发|发文|撰文|写道|声明|回应|回复|介绍(?!信)|坦言|直言|强调|提到|提及|承认|否认|警告|呼吁|建议|认为|预计|预测|估计|估算|测算|爆料|声称|宣称|分析称|分析认为|分析指出|解释说|补充说|说道|(?<![堪号简俗人统名对相总通职昵爱谦尊戏被自宣声据])称(?![为之作霸赞号道得心职])|(?<![据俗再听小学传游虽难所解补])说(?=[，,:：“"])';
+  '告诉(?:我们?|笔者|记者|小编)|反映(?=[，,:：“"])|解释(?=[，,:：“"])|补充(?:道|称)?(?=[，,:：“"])|提醒|重申|澄清|坦承|谈到|谈及|抱怨|吐槽|了解到|获悉|报道|报导|援引|引述|引用|表示|指出|透露|披露|宣布|公布|发布(?!会)|通报|证实|刊文|刊发|发文|撰文|写道|声明|回应|回复|介绍(?!信)|坦言|直言|强调|提到|提及|承认|否认|警告|呼吁|建议|认为|预计|预测|估计|估算|测算|爆料|声称|宣称|分析称|分析认为|分析指出|解释说|补充说|说道|(?<![堪号简俗人统名对相总通职昵爱谦尊戏被自宣声据])称(?![为之作霸赞号道得心职])|(?<![据俗再听小学传游虽难所解补])说(?=[，,:：“"])';
 const EVIDENCE = '显示|表明|证明|发现';
 
 /** One scan per sentence: 据-frames, 根据-frames, evidence verbs, speech verbs. */
 const FRAME_RE = new RegExp(`((?<![数占证依凭单票字论割收借根])据(?![此点守为理实]))|(根据)|(${EVIDENCE})|(${SPEECH})`, 'g');
 
 /** What ends X in 据 X 报道 / 据 X 数据. */
-const JU_END = /报道|报导|消息|数据|统计|介绍|了解|透露|通报|公告|显示|测算|调查|报告|监测|发布|援引|称|表示|爆料|悉|说|传|闻|估计|估算|指出|披露|发文|刊文|研究|分析/;
+const JU_END = /报道|报导|消息|数据|统计|介绍|了解|透露|通报|公告|显示|测算|调查|报告|监测|发布|援引|称|表示|爆料|悉|说|传|闻|估计|估算|指出|披露|发文|刊文|研究|分析/g;
 /** What ends X in 根据 X 的数据. */
-const GENJU_END = /的|数据|报告|统计|决定|规定|调查|研究|监测|公告|通知|测算|披露|显示|资料/;
+const GENJU_END = /的|数据|报告|统计|决定|规定|调查|研究|监测|公告|通知|测算|披露|显示|资料/g;
 
 /** Evidence nouns with their generic modifiers, at the end of an evidence-verb subject. */
 const EVIDENCE_TAIL =
-  /(?:的)?((?:最新|相关|有关|统计|监测|交易|调查|研究|公开|官方|权威|历史|临床|抽样|实验|一项|多项|一份|多份|一组|这项|该项|这份|此项|上述|该|这些|此前|早前|最近|近期|同期|初步|全国|全球)*)(?:数据|报告|研究|调查|统计|周报|月报|年报|财报|公报|快报|研报|公告|白皮书|新规|文件|通知|监测|民调|结果|论文|试验|报表|资料|记录|声明|指南|测算|报道|文章)$/;
+  /(?:的)?((?:最新|相关|有关|统计|监测|交易|调查|研究|公开|官方|权威|历史|临床|抽样|实验|同一份|同一项|同一|一项|多项|一份|多份|一组|这项|该项|这份|此项|这一|前述|上述|该|这些|此前|早前|最近|近期|同期|初步|全国|全球)*)(?:数据|报告|研究|调查|统计|周报|月报|年报|财报|公报|快报|研报|公告|白皮书|新规|文件|通知|监测|民调|结果|论文|试验|报表|资料|记录|声明|指南|测算|报道|文章)$/;
 
 const CLAUSE_STOP = '，,；;：:。！？!?“”\n';
 
@@ -215,7 +219,7 @@ function evidenceSubject(raw: string): SubjectClass {
   }
   const mods = m[1] ?? '';
   const owner = t.slice(0, m.index);
-  if (/这项|该项|这份|此项|上述|该|这些/.test(mods)) return 'anaphoric';
+  if (/这项|该项|这份|此项|这一|同一|前述|上述|该|这些/.test(mods)) return 'anaphoric';
   if (publication) return 'named';
   // 美国的一项研究: an indefinite study needs an owner that names an institution, not a country.
   if (/一项|多项|一份|多份|一组/.test(mods) && owner !== '') {
@@ -255,15 +259,21 @@ export function findAttribution(s: string): Attribution {
       const rest = s.slice(end, Math.min(ce, end + 30));
       // 根据 X 的 Y: X ends at 的 when there is one (根据克而瑞研究中心的监测数据), else at a data noun.
       const de = isJu ? -1 : rest.indexOf('的');
-      const e = de >= 0 ? { index: de, 0: '的' } : (isJu ? JU_END : GENJU_END).exec(rest);
-      if (e) {
+      // The first closing word may sit inside the name (据高工产研储能研究所统计: 研究), so up to
+      // three are tried, and the first that gives X a status wins.
+      const re = isJu ? JU_END : GENJU_END;
+      re.lastIndex = 0;
+      let e = de >= 0 ? { index: de, 0: '的' } : re.exec(rest);
+      for (let tries = 0; e && tries < 3; tries++) {
         const x = rest.slice(0, e.index);
-        end = end + e.index + e[0].length;
-        if (x === '' && isJu) status = 'anon';
-        else if (x !== '') {
-          status = classifySubject(x, true);
+        const st: SubjectClass = x === '' ? (isJu ? 'anon' : 'none') : classifySubject(x, true);
+        if (tries === 0 || st !== 'none') {
+          end = at + m[0].length + e.index + e[0].length;
+          status = st;
           media = MEDIA.test(x);
         }
+        if (st !== 'none' || de >= 0) break;
+        e = re.exec(rest);
       }
     } else {
       const from = Math.max(cs, at - SUBJECT_WINDOW);

@@ -260,6 +260,42 @@ describe('detectClaims: statistics', () => {
   });
 });
 
+describe('detectClaims: sources carried over from the sentence before', () => {
+  it.each([
+    ['北京同仁医院眼科主任医师王立群在接受《生命时报》采访时表示,近视不可逆。', '他还指出,全国已有上百家机构在推销“治愈近视”的仪器。'],
+    ['中国疾控中心发布的监测周报显示,流感阳性率连续三周上升。', '该报告同时显示,超过八成的病例是甲型流感。'],
+    ['据路透社报道,一艘货轮在红海遇袭。', '报道还称,船上有20多名船员。'],
+    ['彭博新能源财经发布的报告认为,储能装机量将保持增长。', '同一份报告显示,美国市场的装机量将翻一番,占全球的三成以上。'],
+    ['擎天智能创始人周远在论坛上说,机器人进入家庭还需要时间。', '他进一步解释,目前机器人的“大脑”远远不够聪明,必然还要迭代好几代。'],
+    ['同济大学教授李明远在接受采访时指出,加梯的关键是补偿机制。', '他补充道,已有3万户居民因为补偿谈不拢而放弃加梯。'],
+    ['国家食品安全风险评估中心在官方微博上发文称,空气炸锅不会致癌。', '该中心还提醒,每年约有2000人因误信谣言而延误就医。'],
+  ])('does not mark a sentence whose source carries over from the one before: %s %s', (first, second) => {
+    expect(detectClaims(first + second)).toEqual([]);
+  });
+
+  it('finds the named source of 据 X 统计 even when a closing word sits inside the name', () => {
+    expect(one('据高工产研储能研究所（GGII）统计,2024年中国储能电池出货量达到了335GWh。')).toBeNull();
+    const text = '据高工产研储能研究所（GGII）统计,出货量达到了335GWh。该机构还预计,今年出货量将再增长四成以上。';
+    expect(detectClaims(text)).toEqual([]);
+  });
+
+  it('keeps an unnamed speaker unnamed when the next sentence goes on with 他还透露', () => {
+    const text = '一位接近公司高层的人士透露,公司下个月就要裁员。他还透露,行业里至少有上百家企业已经停产。';
+    const cs = detectClaims(text);
+    expect(cs.map((c) => c.category)).toEqual(['vague', 'vague']);
+    expect(cs[1]?.cue.text).toBe('他还透露');
+    expect(cs[1]?.reason.en).toContain('unnamed');
+  });
+
+  it('carries an unnamed speaker, not hearsay: after 据悉 a 他表示 is left alone', () => {
+    expect(detectClaims('据悉,公司将裁员。他表示,这只是传言。').map((c) => c.category)).toEqual(['vague']);
+  });
+
+  it('does not carry an unnamed speaker into the next paragraph', () => {
+    expect(detectClaims('一位知情人士透露,公司要裁员。\n他还透露,这是第二轮。').map((c) => c.category)).toEqual(['vague']);
+  });
+});
+
 describe('detectClaims: real-page punctuation', () => {
   it('accepts ASCII and full-width punctuation mixed in one paragraph', () => {
     const text = '据悉,某城市已取消限购。据悉，另一城市也取消了限购！这是真的吗?';
