@@ -11,9 +11,16 @@
  * cues `soft`: a soft cue is dropped inside an opinion frame and anywhere in a sentence that ends
  * as a question. Genuinely hedged forms (或将, 有望, 可能, 或许, 也许, 不排除, 不一定) are never
  * flagged: the writer has said it is a guess, which is the honest form.
+ *
+ * Beyond the named cue words, articles on other platforms gesture at sources and certainty in
+ * whole families of wording, each with its own trap: rumour verbs (消息传出, but not 传出一阵笑声),
+ * the writer's own knowledge (我了解到, but not 我了解到这些情况后), what "everyone knows" (谁都清楚,
+ * but not 谁也说不准), amounts without digits (数以万计, 大半, but not 大半年) and predictions
+ * stated as settled (没有悬念, 已是定局, but not 并非不可避免).
  */
 
 import type { ClaimCategory } from '../vocabulary/categories';
+import { classifySubject } from './sourced';
 
 export type { ClaimCategory };
 
@@ -24,17 +31,20 @@ export interface Reason {
 
 export type CueKind =
   | 'hearsay'
+  | 'first-hand'
   | 'carried-vague'
   | 'unnamed-media'
   | 'anonymous-person'
   | 'unnamed-document'
   | 'ownerless-evidence'
   | 'certain'
+  | 'everyone-knows'
   | 'absolute'
   | 'insider'
   | 'prediction'
   | 'strong-hedge'
   | 'quantity'
+  | 'magnitude'
   | 'comparison';
 
 export interface CueDef {
@@ -54,6 +64,10 @@ const REASONS: Record<CueKind, (cue: string) => Reason> = {
   hearsay: (c) => ({
     zh: `传闻式说法“${c}”：消息来源没有点名，读者无法核实。`,
     en: `Hearsay wording "${c}": the source is not named, so the reader cannot check it.`,
+  }),
+  'first-hand': (c) => ({
+    zh: `“${c}”：作者说自己知道或打听到，却没有说从谁那里、怎样得知。`,
+    en: `"${c}": the writer says they learnt it, but not from whom or how.`,
   }),
   'carried-vague': (c) => ({
     zh: `“${c}”：接着上一句的匿名来源说下去，仍然没有点名。`,
@@ -79,6 +93,10 @@ const REASONS: Record<CueKind, (cue: string) => Reason> = {
     zh: `“${c}”：把判断说成确定无疑的事实，却没有给出证据。`,
     en: `"${c}": a judgement is presented as established fact without evidence.`,
   }),
+  'everyone-knows': (c) => ({
+    zh: `“${c}”：用“大家都知道”代替证据。`,
+    en: `"${c}": "everyone knows" stands in for evidence.`,
+  }),
   absolute: (c) => ({
     zh: `“${c}”：绝对化的断言，没有给出依据。`,
     en: `"${c}": an absolute assertion with nothing to back it.`,
@@ -98,6 +116,10 @@ const REASONS: Record<CueKind, (cue: string) => Reason> = {
   quantity: (c) => ({
     zh: `数字“${c}”作为事实给出，却没有注明来源。`,
     en: `The figure "${c}" is stated as fact with no source.`,
+  }),
+  magnitude: (c) => ({
+    zh: `数量“${c}”作为事实给出，却没有注明来源。`,
+    en: `The amount "${c}" is stated as fact with no source.`,
   }),
   comparison: (c) => ({
     zh: `量化比较“${c}”没有注明数据来源。`,
@@ -168,7 +190,7 @@ function acceptChineseQuantity(s: string, start: number, end: number): boolean {
   // 上 and 数 double as ordinary words (市场上万科…): without a unit, accept only where a
   // quantity can end.
   if (/^[上几数]/.test(s.charAt(start)) && !/[元人名家个次多余倍%％枚架辆艘吨]$/.test(s.slice(start, end))) {
-    return after === '' || /^[的人元名家个次多余，,。；;、）)”！？!?]/.test(after);
+    return after === '' || /^[的人元块名家个次多余，,。；;、）)”！？!?]/.test(after);
   }
   return true;
 }
@@ -202,6 +224,27 @@ function acceptRumourAsSource(s: string, start: number, end: number): boolean {
   return prev === '' || /[，,；;：:。！？!?\s]/.test(prev);
 }
 
+/**
+ * 我了解到 / 笔者从…获悉: the writer vouches for what follows without saying who told them. Not
+ * when the 从… names a source (笔者从国家统计局了解到), and not as narration of what the writer
+ * did next (我了解到这些情况后，…).
+ */
+function acceptFirstHand(s: string, start: number, end: number): boolean {
+  const from = /从(.{1,24}?)(?:那里|那儿|处|口中|手里|手中)?(?:了解到|获悉|得知|打听到)$/.exec(s.slice(start, end));
+  if (from?.[1] && classifySubject(from[1], false) === 'named') return false;
+  return !/^[^，,。；;！？!?]{0,16}?(?:后|之后|以后|时)(?:[，,]|$)/.test(s.slice(end, end + 20));
+}
+
+/** 消息传出后，股价大涨 narrates the reaction to news, it does not pass on a rumour. */
+function acceptRumourVerb(s: string, _start: number, end: number): boolean {
+  return !/^(?:后|之后|以后|当天|次日|当晚)/.test(s.slice(end, end + 2));
+}
+
+/** 这个道理谁都懂 is a platitude about advice, not an appeal to common knowledge for a fact. */
+function acceptEveryoneKnows(s: string, start: number): boolean {
+  return !/道理|这个理/.test(s.slice(Math.max(0, start - 12), start));
+}
+
 // ---------------------------------------------------------------------------------------------
 // Patterns
 
@@ -225,7 +268,22 @@ export const CUES: readonly CueDef[] = [
   // ---------------- vague: a source gestured at, not named
   { kind: 'hearsay', category: 'vague', pattern: '(?<![数占证依根凭单票字论割收借])据(?:悉|说|传|称|闻|了解到?|透露|报道|报导|不完全统计|统计|估计|估算|测算|爆料)(?![的])' },
   { kind: 'hearsay', category: 'vague', pattern: '有消息(?:称|说|指出|人士|透露)|消息(?:称|人士)|小道消息|内部消息' },
-  { kind: 'hearsay', category: 'vague', pattern: '网传|网曝|网爆|网友爆料|网上(?:流传|盛传|疯传)|网络上?(?:流传|盛传)|坊间|风传|盛传|谣传|外界(?:猜测|传言|盛传|普遍认为|普遍猜测)|听说|有(?:传言|传闻)|有报道(?:称|说|指出)' },
+  { kind: 'hearsay', category: 'vague', pattern: '网传|网曝|网爆|网友爆料|网上(?:流传|盛传|疯传)|网络上?(?:流传|盛传)|坊间|风传|盛传|疯传|谣传|外界(?:猜测|传言|盛传|普遍认为|普遍猜测)|听说|(?<!人)听闻|有(?:传言|传闻)|有报道(?:称|说|指出)|爆料(?:称|说|指)' },
+  // Rumour verbs: 消息传出, 传出了…的消息 (not 传出一阵笑声), 业内流传, 流传着一种说法.
+  {
+    kind: 'hearsay',
+    category: 'vague',
+    pattern:
+      '(?:消息|风声|传闻|说法|传言)(?:已经?|又|再次|再度|早就|早已|随即)?传出|传出了?[^，,。；;！？!?]{0,12}?(?:消息|风声|传闻|说法|传言)|(?:业内|圈内|圈里|行内|行业里|娱乐圈里?|市场上?|朋友圈里?|群里|私下)(?:一直|早就|早已|广为|还|也)?(?:流传|相传|传开)|流传(?:着|的)[^，,。；;！？!?]{0,8}?(?:说法|消息|传言|传闻|版本|名单|截图)',
+    accept: acceptRumourVerb,
+  },
+  // The writer's own unexplained knowledge: 我了解到, 笔者从知情人处获悉, 据我所知.
+  {
+    kind: 'first-hand',
+    category: 'vague',
+    pattern: '(?:我(?![国省市县区校院司军方台刊报部])|笔者|小编|本人)[^，,。；;！？!?“”]{0,24}?(?:了解到|获悉|得知|打听到)|据(?:我|笔者|小编)(?:所知|了解|观察|掌握的情况)|就我所知',
+    accept: acceptFirstHand,
+  },
   // 传闻/传言 as the source of what follows (传闻称…, clause-initial 传闻某某…), not as a noun
   // under discussion (这一传闻的真实性有待验证, 审慎对待这些传闻).
   { kind: 'hearsay', category: 'vague', pattern: '(?:传闻|传言)(?:称|说|指|道)|(?:传闻|传言)(?=[^的，,。；;！？!?“”])', accept: acceptRumourAsSource },
@@ -237,7 +295,7 @@ export const CUES: readonly CueDef[] = [
   {
     kind: 'anonymous-person',
     category: 'vague',
-    pattern: '知情人士|业内人士|内部人士|权威人士|有关人士|消息人士|分析人士|市场人士|接近[^，,。；;]{1,12}?的人士|圈内人|知情者|爆料者|爆料人|匿名人士|不愿(?:透露|公开)?(?:姓名|具名|署名)|要求匿名|私下(?:透露|告诉|说|表示|抱怨|承认|坦言|吐槽|证实)|有(?:关)?(?:专家|学者|分析师|研究人员|研究者|官员|律师|机构人士|内部员工|网友|知情人)|专家(?:称|表示|指出|认为|分析|透露|预测|预计|建议|提醒|警告)|(?:有关|相关)部门(?:表示|称|指出|透露|回应|介绍|人士)|业内(?:普遍)?(?:认为|估计|预计|分析)|有分析(?:认为|指出|称)|分析(?:认为|称)|有观点(?:认为|称)|有人士',
+    pattern: '知情人士|业内人士|内部人士|权威人士|有关人士|消息人士|分析人士|市场人士|接近[^，,。；;]{1,12}?的人士|圈内人(?!尽皆知)|知情者|爆料者|爆料人|匿名人士|不愿(?:透露|公开)?(?:姓名|具名|署名)|要求匿名|私下(?:透露|告诉|说|表示|抱怨|承认|坦言|吐槽|证实)|有(?:关)?(?:专家|学者|分析师|研究人员|研究者|官员|律师|机构人士|内部员工|网友|知情人)|专家(?:称|表示|指出|认为|分析|透露|预测|预计|建议|提醒|警告)|(?:有关|相关)部门(?:表示|称|指出|透露|回应|介绍|人士)|业内(?:普遍)?(?:认为|估计|预计|分析)|业内(?:早有|早已有|已有|普遍)?(?:共识|公认)|有分析(?:认为|指出|称)|分析(?:认为|称)|有观点(?:认为|称)|有人士',
   },
   { kind: 'unnamed-document', category: 'vague', pattern: '多方资料|多方消息|多方证实|综合[^，,。；;]{0,16}?(?:资料|消息|报道|信息|媒体)|参考[^，,。；;]{0,16}?(?:资料|资讯|报道|消息)|相关资料|有关资料|公开资料|公开信息显示' },
 
@@ -250,25 +308,35 @@ export const CUES: readonly CueDef[] = [
       '可以(?:确定|肯定|断定|预见|预料|断言)|能够确定|毫无疑问|毋庸置疑|不容置疑|无可置疑|无可争议|毫无悬念|众所周知|尽人皆知|人所共知|显而易见|很显然|显然|明摆着|不言而喻|不难(?:看出|发现)|(?:就|便)能(?:够)?(?:看出|推断出?|预判)|无需(?:过多)?(?:思考|多想)|明眼人都|不可否认|事实上|实际上|事实(?:证明|表明|是)|历史(?:证明|告诉我们)|实践证明|真相(?:是|只有一个)|实际情况是|现实情况是|可想而知|无一例外|千真万确|确凿无疑|铁证如山|根本原因(?:在于|是)|稳拿|稳操胜券',
   },
   {
+    kind: 'everyone-knows',
+    category: 'certainty',
+    negatable: true,
+    pattern:
+      '(?:大家|谁|人人|每个人|所有人|地球人|明白人|懂行的人|内行人?|圈(?:内|里)人?|业内人?|行内人?)(?:心里|其实|早就|早已|几乎|基本上)?(?:都|人人都)(?:知道|清楚|明白|心知肚明|看得(?:出来?|清|到)|懂)|懂的都懂|人尽皆知|路人皆知|妇孺皆知|无人不知',
+    accept: acceptEveryoneKnows,
+  },
+  // The writer's word as the only evidence: 我敢说, 笔者可以负责任地说.
+  { kind: 'certain', category: 'certainty', negatable: true, pattern: '(?:我|笔者|小编)(?:敢(?:说(?![出了过话真实])|断言|打赌|保证|肯定|打包票|拍胸脯)|(?:可以|能)(?:负责任|明确|肯定|很肯定)地(?:说|讲|告诉))' },
+  {
     kind: 'absolute',
     category: 'certainty',
     negatable: true,
     pattern:
-      '必然|必将|势必|终将|注定|已成定局|板上钉钉|铁定|百分之百|只是时间问题|(?:是)?迟早(?:会|要|的事)|早晚(?:会|要|的事)|时间早晚|绝无可能|绝不可能|绝不会|绝对(?:会|不会|是)|绝不是|绝非|一定会|肯定会|必定|无疑是|不可逆转|不可阻挡|无法阻挡|无不(?![良同可妥及])|(?:绝|并)?非空穴来风',
+      '必然|必将|势必|终将|注定|已成定局|板上钉钉|铁定|百分之百|只是时间问题|(?:是)?迟早(?:会|要|的事)|早晚(?:会|要|的事)|时间早晚|绝无可能|绝不可能|绝不会|绝对(?:会|不会|是)|绝不是|绝非|一定会|肯定会|必定|无疑是|不可逆转|不可阻挡|无法阻挡|无不(?![良同可妥及])|(?:绝|并)?非空穴来风|没有(?:任何|什么)?悬念|没什么悬念|[已再]无悬念|不可避免|(?:已经?|早已)?(?:是|成为?)定局|势不可挡|无疑(?:会|将|要)|终究(?:会|要|逃不过|难逃)|百分百(?:会|是|能|要)|铁板钉钉',
   },
   {
     kind: 'insider',
     category: 'certainty',
     negatable: true,
     pattern:
-      '密约|内幕|秘密协议|秘密交易|秘密(?:会晤|谈判|协定|条款)|暗中|暗地里|私下达成|早已达成|鲜为人知|不为人知|很多人不知道|少有人知|真实目的|真正目的|幕后(?:黑手|推手|交易|操纵|主使|金主|老板)|不是秘密|公开的秘密|心照不宣',
+      '密约|内幕|秘密协议|秘密交易|秘密(?:会晤|谈判|协定|条款)|暗中|暗地里|私下达成|早已达成|鲜为人知|不为人知|很多人不知道|少有人知|真实目的|真正目的|幕后(?:黑手|推手|交易|操纵|主使|金主|老板)|不是(?:什么)?秘密|公开的秘密|心照不宣',
   },
   {
     kind: 'prediction',
     category: 'certainty',
     negatable: true,
     // 或将 / 或许将 / 可能将 are hedges, not predictions stated as fact.
-    pattern: `(?:即将|将会|(?<![或许能])将)${OUTCOME_ADV}${OUTCOME}|都会${OUTCOME_ADV}${OUTCOME}|自然会(?:${OUTCOME}|发生|到来)`,
+    pattern: `(?:即将|将会|(?<![或许能])将)${OUTCOME_ADV}${OUTCOME}|都会${OUTCOME_ADV}${OUTCOME}|自然会(?:${OUTCOME}|发生|到来)|(?:用|要)不了(?:多久|几年)[，,]?[^，,。；;！？!?]{0,12}?(?:就会|就将|就要|便会)`,
     // 将 inside 将军, 将领 … never reaches OUTCOME; 必将/终将 are matched above first.
     accept: acceptPrediction,
   },
@@ -286,6 +354,14 @@ export const CUES: readonly CueDef[] = [
   { kind: 'quantity', category: 'statistic', pattern: `${APPROX}?${CN_DIGIT}成(?:以上|左右|多)?`, accept: acceptTenths },
   { kind: 'quantity', category: 'statistic', pattern: '(?:超过|近|将近|接近|至少有?|不到|不足|占|逾|过)一半', accept: acceptQuantity },
   { kind: 'quantity', category: 'statistic', pattern: `翻了?[一两几]?(?:倍|番)多?|[两三四五六七八九十][十百]?倍(?:多|以上)?`, accept: acceptChineseQuantity },
+  // Amounts without digits: 数以万计, 成千上万, 成倍, 好几倍, 大半 (a share: not 大半年, 大半碗), 半数以上,
+  // 十几万 (but not 十几颗: anecdote-sized counts are left to digits).
+  {
+    kind: 'magnitude',
+    category: 'statistic',
+    pattern: `数以(?:十|百|千|万|十万|百万|千万|亿|万亿)计|成千上万|成百上千|成倍|(?:好几|数|几)倍(?:多|以上)?|(?:一|超过|近|将近)?大半(?=[的都是已被在，,。；;！？!?]|以上|$)|(?:超过|过|近|逾|不到|不足|将近)半数|半数以上|${APPROX}?[二三四五六七八九]?十几${BIG_MAG}(?:多|余)?(?:${UNIT})?`,
+    accept: acceptQuantity,
+  },
   { kind: 'comparison', category: 'statistic', pattern: '(?:GDP|经济总量|国内生产总值)[^，,。；;]{0,6}?(?:尚不如|不如|不及|比不上|仅相当于|相当于|超过了?|赶超)' },
 ];
 

@@ -177,7 +177,7 @@ export function detectClaims(text: string): Claim[] {
     const v = judgeSentence(s, prevSourced, prevVague);
     prevSourced = v.sourced;
     // Only a person can go on speaking (他还透露): hearsay and owner-less data do not carry.
-    prevVague = v.claim !== null && (v.claim.kind === 'anonymous-person' || v.claim.kind === 'carried-vague' || v.claim.kind === 'unnamed-media');
+    prevVague = v.claim !== null && (v.claim.kind === 'anonymous-person' || v.claim.kind === 'first-hand' || v.claim.kind === 'carried-vague' || v.claim.kind === 'unnamed-media');
     if (!v.claim) continue;
     const h = v.claim;
     const cueText = s.slice(h.start, h.end);

@@ -296,6 +296,152 @@ describe('detectClaims: sources carried over from the sentence before', () => {
   });
 });
 
+describe('detectClaims: rumour verbs', () => {
+  it.each([
+    ['又有消息传出,多家银行已暂停代销部分基金。', '消息传出'],
+    ['最近,银行圈里又传出了降息的消息。', '传出了降息的消息'],
+    ['市场上盛传,某头部公募正在酝酿裁员。', '盛传'],
+    ['坊间风传,伊朗正在输送新型导弹。', '坊间'],
+    ['最近,朋友圈疯传一篇文章,说空气炸锅会致癌。', '疯传'],
+    ['据业内流传的一份内部通知,定存利率下月下调。', '业内流传'],
+    ['娱乐圈里早就流传着一种说法:黄牛的票是主办方放出去的。', '娱乐圈里早就流传'],
+    ['据传,某平台正在测试新的派单算法。', '据传'],
+  ])('marks a rumour verb with no source: %s', (text, cue) => {
+    const c = one(text);
+    expect(c?.category).toBe('vague');
+    expect(c?.cue.text).toBe(cue);
+  });
+
+  it('does not take 传出 or 流传 in their plain senses for a rumour', () => {
+    expect(one('演唱会现场不时传出粉丝的尖叫声。')).toBeNull();
+    expect(one('这首歌在民间流传了几百年。')).toBeNull();
+    expect(one('村里流传着一个美丽的传说。')).toBeNull();
+    expect(one('消息传出后,公司股价应声大涨。')).toBeNull();
+    expect(one('这些说法骇人听闻。')).toBeNull();
+  });
+});
+
+describe('detectClaims: the writer\'s own knowledge', () => {
+  it.each([
+    ['我了解到,有的骑手一天要骑十几个小时。', '我了解到'],
+    ['笔者从知情人处获悉,该项目已被叫停。', '笔者从知情人处获悉'],
+    ['笔者从一位参与过多个项目尽调的投资人那里获悉,不少演示视频是遥控完成的。', '笔者从一位参与过多个项目尽调的投资人那里获悉'],
+    ['小编打听到,这款手机的成本不到一千元。', '小编打听到'],
+    ['据我所知,不少歌手团队私下和黄牛有分成。', '据我所知'],
+    ['据笔者了解,某电池厂的库存已经堆满了仓库。', '据笔者了解'],
+  ])('marks first-person knowledge with no source as vague: %s', (text, cue) => {
+    const c = one(text);
+    expect(c?.category).toBe('vague');
+    expect(c?.cue.text).toBe(cue);
+    expect(c?.reason.zh).toContain(cue);
+  });
+
+  it('treats a friend or a doctor who told the writer as an unnamed source', () => {
+    expect(category('一位在票务平台工作的朋友告诉我,热门场次几秒钟就被抢光。')).toBe('vague');
+    expect(category('一位社区医生告诉笔者,很多老人不相信医生。')).toBe('vague');
+  });
+
+  it('does not mark first-person narration, or a first-person route to a named source', () => {
+    expect(one('我了解到这个消息时,已经是深夜了。')).toBeNull();
+    expect(one('我得知自己被录取后,激动得一夜没睡。')).toBeNull();
+    expect(one('我从国家统计局官网了解到,去年的出生人口为954万。')).toBeNull();
+    expect(one('我国有关部门已经了解到相关情况。')).toBeNull();
+  });
+
+  it('marks the writer\'s word offered as proof (我敢说, 可以负责任地说) as certainty', () => {
+    expect(category('我敢说,这些所谓的近视神器根本治不好近视。')).toBe('certainty');
+    expect(category('我敢打赌,明年的门票还会继续涨价。')).toBe('certainty');
+    expect(category('笔者可以负责任地说,红海航线短期内不可能恢复正常。')).toBe('certainty');
+    expect(one('我敢说出真相。')).toBeNull();
+  });
+});
+
+describe('detectClaims: what "everyone knows"', () => {
+  it.each([
+    ['大家都知道,骑手这个职业没有底薪。'],
+    ['谁都清楚,靠存款吃利息的日子一去不复返了。'],
+    ['大家心里都清楚,管理费一分都不会少收。'],
+    ['懂行的人都明白,爆款基金往往是见顶的信号。'],
+    ['圈内几乎人人都知道,有的公司拿到钱就去买豪车。'],
+    ['业内人尽皆知的一个秘密是,一些站点会克扣奖励。'],
+    ['地球人都知道,华盛顿在意的是以色列的安全。'],
+  ])('marks an appeal to what everyone knows: %s', (text) => {
+    const c = one(text);
+    expect(c?.category).toBe('certainty');
+    expect(c?.reason.en).toContain('everyone knows');
+  });
+
+  it('does not mark a negated appeal, an honest "nobody knows" or a platitude', () => {
+    expect(one('不是所有人都知道这一点。')).toBeNull();
+    expect(one('当然,市场短期怎么走,谁也说不准。')).toBeNull();
+    expect(one('这个道理谁都懂,但做起来很难。')).toBeNull();
+  });
+});
+
+describe('detectClaims: amounts without digits', () => {
+  it.each([
+    ['这几年涌进这个行业的年轻人数以万计。', '数以万计'],
+    ['每年有成千上万的毕业生涌入北上广。', '成千上万'],
+    ['平台从商户那里抽走的佣金就有上百亿。', '上百亿'],
+    ['每年耽误治疗的孩子,少说也有几十万。', '几十万'],
+    ['这两年外卖订单量成倍增长。', '成倍'],
+    ['黄牛票的价格依旧是原价的好几倍。', '好几倍'],
+    ['不少基金经理的产品净值跌去了大半。', '大半'],
+    ['如今的通行量已经少了一大半。', '一大半'],
+    ['半数以上的门店已经关闭。', '半数以上'],
+    ['一些粉丝一年花在演唱会上的钱就有十几万。', '十几万'],
+  ])('marks a magnitude stated as fact with no source: %s', (text, cue) => {
+    const c = one(text);
+    expect(c?.category).toBe('statistic');
+    expect(c?.cue.text).toBe(cue);
+  });
+
+  it('does not mark durations, portions of a dish, idioms or ages', () => {
+    expect(one('分摊方案往往要吵上大半年。')).toBeNull();
+    expect(one('他吃了大半碗饭就走了。')).toBeNull();
+    expect(one('他一天要骑十几个小时,已经干了十几年。')).toBeNull();
+    expect(one('加装电梯牵动着千家万户。')).toBeNull();
+    expect(one('他年过半百,依然单身。')).toBeNull();
+    expect(one('有人一口气买下十几颗金豆豆。')).toBeNull();
+  });
+});
+
+describe('detectClaims: predictions stated as certain', () => {
+  it.each([
+    ['平台的算法一天不改,骑手的困境就不会结束,这一点没有悬念。'],
+    ['行业洗牌已是定局。'],
+    ['存款利率下行已经是板上钉钉的事。'],
+    ['小学毕业就戴眼镜将成为常态,这是不可避免的。'],
+    ['房价终究会回到合理水平。'],
+    ['新能源车取代燃油车势不可挡。'],
+    ['用不了多久,储能就会成为中国制造的又一张名片。'],
+    ['这次改革无疑会让中小企业受益。'],
+    ['这个赛道的泡沫迟早会破。'],
+  ])('marks a prediction stated as certain: %s', (text) => {
+    expect(category(text)).toBe('certainty');
+  });
+
+  it('leaves negated, hedged and opinion-framed predictions alone', () => {
+    expect(one('这种结果并非不可避免。')).toBeNull();
+    expect(one('在我看来,平台与骑手的矛盾迟早会集中爆发。')).toBeNull();
+    expect(one('未来骑手的收入或许会有所回升。')).toBeNull();
+    expect(one('存款利率有望继续下行,但降幅可能会逐步收窄。')).toBeNull();
+  });
+});
+
+describe('detectClaims: platform boilerplate', () => {
+  it.each([
+    ['本文来自微信公众号“硬核前哨”，作者：林一帆，36氪经授权发布。'],
+    ['本文来自微信公众号“36Kr出海”（ID：kr_global），作者：周然，编辑：王磊，36氪经授权发布。'],
+    ['返回搜狐，查看更多'],
+    ['点击上方蓝字，关注我们'],
+    ['本文为澎湃号作者或机构在澎湃新闻上传并发布，仅代表该作者或机构观点，不代表澎湃新闻的观点或立场，澎湃新闻仅提供信息发布平台。'],
+    ['本文由企鹅号作者“娱乐放大镜”原创，未经授权禁止转载。'],
+  ])('treats a platform line as attribution or boilerplate, not a claim: %s', (text) => {
+    expect(detectClaims(text)).toEqual([]);
+  });
+});
+
 describe('detectClaims: real-page punctuation', () => {
   it('accepts ASCII and full-width punctuation mixed in one paragraph', () => {
     const text = '据悉,某城市已取消限购。据悉，另一城市也取消了限购！这是真的吗?';
