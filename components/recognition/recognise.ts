@@ -30,8 +30,9 @@ export function recognise(doc: Document, url: string): Recognition {
   if (!match) return { platform: null, kind: 'unknown', page: null, account: null, statements: [], reasons: ['url:none'] };
   const { platform } = match;
   const statements = doc.body ? findStatementElements(doc.body, platform.statements) : [];
-  const selfMedia = [...(statements.length ? ['statement'] : []), ...evidenceOn(doc, platform.evidence.selfMedia)];
-  // The newsroom's marks matter only when nothing says self-media (decide.ts): not read otherwise.
+  // The statement is proof enough; other signs and the newsroom's marks are read only when they
+  // can change the verdict (decide.ts), since text tests cost a pass over their elements.
+  const selfMedia = statements.length ? ['statement'] : evidenceOn(doc, platform.evidence.selfMedia);
   const editorial = selfMedia.length ? [] : evidenceOn(doc, platform.evidence.editorial);
   const { kind, reasons } = decide(match.kind, { selfMedia, editorial });
   if (kind !== 'self-media') return { platform, kind, page: null, account: null, statements: [], reasons };

@@ -158,19 +158,19 @@ describe('a web page cannot drive Sourcemark', () => {
   it("gives a copy of the article at another address none of the real one's highlights, whatever its canonical link says", async () => {
     const html = (await import('./harness')).seedHtml(desktop.file);
     expect(html).toContain(`rel="canonical" href="${desktop.url}"`);
-    // Over https on a NetEase host Sourcemark runs, and the copy's own address is its identity.
-    const httpsCopy = 'https://evil.163.com/copy.html';
+    // At another article address Sourcemark runs, and the copy's own address is its identity.
+    const httpsCopy = 'https://www.163.com/dy/article/EVILCOPY00000001.html';
     h.serve(httpsCopy, html);
     const copy = await h.open(httpsCopy);
     const status = await waitForSourcemark(h, copy);
-    expect(status.pageKey).toBe('evil.163.com/copy.html');
+    expect(status.pageKey).toBe('163.com/article/EVILCOPY00000001');
     expect(status.highlights).toBe(0);
     expect(await copy.locator('[data-sourcemark="highlight"]').count()).toBe(0);
     await copy.close();
 
     // Over http Sourcemark does not run at all (the manifest matches https only); the real
     // article, open beside it, shows its highlight: the extension is up and painting.
-    const httpCopy = 'http://evil.163.com/copy.html';
+    const httpCopy = 'http://www.163.com/dy/article/EVILCOPY00000001.html';
     h.serve(httpCopy, html);
     const plain = await h.open(httpCopy);
     const real = await h.open(desktop.url);

@@ -212,12 +212,12 @@ describe('the options page', () => {
   });
 
   it('remembers a setting, and the background reports it', async () => {
-    const banner = options.getByRole('checkbox', { name: '在网易号文章上方显示自媒体提示' });
+    const banner = options.getByRole('checkbox', { name: '在自媒体文章上方显示提示' });
     expect(await banner.isChecked()).toBe(true);
     await banner.uncheck();
     await expect.poll(() => options.getByRole('status').filter({ hasText: '已保存' }).count()).toBe(1);
     await options.reload();
-    await expect.poll(() => options.getByRole('checkbox', { name: '在网易号文章上方显示自媒体提示' }).isChecked()).toBe(false);
+    await expect.poll(() => options.getByRole('checkbox', { name: '在自媒体文章上方显示提示' }).isChecked()).toBe(false);
     // The content script reads settings through the background: it answers with the new value.
     const answer = await options.evaluate(() => {
       const api = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<unknown> } } }).chrome;

@@ -30,13 +30,14 @@ const at = (i: number) => PAYLOADS[i % N]!;
 /** How the page's text shows up once CSS collapses white space (claims, titles). */
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
 
-const QUOTES_URL = 'https://www.163.com/special/xss-quotes.html';
-const IMPORT_URL = 'https://www.163.com/special/xss-import.html';
-const HYPOTHESIS_URL = 'https://www.163.com/special/xss-hypothesis.html';
-const titleUrl = (i: number) => `https://www.163.com/special/xss-title-${i}.html`;
+// 网易号 article addresses, where Sourcemark runs by itself (it runs on no other NetEase page).
+const QUOTES_URL = 'https://www.163.com/dy/article/XSSQUOTES0000001.html';
+const IMPORT_URL = 'https://www.163.com/dy/article/XSSIMPORT0000001.html';
+const HYPOTHESIS_URL = 'https://www.163.com/dy/article/XSSHYPOTHESIS001.html';
+const titleUrl = (i: number) => `https://www.163.com/dy/article/XSSTITLE${String(i).padStart(8, '0')}.html`;
 
 /**
- * A plain page (not an article: no banner, no claims) whose paragraphs are the payloads, as text.
+ * A bare page (no article markup, no account) whose paragraphs are the payloads, as text.
  * With `numbered`, each starts with its number, so a quote of "number + payload" is unique on the
  * page even where one payload contains another (imported quotes carry no context to tell them apart).
  */

@@ -73,6 +73,7 @@ export const CASES: Record<PlatformId, PlatformCases> = {
     statements: [
       { lang: 'zh', text: '声明：该文观点仅代表作者本人，搜狐号系信息发布平台，搜狐仅提供信息存储空间服务。' },
       { lang: 'zh', text: '平台声明：该文观点仅代表作者本人，搜狐号系信息发布平台，搜狐仅提供信息存储空间服务。' },
+      { lang: 'zh', text: '声明：本文由入驻搜狐号的作者撰写，除搜狐官方账号外，观点仅代表作者本人，不代表搜狐立场。' },
     ],
     notStatements: ['声明：该文观点仅代表作者本人。', '返回搜狐，查看更多', '责任编辑：'],
   },

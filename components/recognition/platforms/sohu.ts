@@ -11,7 +11,8 @@ export const sohu: PlatformEntry = {
   urls: [{ host: '*.sohu.com', path: /^\/a\/\d+_\d+$/, kind: 'self-media', match: '/a/*' }],
   statements: [
     // 声明：该文观点仅代表作者本人，搜狐号系信息发布平台，搜狐仅提供信息存储空间服务。 (2026: 平台声明：…)
-    { lang: 'zh', pieces: ['搜狐号', /系信息发布平台|仅提供信息存储(?:空间)?服务/] },
+    // Older (saved real HTML): 声明：本文由入驻搜狐号的作者撰写，除搜狐官方账号外，观点仅代表作者本人，不代表搜狐立场。
+    { lang: 'zh', pieces: ['搜狐号', /系信息发布平台|仅提供信息存储(?:空间)?服务|入驻搜狐号的作者撰写/] },
   ],
   printsStatement: true,
   selectors: {

@@ -24,7 +24,7 @@ export const thepaper: PlatformEntry = {
     body: ['[class*="index_cententWrap__"]', '.news_txt', '.cententWrap'],
   },
   evidence: {
-    selfMedia: [{ name: 'paike-label', selector: 'a, span, div', text: /^澎湃号·\S{1,8}$/ }],
+    selfMedia: [{ name: 'paike-label', selector: 'a, span', text: /^澎湃号·\S{1,8}$/ }],
     editorial: [],
   },
 };
