@@ -6,7 +6,8 @@
  *   npx tsx tests/eval/claims-eval.ts --errors   # plus the dev mistakes
  *   npx tsx tests/eval/claims-eval.ts --errors=heldout   # the held-out mistakes (read, don't tune)
  *
- * Always exits 0: it is a report. tests/unit/claims-corpus.test.ts asserts the goals.
+ * Also a table per platform (held-out and all). Always exits 0: it is a report;
+ * tests/unit/claims-corpus.test.ts asserts the goals.
  */
 import { detectClaims } from '@/components/claims';
 import { formatErrors, formatPlatformTable, formatReport, loadCorpus, runDetector, summarise, type Split } from './score';
@@ -23,7 +24,19 @@ for (const split of ['heldout', 'all'] as const) {
   console.log(formatPlatformTable(results, split));
   console.log('');
 }
-console.log('Goals on held-out: overall P >= 0.90, cued recall >= 0.75, sourced flagged <= 5%.');
+const held = summarise(results, 'heldout');
+const heldElsewhere = summarise(
+  results.filter((r) => r.platform !== 'netease'),
+  'heldout',
+);
+const goal = (name: string, r: ReturnType<typeof summarise>): string => {
+  const met = r.overall.precision >= 0.95 && r.overallCued.recall >= 0.9 && r.sourcedRate <= 0.05;
+  return `  ${name}: P ${r.overall.precision.toFixed(2)}, cued recall ${r.overallCued.recall.toFixed(2)}, sourced flagged ${(100 * r.sourcedRate).toFixed(1)}%: ${met ? 'met' : 'NOT MET'}`;
+};
+console.log('Goals on held-out: overall P >= 0.95, cued recall >= 0.90, sourced flagged <= 5%; on all held-out articles and on those from');
+console.log('platforms other than NetEase alone (tests/unit/claims-corpus.test.ts asserts them).');
+console.log(goal('held-out, all platforms', held));
+console.log(goal('held-out, not NetEase  ', heldElsewhere));
 
 const errArg = process.argv.find((a) => a.startsWith('--errors'));
 if (errArg) {
