@@ -16,20 +16,26 @@ import { chromeSafeUtf8 } from './wxt.build-plugins';
 export const PERMISSIONS = ['contextMenus', 'activeTab', 'scripting', 'downloads'];
 export const OPTIONAL_HOSTS = ['https://*/*', 'http://*/*'];
 
-/** The claim detector's script (entrypoints/claims.ts), as the build writes it. */
+/** The article script (entrypoints/claims: recognition and the claim detector), as the build writes it. */
 const CLAIMS_JS = 'claims.js';
+/** The content script (entrypoints/content), as the build writes it. */
+const CONTENT_JS = 'content-scripts/content.js';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   hooks: {
-    // The claim detector is a third of the content script, and only self-media articles use it:
-    // it is injected at their URLs only (the same as the content script's), listed first so that it is usually there when the main
-    // content script starts (entrypoints/content/detector-slot.ts copes with either order).
+    // Recognition and the claim detector are half the content script's size, and only
+    // self-media articles use them: the article script is injected at their URLs only, where the
+    // content script is too (both get their matches here, from the registry). Listed first so
+    // that it is usually there when the content script starts (components/recognition/
+    // article-kit.ts copes with either order).
     'build:manifestGenerated': (_wxt, manifest) => {
-      manifest.content_scripts = [
-        { matches: selfMediaMatchPatterns(), js: [CLAIMS_JS], run_at: 'document_end' },
-        ...(manifest.content_scripts ?? []),
-      ];
+      const matches = selfMediaMatchPatterns();
+      const scripts = manifest.content_scripts ?? [];
+      const main = scripts.find((cs) => cs.js?.includes(CONTENT_JS));
+      if (!main) throw new Error(`the build has no ${CONTENT_JS} content script`);
+      main.matches = matches;
+      manifest.content_scripts = [{ matches, js: [CLAIMS_JS], run_at: 'document_end' }, ...scripts];
     },
   },
   // UTF-8 output: the claims lexicon's Chinese is smaller raw than escaped (esbuild's default is

@@ -16,28 +16,63 @@ import { showBanner } from './banner';
 import type { ClaimView } from '@/components/ui/page/ClaimReason';
 import { markClaims, type ClaimMarks } from '@/components/marking/claim-marks';
 import { attachClaimTips } from './claim-tip';
-import { withDetector } from '@/components/claims/detector-slot';
-import { markPage } from '@/components/recognition/mark-page';
+import { articleKitNow, withArticleKit, type ArticleKit } from '@/components/recognition/article-kit';
 import type { Recognition } from '@/components/recognition/recognise';
-import { findArticleBody, findArticleTop } from '@/components/recognition/page-parts';
 import { ASKED_FLAG } from '@/storage/messaging/protocol-constants';
+import { watchForLateArticle } from './late-article';
+
+/** A self-media article, as the article script recognised it. */
+interface Article {
+  kit: ArticleKit;
+  page: Recognition;
+}
 
 /**
  * Everything the content script does on a page, wired once. Runs by itself where a self-media
  * article can be (the manifest's matches), and when the reader asks: injected on demand (toolbar
  * button, shortcut, context menu) or registered on a site they granted.
  */
-export async function startSourcemark(ctx: ContentScriptContext): Promise<void> {
+export function startSourcemark(ctx: ContentScriptContext): void {
   // Injecting on demand into a page that already runs Sourcemark must not double everything.
   const flags = globalThis as { __sourcemarkStarted?: boolean; [ASKED_FLAG]?: boolean };
   if (flags.__sourcemarkStarted) return;
+  const start = (article: Article | null) => {
+    if (flags.__sourcemarkStarted || !ctx.isValid) return;
+    flags.__sourcemarkStarted = true;
+    void run(ctx, article);
+  };
 
-  const page = markPage(document, location.href);
-  // Started by the manifest on a page that turned out to be the portal's own news (its URL shape
-  // is shared with self-media): nothing to show, so nothing is started, not even a listener. A
-  // later injection the reader asks for (it sets the flag first) starts in full.
-  if (page.kind !== 'self-media' && !flags[ASKED_FLAG]) return;
-  flags.__sourcemarkStarted = true;
+  if (flags[ASKED_FLAG]) {
+    // The reader asked: run on any page. At a self-media URL the article script ran long before
+    // (the manifest injects it at document_end); anywhere else there is none, and no article.
+    const kit = articleKitNow();
+    const page = kit?.markPage(document, location.href);
+    start(kit && page?.kind === 'self-media' ? { kit, page } : null);
+    return;
+  }
+  // The manifest's injection, at self-media article URLs only, where the article script is
+  // injected too (listed first, so usually here already).
+  withArticleKit((kit) => {
+    const page = kit.markPage(document, location.href);
+    if (page.kind === 'self-media') return start({ kit, page });
+    // The portal's own news at a URL shape it shares with self-media: nothing to show, so
+    // nothing is started, not even a listener; a later injection the reader asks for starts in
+    // full. A page that says nothing yet may still be rendering its article: watched a while.
+    if (page.kind === 'unknown' && page.platform) {
+      watchForLateArticle(ctx, () => {
+        if (flags.__sourcemarkStarted) return true;
+        const late = kit.markPage(document, location.href);
+        if (late.kind !== 'self-media') return false;
+        start({ kit, page: late });
+        return true;
+      });
+    }
+  });
+}
+
+/** Everything the content script does once it has started on a page. */
+async function run(ctx: ContentScriptContext, article: Article | null): Promise<void> {
+  const page = article?.page ?? null;
 
   // The annotator starts at once with the defaults, so a selection made while the settings are
   // on their way already gets the toolbar; the settings are applied when they arrive.
@@ -60,17 +95,12 @@ export async function startSourcemark(ctx: ContentScriptContext): Promise<void> 
   // Claim marks go in at once, before any await: painted later they would collapse a selection
   // the reader had already made (wrapping moves the selected Text nodes). Switched off by the
   // settings, they only lose their decoration, so marking first loses nothing.
-  // The detector is its own script at self-media URLs (detector-slot.ts), injected with this
-  // one: usually here already, else in before the settings below have come back.
-  const body = page.kind === 'self-media' ? findArticleBody(document, page.platform) : null;
+  const body = article ? article.kit.findArticleBody(document, article.page.platform) : null;
   let claims: ClaimMarks | null = null;
-  if (body) {
-    withDetector((detect) => {
-      if (!ctx.isValid || claims) return;
-      const marks = markClaims(body, detect);
-      claims = marks;
-      ctx.onInvalidated(() => marks.remove());
-    });
+  if (article && body) {
+    const marks = markClaims(body, (text) => article.kit.detectClaims(text));
+    claims = marks;
+    ctx.onInvalidated(() => marks.remove());
   }
 
   // Selection ends with a mouseup or a key (shift+arrows); the selection is final a tick later.
@@ -109,10 +139,10 @@ export async function startSourcemark(ctx: ContentScriptContext): Promise<void> 
   const status = (): PageStatus => ({
     url: location.href,
     pageKey: annotator.pageKey,
-    kind: page.kind,
-    platform: page.platform?.id ?? null,
-    page: page.page,
-    account: page.account?.name ?? null,
+    kind: page?.kind ?? 'unknown',
+    platform: page?.platform?.id ?? null,
+    page: page?.page ?? null,
+    account: page?.account?.name ?? null,
     claims: countByCategory(claims?.views ?? []),
     highlights: annotator.highlights.all.length - annotator.highlights.orphans.length,
     orphans: annotator.highlights.orphans.map((a) => ({ id: a.id, quote: quoteOf(a).exact, note: a.note })),
@@ -152,7 +182,7 @@ export async function startSourcemark(ctx: ContentScriptContext): Promise<void> 
   if (!ctx.isValid) return;
   const lang = settings.language === 'auto' ? langOf(navigator.language) : settings.language;
   annotator.configure({ lang, defaultColor: settings.defaultColor });
-  const ui = page.kind === 'self-media' ? startSelfMediaUi(ctx, lang, page, settings, claims) : null;
+  const ui = article ? startSelfMediaUi(ctx, lang, article, settings, claims) : null;
   followSetting = (next) => {
     annotator.configure({ lang, defaultColor: next.defaultColor });
     ui?.setMarksOn(next.claimsEnabled);
@@ -181,7 +211,7 @@ function countByCategory(views: readonly ClaimView[]): ClaimCounts {
 function startSelfMediaUi(
   ctx: ContentScriptContext,
   lang: Lang,
-  page: Recognition,
+  { kit, page }: Article,
   settings: Settings,
   claims: ClaimMarks | null,
 ): { setMarksOn(on: boolean): void } {
@@ -192,7 +222,7 @@ function startSelfMediaUi(
     else document.documentElement.setAttribute(ATTR.claims, CLAIMS_OFF);
   };
   setMarks(marksOn);
-  const top = settings.bannerEnabled ? findArticleTop(document, page.platform) : null;
+  const top = settings.bannerEnabled ? kit.findArticleTop(document, page.platform) : null;
   const platform = page.platform;
   const selfMedia = platform && {
     names: platform.names,

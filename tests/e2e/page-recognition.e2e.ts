@@ -98,6 +98,27 @@ describe('recognising every seed page (Chinese browser)', () => {
     await page.close();
   });
 
+  it('recognises an article that a single-page app renders after the document loaded', async () => {
+    const s = seed('thepaper-paike.html');
+    const url = 'https://www.thepaper.cn/newsDetail_forward_39999999';
+    // The seed's body and statement arrive 800 ms after load, as a client-rendered page's do.
+    const html = seedHtml(s.file);
+    const doc = html.replace(/<body[^>]*>[\s\S]*<\/body>/, '<body><div id="root"></div><template id="later">$&</template></body>');
+    const late = doc.replace(
+      '</body></template></body>',
+      `</body></template><script>setTimeout(() => { const t = document.getElementById('later');
+        document.getElementById('root').innerHTML = t.innerHTML.replace(/^<body[^>]*>|<\\/body>$/g, ''); }, 800);</script></body>`,
+    );
+    h.serve(url, late);
+    const page = await h.open(url);
+    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.sourcemarkPage ?? null), { timeout: 8000 }).toBe('thepaper-paike');
+    const status = await waitForSourcemark(h, page);
+    expect(status).toMatchObject({ kind: 'self-media', platform: 'thepaper', account: s.account });
+    expect(await page.locator('[data-sourcemark="disclaimer"]').count()).toBe(1);
+    await expect.poll(() => banner(page).count()).toBe(1);
+    await page.close();
+  });
+
   it('sees its own content script where it runs (the probe above can tell)', async () => {
     const page = await h.open(seed('netease-hao-desktop.html').url);
     await waitForSourcemark(h, page);

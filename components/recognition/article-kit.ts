@@ -1,0 +1,49 @@
+import type { DetectedClaim } from '../marking/claim-marks';
+import type { PlatformEntry } from './platforms/types';
+import type { Recognition } from './recognise';
+
+/**
+ * Everything only a self-media article needs: recognition (the platform registry) and the claim
+ * detector. It ships as its own content script (entrypoints/claims), injected by the manifest at
+ * self-media article URLs only, so the content script that every page the reader asks for loads
+ * stays small. Content scripts of one extension in one frame share one global object, invisible
+ * to the page (Chrome's isolated world, Firefox's sandbox), so the two scripts meet here whichever
+ * runs first. Only types are imported, so the content script carries none of the kit's code.
+ */
+export interface ArticleKit {
+  markPage(doc: Document, url: string): Recognition;
+  findArticleBody(doc: Document, platform: PlatformEntry | null): Element | null;
+  findArticleTop(doc: Document, platform: PlatformEntry | null): Element | null;
+  detectClaims(text: string): readonly DetectedClaim[];
+}
+
+interface Slot {
+  kit?: ArticleKit;
+  waiting: Array<(kit: ArticleKit) => void>;
+}
+
+const KEY = '__sourcemarkArticleKit';
+
+function slot(): Slot {
+  const g = globalThis as { [KEY]?: Slot };
+  return (g[KEY] ??= { waiting: [] });
+}
+
+/** The article script's side: hands the kit over, now or when the content script starts. */
+export function provideArticleKit(kit: ArticleKit): void {
+  const s = slot();
+  s.kit = kit;
+  for (const take of s.waiting.splice(0)) take(kit);
+}
+
+/** The content script's side: `use` runs at once if the kit is here, else when it arrives. */
+export function withArticleKit(use: (kit: ArticleKit) => void): void {
+  const s = slot();
+  if (s.kit) use(s.kit);
+  else s.waiting.push(use);
+}
+
+/** The kit if its script has run in this frame, else null. */
+export function articleKitNow(): ArticleKit | null {
+  return slot().kit ?? null;
+}

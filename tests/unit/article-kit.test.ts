@@ -1,0 +1,36 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { articleKitNow, provideArticleKit, withArticleKit, type ArticleKit } from '@/components/recognition/article-kit';
+
+const kit: ArticleKit = {
+  markPage: () => {
+    throw new Error('not called');
+  },
+  findArticleBody: () => null,
+  findArticleTop: () => null,
+  detectClaims: () => [],
+};
+
+describe('the article kit hand-over between the two content scripts', () => {
+  beforeEach(() => {
+    delete (globalThis as Record<string, unknown>).__sourcemarkArticleKit;
+  });
+
+  it('uses the kit at once when its script ran first', () => {
+    provideArticleKit(kit);
+    const use = vi.fn();
+    withArticleKit(use);
+    expect(use).toHaveBeenCalledExactlyOnceWith(kit);
+    expect(articleKitNow()).toBe(kit);
+  });
+
+  it('waits for the kit when the content script ran first, then uses it once', () => {
+    const use = vi.fn();
+    withArticleKit(use);
+    expect(use).not.toHaveBeenCalled();
+    expect(articleKitNow()).toBeNull();
+    provideArticleKit(kit);
+    expect(use).toHaveBeenCalledExactlyOnceWith(kit);
+    provideArticleKit(kit);
+    expect(use).toHaveBeenCalledOnce();
+  });
+});
