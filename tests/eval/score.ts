@@ -11,7 +11,11 @@ import type { Claim } from '@/components/claims';
 import { CLAIM_CATEGORIES, type ClaimCategory } from '@/components/vocabulary/categories';
 
 export type LabelCategory = ClaimCategory | 'uncued';
-export type Split = 'dev' | 'heldout';
+/**
+ * `dev`: tuned on. `heldout`: written and labelled before the detector changed, never tuned on.
+ * `blind`: written by an author who never saw the detector or its cue lists; never tuned on.
+ */
+export type Split = 'dev' | 'heldout' | 'blind';
 export const CATEGORIES = CLAIM_CATEGORIES;
 
 /** Where an article was published (or whose house style it is written in). */
@@ -39,7 +43,7 @@ export interface Article {
 export const CORPUS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'corpus', 'claims');
 
 function isSplit(v: unknown): v is Split {
-  return v === 'dev' || v === 'heldout';
+  return v === 'dev' || v === 'heldout' || v === 'blind';
 }
 
 function isPlatform(v: unknown): v is Platform {
@@ -243,7 +247,7 @@ export function formatPlatformTable(results: SentenceResult[], split: Split | 'a
   const rows = [...perPlatform(results, split), summarise(results, split)];
   const head = ['platform', 'articles', 'sentences', 'unsourced', 'precision', 'recall', 'cued recall', 'sourced flagged'];
   const cells = rows.map((r) => [
-    r.platform ?? (r.split === 'all' ? '**all**' : r.split === 'heldout' ? '**all held-out**' : '**all dev**'),
+    r.platform ?? (r.split === 'all' ? '**all**' : r.split === 'heldout' ? '**all held-out**' : r.split === 'blind' ? '**all blind**' : '**all dev**'),
     String(r.articles),
     String(r.sentences),
     String(r.unsourced),
