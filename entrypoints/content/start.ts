@@ -36,10 +36,10 @@ export function startSourcemark(ctx: ContentScriptContext): void {
   // Injecting on demand into a page that already runs Sourcemark must not double everything.
   const flags = globalThis as { __sourcemarkStarted?: boolean; [ASKED_FLAG]?: boolean };
   if (flags.__sourcemarkStarted) return;
-  const start = (article: Article | null) => {
+  const start = (article: Article | null, page: Recognition | null = article?.page ?? null) => {
     if (flags.__sourcemarkStarted || !ctx.isValid) return;
     flags.__sourcemarkStarted = true;
-    void run(ctx, article);
+    void run(ctx, article, page);
   };
 
   if (flags[ASKED_FLAG]) {
@@ -47,7 +47,7 @@ export function startSourcemark(ctx: ContentScriptContext): void {
     // (the manifest injects it at document_end); anywhere else there is none, and no article.
     const kit = articleKitNow();
     const page = kit?.markPage(document, location.href);
-    start(kit && page?.kind === 'self-media' ? { kit, page } : null);
+    start(kit && page?.kind === 'self-media' ? { kit, page } : null, page ?? null);
     return;
   }
   // The manifest's injection, at self-media article URLs only, where the article script is
@@ -70,9 +70,12 @@ export function startSourcemark(ctx: ContentScriptContext): void {
   });
 }
 
-/** Everything the content script does once it has started on a page. */
-async function run(ctx: ContentScriptContext, article: Article | null): Promise<void> {
-  const page = article?.page ?? null;
+/**
+ * Everything the content script does once it has started on a page: the article's part on a
+ * self-media article; `page` is what recognition said (on a portal's own news page too, when the
+ * reader asked for Sourcemark there), for the popup.
+ */
+async function run(ctx: ContentScriptContext, article: Article | null, page: Recognition | null): Promise<void> {
 
   // The annotator starts at once with the defaults, so a selection made while the settings are
   // on their way already gets the toolbar; the settings are applied when they arrive.

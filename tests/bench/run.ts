@@ -374,14 +374,14 @@ function goals(b: BrowserReport | null, node: ClaimsNodeRow[], size: SizeReport 
         `${size.contentScript.file} alone ${int(size.contentScript.gzip)}`,
       met: size.everyPageGzip < GOALS.contentGzip,
     });
-    if (size.claimsScript) {
+    if (size.articleScript) {
       // Shown against the same bar so that splitting the detector off cannot hide its weight.
       out.push({
-        goal: `content script < 30 KB gzip (${int(GOALS.contentGzip)} bytes): all of them on a 网易号 article page`,
+        goal: `content script < 30 KB gzip (${int(GOALS.contentGzip)} bytes): all of them on a self-media article page`,
         measured:
-          `${int(size.haoPageGzip)} bytes (${kb(size.haoPageGzip)}), of which ` +
-          `${size.claimsScript.file} ${int(size.claimsScript.gzip)}`,
-        met: size.haoPageGzip < GOALS.contentGzip,
+          `${int(size.articlePageGzip)} bytes (${kb(size.articlePageGzip)}), of which ` +
+          `${size.articleScript.file} ${int(size.articleScript.gzip)}`,
+        met: size.articlePageGzip < GOALS.contentGzip,
       });
     }
   }

@@ -30,14 +30,14 @@ export interface SizeReport {
   dir: string;
   files: FileSize[];
   entries: EntrySize[];
-  /** The content script every page Sourcemark runs on loads (NetEase, on demand, granted sites). */
+  /** The content script every page Sourcemark runs on loads (self-media articles, on demand, granted sites). */
   contentScript: FileSize;
-  /** The claim detector's script, injected on 网易号 article URLs only. */
-  claimsScript: FileSize | undefined;
+  /** The article script (recognition and the claim detector), injected at self-media article URLs only. */
+  articleScript: FileSize | undefined;
   /** The content script's JS and CSS, gzip summed: what every page Sourcemark runs on loads. */
   everyPageGzip: number;
-  /** Every content script file (JS and CSS) on a 网易号 article page, gzip summed. */
-  haoPageGzip: number;
+  /** Every content script file (JS and CSS) on a self-media article page, gzip summed. */
+  articlePageGzip: number;
 }
 
 function walk(dir: string): string[] {
@@ -96,13 +96,13 @@ export function runSizeReport(): SizeReport {
   const cs = manifest.content_scripts ?? [];
   const filesOf = (c: { js?: string[]; css?: string[] }) =>
     [...(c.js ?? []), ...(c.css ?? [])].map((f) => path.join(EXTENSION_DIR, f)).flatMap((f) => [...closure(f)]);
-  // The main content script is the one on all of NetEase; the other is the claim detector's.
+  // The main content script is the one every page loads; the other is the article script.
   const main = cs.find((c) => c.js?.includes(CONTENT_JS));
   const detector = cs.find((c) => c !== main);
   const everyPage = entry('content script, every page (JS + CSS)', main ? filesOf(main) : []);
-  const haoPage = entry('all content scripts on a 网易号 article page', cs.flatMap(filesOf));
+  const haoPage = entry('all content scripts on a self-media article page', cs.flatMap(filesOf));
   entries.push(everyPage);
-  if (detector) entries.push(entry('claim detector script, 网易号 URLs only', filesOf(detector)));
+  if (detector) entries.push(entry('article script (recognition, claims), article URLs only', filesOf(detector)));
   entries.push(haoPage);
   if (manifest.background?.service_worker) {
     entries.push(entry('background', closure(path.join(EXTENSION_DIR, manifest.background.service_worker))));
@@ -115,14 +115,14 @@ export function runSizeReport(): SizeReport {
   const contentScript = sizes.get(path.join(EXTENSION_DIR, CONTENT_JS));
   if (!main || !contentScript) throw new Error(`no ${CONTENT_JS} content script in the built manifest`);
   const detectorJs = detector?.js?.[0];
-  const claimsScript = detectorJs ? sizes.get(path.join(EXTENSION_DIR, detectorJs)) : undefined;
+  const articleScript = detectorJs ? sizes.get(path.join(EXTENSION_DIR, detectorJs)) : undefined;
   return {
     dir: rel(EXTENSION_DIR) || '.',
     files: [...sizes.values()],
     entries,
     contentScript,
-    claimsScript,
+    articleScript,
     everyPageGzip: everyPage.gzip,
-    haoPageGzip: haoPage.gzip,
+    articlePageGzip: haoPage.gzip,
   };
 }
