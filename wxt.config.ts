@@ -18,8 +18,9 @@ export const OPTIONAL_HOSTS = ['https://*/*', 'http://*/*'];
 
 /** The article script (entrypoints/claims: recognition and the claim detector), as the build writes it. */
 const CLAIMS_JS = 'claims.js';
-/** The content script (entrypoints/content), as the build writes it. */
-const CONTENT_JS = 'content-scripts/content.js';
+/** The content script (entrypoints/content-script.ts) and its page CSS, as the build writes them. */
+const CONTENT_JS = 'content-script.js';
+const CONTENT_CSS = 'assets/content-script.css';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -29,13 +30,16 @@ export default defineConfig({
     // content script is too (both get their matches here, from the registry). Listed first so
     // that it is usually there when the content script starts (components/recognition/
     // article-kit.ts copes with either order).
+    // Both are unlisted scripts put in the manifest here: the content script so that WXT's
+    // content-script context, which a page can tear down, never exists (see
+    // entrypoints/content/script-context.ts).
     'build:manifestGenerated': (_wxt, manifest) => {
       const matches = selfMediaMatchPatterns();
-      const scripts = manifest.content_scripts ?? [];
-      const main = scripts.find((cs) => cs.js?.includes(CONTENT_JS));
-      if (!main) throw new Error(`the build has no ${CONTENT_JS} content script`);
-      main.matches = matches;
-      manifest.content_scripts = [{ matches, js: [CLAIMS_JS], run_at: 'document_end' }, ...scripts];
+      manifest.content_scripts = [
+        { matches, js: [CLAIMS_JS], run_at: 'document_end' },
+        { matches, js: [CONTENT_JS], css: [CONTENT_CSS], run_at: 'document_end' },
+        ...(manifest.content_scripts ?? []),
+      ];
     },
   },
   // UTF-8 output: the claims lexicon's Chinese is smaller raw than escaped (esbuild's default is

@@ -1,4 +1,4 @@
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { ScriptContext } from './script-context';
 
 /** How long a page at a shared URL shape may take to render its article (the statement). */
 const WATCH_MS = 10_000;
@@ -11,7 +11,7 @@ const QUIET_MS = 300;
  * `check` says it is done (it found the article, or Sourcemark started some other way), or for
  * WATCH_MS at most, `check` runs again after each quiet spell in the page's mutations.
  */
-export function watchForLateArticle(ctx: ContentScriptContext, check: () => boolean): void {
+export function watchForLateArticle(ctx: ScriptContext, check: () => boolean): void {
   const root = document.body ?? document.documentElement;
   let timer: number | null = null;
   const observer = new MutationObserver(() => {

@@ -1,4 +1,4 @@
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { ScriptContext } from './script-context';
 import { ATTR, CLAIMS_OFF, MARK_KIND } from '@/components/vocabulary/attributes';
 import { browser } from 'wxt/browser';
 import { langOf, type Lang } from '@/components/vocabulary/strings';
@@ -32,7 +32,7 @@ interface Article {
  * article can be (the manifest's matches), and when the reader asks: injected on demand (toolbar
  * button, shortcut, context menu) or registered on a site they granted.
  */
-export function startSourcemark(ctx: ContentScriptContext): void {
+export function startSourcemark(ctx: ScriptContext): void {
   // Injecting on demand into a page that already runs Sourcemark must not double everything.
   const flags = globalThis as { __sourcemarkStarted?: boolean; [ASKED_FLAG]?: boolean };
   if (flags.__sourcemarkStarted) return;
@@ -75,7 +75,7 @@ export function startSourcemark(ctx: ContentScriptContext): void {
  * self-media article; `page` is what recognition said (on a portal's own news page too, when the
  * reader asked for Sourcemark there), for the popup.
  */
-async function run(ctx: ContentScriptContext, article: Article | null, page: Recognition | null): Promise<void> {
+async function run(ctx: ScriptContext, article: Article | null, page: Recognition | null): Promise<void> {
 
   // The annotator starts at once with the defaults, so a selection made while the settings are
   // on their way already gets the toolbar; the settings are applied when they arrive.
@@ -131,13 +131,9 @@ async function run(ctx: ContentScriptContext, article: Article | null, page: Rec
   ctx.addEventListener(document, 'keydown', (e) => {
     if (e.isTrusted && e.key === 'Escape') annotator.closePanel();
   });
-  // The Navigation API reports a pushState before location.href changes and before the site
-  // renders the new page, so take the URL from the event and load a tick later; late
-  // paragraphs are then caught by the annotator's observer.
-  ctx.addEventListener(window, 'wxt:locationchange', (e) => {
-    const url = (e as Event & { newUrl?: URL }).newUrl?.href ?? location.href;
-    ctx.setTimeout(() => void annotator.onUrlChange(url), 0);
-  });
+  // The new URL comes before location.href changes and before the site renders the new page
+  // (script-context.ts): load a tick later; late paragraphs are caught by the annotator's observer.
+  ctx.onLocationChange((url) => ctx.setTimeout(() => void annotator.onUrlChange(url), 0));
 
   const status = (): PageStatus => ({
     url: location.href,
@@ -212,7 +208,7 @@ function countByCategory(views: readonly ClaimView[]): ClaimCounts {
  * tooltips. `setMarksOn` follows the reader's setting when it changes in the popup or options.
  */
 function startSelfMediaUi(
-  ctx: ContentScriptContext,
+  ctx: ScriptContext,
   lang: Lang,
   { kit, page }: Article,
   settings: Settings,

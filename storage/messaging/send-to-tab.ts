@@ -2,8 +2,8 @@ import { browser } from 'wxt/browser';
 import { ContentRequestSchema, type ContentRequest } from './protocol';
 
 /** The built content script and its page CSS, as WXT names them in the output. */
-export const CONTENT_JS = '/content-scripts/content.js';
-export const CONTENT_CSS = '/content-scripts/content.css';
+export const CONTENT_JS = '/content-script.js';
+export const CONTENT_CSS = '/assets/content-script.css';
 /** Runs first wherever the reader asked for Sourcemark (entrypoints/reader-asked.ts). */
 export const ASKED_JS = '/reader-asked.js';
 

@@ -10,7 +10,7 @@ import { gzipSync } from 'node:zlib';
 import { EXTENSION_DIR } from '../e2e/harness';
 
 /** The main content script, as the manifest and on-demand injection name it (no leading slash). */
-const CONTENT_JS = 'content-scripts/content.js';
+const CONTENT_JS = 'content-script.js';
 
 export interface FileSize {
   file: string;

@@ -219,6 +219,40 @@ describe('a web page cannot drive Sourcemark', () => {
     await page.close();
   });
 
+  it('tells the page nothing of the extension, and cannot be torn down by events a page dispatches', async () => {
+    // A page that listens to every message from its first script on.
+    const v = seedVariant('KKG7R2LD0599EVIL', (html) =>
+      inHead(html, '<script>window.__heard = []; addEventListener("message", (e) => window.__heard.push(JSON.stringify(e.data)));</script>'),
+    );
+    h.serve(v.url, v.html);
+    const page = await h.open(v.url);
+    await waitForSourcemark(h, page);
+    const counts = () =>
+      page.evaluate(() => ({
+        banner: document.querySelectorAll('[data-sourcemark-ui="banner"]').length,
+        claims: document.querySelectorAll('[data-sourcemark="claim"]').length,
+      }));
+    const before = await counts();
+    expect(before.banner).toBe(1);
+    expect(before.claims).toBeGreaterThan(0);
+    const heard = await page.evaluate(() => (window as unknown as { __heard: string[] }).__heard);
+    for (const m of heard) expect(m).not.toContain(h.extensionId);
+    // Even a page that knew the id cannot send the "a newer copy started" signal of WXT's
+    // content-script context: Sourcemark does not use that context.
+    await page.evaluate((id) => {
+      for (const entry of ['content', 'content-script']) {
+        const type = `${id}:${entry}:wxt:content-script-started`;
+        document.dispatchEvent(new CustomEvent(type, { detail: { contentScriptName: entry, messageId: 'page' } }));
+        window.postMessage({ type, contentScriptName: entry, messageId: 'page' }, '*');
+      }
+    }, h.extensionId);
+    // Sourcemark still answers and still shows everything.
+    const status = await waitForSourcemark(h, page);
+    expect(status.ready).toBe(true);
+    expect(await counts()).toEqual(before);
+    await page.close();
+  });
+
   it('refuses to import an annotation whose address is javascript:, naming the item', async () => {
     const bad = sampleAnnotation({ id: '7d1b0c7e-2c1f-4a55-9a1e-1f3b9c0d2e4f', url: 'javascript:alert(document.domain)' });
     const options = await h.open(`chrome-extension://${h.extensionId}/options.html`);

@@ -14,8 +14,8 @@ const REVIEWED = {
   // The claim detector's script, listed first, then the content script, both at the self-media
   // article URLs of every platform in the registry (components/recognition/platforms), https
   // only, and nowhere else: no whole site, no newsroom-only URL.
-  contentScripts: ['claims.js', 'content-scripts/content.js'].map((js) => ({
-    js: [js],
+  contentScripts: [['claims.js'], ['content-script.js']].map((js) => ({
+    js,
     matches: [
       'https://www.163.com/dy/article/*',
       'https://m.163.com/dy/article/*',
@@ -84,6 +84,13 @@ describe.each(['chrome-mv3', 'firefox-mv2'])('the %s build', (dir) => {
     // WXT sorts a content script's matches; the order means nothing.
     const sorted = (list: { js?: string[]; matches: string[] }[]) => list.map(({ js, matches }) => ({ js, matches: [...matches].sort() }));
     expect(sorted(scripts)).toEqual(sorted(REVIEWED.contentScripts));
+  });
+
+  it('names only content-script files the build wrote', () => {
+    const scripts = (manifest(dir).content_scripts as { js?: string[]; css?: string[] }[]) ?? [];
+    const files = scripts.flatMap((cs) => [...(cs.js ?? []), ...(cs.css ?? [])]);
+    expect(files).toEqual(['claims.js', 'content-script.js', 'assets/content-script.css']);
+    for (const f of files) expect(fs.existsSync(path.join(ROOT, '.output', dir, f)), f).toBe(true);
   });
 
   it('lets web pages load the note frame and nothing else of the extension', () => {
