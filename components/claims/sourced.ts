@@ -44,11 +44,11 @@ export interface Attribution {
 
 /** Anonymous or collective sources wherever they appear in the subject. */
 const ANON_ANY =
-  /某|不愿|匿名|私下|知情|消息人士|业内|圈内|坊间|网友|网传|网曝|外界|据说|据悉|外媒|[美俄乌日韩英法德欧印台港以伊朝]媒(?!体)|(?:海外|国外|境外|西方|外国|欧美|国内|部分|多家|一些|有的|不少)(?:媒体|专家|学者|人士|机构|分析)|人士(?<!负责人士)|(?:有关|相关|监管|主管|职能)部门|分析人士|市场人士|小道/;
+  /某|不愿|匿名|私下|知情|消息人士|业内|圈内|圈里|坊间|网友|网传|网曝|外界|据说|据悉|外媒|[美俄乌日韩英法德欧印台港以伊朝]媒(?!体)|(?:海外|国外|境外|西方|外国|欧美|国内|部分|多家|一些|有的|不少)(?:媒体|专家|学者|人士|机构|分析)|人士(?<!负责人士)|(?:有关|相关|监管|主管|职能)部门|分析人士|市场人士|小道/;
 /** Anonymous determiners at the start: 有专家, 一位医生, 多家机构. 有关/相关 负责人 of a named
  * body is the standard formula of official news and stays named. */
 const ANON_START =
-  /^(?:有(?!人|些人)|一位|一名|一家|一份|一项|一些|一组|多家|多位|多名|多份|多项|多个|数位|数名|几位|几家|部分|不少|许多|有些|个别|相关(?!负责)|有关(?!负责)|最新|权威|公开|不完全|大量|各方|多方|坊间|知名|著名|资深|顶级)/;
+  /^(?:有(?!人|些人)|一位|一名|一个|一家|一份|一项|一些|一组|多家|多位|多名|多份|多项|多个|数位|数名|几位|几家|部分|不少|许多|有些|个别|相关(?!负责)|有关(?!负责)|最新|权威|公开|不完全|大量|各方|多方|坊间|知名|著名|资深|顶级)/;
 /** Bare generic nouns: 专家称, 官方表示, 分析师指出. */
 const GENERIC_ONLY =
   /^(?:专家|学者|官方|媒体|市场|舆论|机构|分析师|分析|研究人员|研究者|科学家|经济学家|医生|律师|业界|当地政府|官员|消息|网民|民众|知情者|圈内人|内部人员|有关方面|相关方面|外交官|高管|员工|内部)$/;
@@ -59,7 +59,7 @@ const ANAPHOR_START = /^(?:他们|她们|他|她|它|其|该|这|此|上述|前�
 /** Role nouns that name nobody in particular: 目击者, 当事人, 网友, 居民. Checked after named
  * evidence, so 人社部有关负责人 and 外交部发言人 stay named. */
 const GENERIC_ROLE =
-  /(?:者|人员|人士|们|网友|网民|民众|群众|居民|市民|村民|家长|用户|消费者|患者|员工|职工|工人|农民|学生|老师|教师|医生|护士|司机|乘客|业主|股民|观众|粉丝|专家|学者|官员|记者|律师|当事人|知情人|圈内人|路人|朋友|亲戚|邻居|同事|媒体|机构|经济学家|科学家|分析师|评论员|观察家|研究员)$/;
+  /(?:者|人员|人士|们|网友|网民|民众|群众|居民|市民|村民|家长|用户|消费者|患者|员工|职工|工人|农民|学生|老师|教师|医生|护士|司机|乘客|业主|股民|观众|粉丝|专家|学者|官员|记者|律师|当事人|知情人|圈内人|路人|朋友|亲戚|邻居|同事|同学|发小|大爷|大妈|大娘|大叔|大姐|大哥|阿姨|叔叔|师傅|老板娘?|小哥|店主|摊主|老乡|熟人|闺蜜|保安|门卫|媒体|机构|经济学家|科学家|分析师|评论员|观察家|研究员)$/;
 const BARE_EVIDENCE = /^(?:报告|研究|调查|数据|统计|文章|声明|公告|结果|资料|通知|文件|报道|研报|论文)$/;
 
 /** Non-sources that look like names: economic and technical acronyms. */
@@ -82,7 +82,7 @@ const KNOWN_BODIES =
 const TITLE =
   /总统|总理|首相|主席|部长|外长|防长|发言人|行长|局长|主任|书记|省长|市长|州长|院士|教授|研究员|医师|董事长|总裁|首席执行官|CEO|创始人|总经理|秘书长|大使|国务卿|议员|导演|负责人|委员|专员|首席[\u4e00-\u9fff]{0,5}官|首席经济学家|董事|副总裁|合伙人|主编|总编|总干事|理事长|会长|校长|院长|所长|主教练|教练|分析师|经济学家|团队/;
 /** Characters that do not occur in names but do in adverbs, pronouns and function words. */
-const STOP_CHARS = /[不没难都也就才却很最更已正将会能可要该被把让使对向从给为以与而但是这那此其它他她们我你有无些么哪谁啥怎如若虽因所得地着过了的啊吧呢吗一]/;
+const STOP_CHARS = /[听不没难都也就才却很最更已正将会能可要该被把让使对向从给为以与而但是这那此其它他她们我你有无些么哪谁啥怎如若虽因所得地着过了的啊吧呢吗一]/;
 
 /** Leading conjunctions, time words and enumerators that precede a subject. */
 const LEAD =
@@ -145,13 +145,27 @@ function looksLikeName(t: string): boolean {
   return t.includes('·') ? cjk <= 12 : cjk <= 5;
 }
 
+/** Common surnames, for a name after a role word: 家长李明, 跑友王强 (not 守门的大爷). Surnames that
+ * are everyday words (马上, 高兴, 方面, 于是) are left out. */
+const ROLE_THEN_NAME = /(?:^|的)[\u4e00-\u9fff]{1,4}?[王李张刘陈杨黄赵吴周徐孙朱胡郭何林罗郑梁谢宋唐许韩冯邓曹彭曾肖董袁潘蒋蔡余杜叶程苏魏吕丁沈姚卢姜崔钟谭陆汪廖贾夏韦邹孟熊秦邱尹薛闫侯陶黎贺顾毛郝龚邵钱严覃戴莫孔汤][\u4e00-\u9fff]{1,2}$/;
+/** 李明（化名）: a named, pseudonymous interviewee. */
+const PSEUDONYM = /[（(]化名[）)]$/;
+
+function rolePlusName(t: string): boolean {
+  const m = ROLE_THEN_NAME.exec(t);
+  return m !== null && !STOP_CHARS.test(m[0].replace(/^的/, '')) && !GENERIC_ROLE.test(t);
+}
+
 export function classifySubject(raw: string, openWorld: boolean): SubjectClass {
   const publication = /《[^》]{1,40}》/.test(raw);
-  const t = stripSubject(raw);
+  const pseudonym = PSEUDONYM.test(raw.trim());
+  const t = stripSubject(raw.trim().replace(PSEUDONYM, ''));
   if (t === '') return publication ? 'named' : 'none';
   // 笔者从国家统计局官网了解到: the writer passes on a source they name.
   const via = FIRST_PERSON_VIA.exec(t);
   if (via?.[1] && classifySubject(via[1], false) === 'named') return 'named';
+  // 我一个朋友, 我的邻居: the writer's unnamed acquaintance, not the writer.
+  if (/^(?:我们|笔者|我(?!们))./.test(t) && GENERIC_ROLE.test(t.replace(/们$/, ''))) return 'anon';
   if (FOLK.test(t)) return 'folk';
   // 记者了解到: the reporter of whatever outlet the text was copied from; neither a named source
   // nor a gesture at one.
@@ -161,25 +175,28 @@ export function classifySubject(raw: string, openWorld: boolean): SubjectClass {
   if (head?.[1] && hasNamedEvidence(head[1]) && !ANON_ANY.test(head[1])) return 'named';
   if (ANON_START.test(t) || ANON_ANY.test(t)) return 'anon';
   if (ANAPHOR_START.test(t)) return publication ? 'named' : 'anaphoric';
+  if (pseudonym) return 'named';
   if (BARE_EVIDENCE.test(t)) return 'bare-evidence';
   if (GENERIC_ONLY.test(t)) return 'anon';
   const evidence = publication ? 'strong' : namedEvidence(t);
   if (evidence === 'strong') return 'named';
   if (GENERIC_ROLE.test(t)) return 'anon';
   if (evidence === 'weak') return 'named';
-  if (openWorld && looksLikeName(t)) return 'named';
+  if (openWorld && (looksLikeName(t) || rolePlusName(t))) return 'named';
   return 'none';
 }
 
 // ---------------------------------------------------------------------------------------------
 // Frames
 
+/** Somebody told the writer: 大爷跟我说, 一位朋友告诉我. Whoever is not named is an unnamed source. */
+const TOLD_ME = '(?:(?:跟|和|对|同|给)(?:我们?|笔者|小编)(?:说|讲|聊|透露|吐槽|抱怨|提到|坦言|念叨|感慨|算)|告诉(?:我们?|笔者|小编))';
 const SPEECH =
-  '告诉(?:我们?|笔者|记者|小编)|反映(?=[，,:：“"])|解释(?=[，,:：“"])|补充(?:道|称)?(?=[，,:：“"])|提醒|重申|澄清|坦承|谈到|谈及|抱怨|吐槽|了解到|获悉|报道|报导|援引|引述|引用|表示|指出|透露|披露|宣布|公布|发布(?!会)|通报|证实|刊文|刊发|发文|撰文|写道|声明|回应|回复|介绍(?!信)|坦言|直言|强调|提到|提及|承认|否认|警告|呼吁|建议|认为|预计|预测|估计|估算|测算|爆料|声称|宣称|分析称|分析认为|分析指出|解释说|补充说|说道|(?<![堪号简俗人统名对相总通职昵爱谦尊戏被自宣声据])称(?![为之作霸赞号道得心职])|(?<![据俗再听小学传游虽难所解补])说(?=[，,:：“"])';
+  '告诉记者|反映(?=[，,:：“"])|解释(?=[，,:：“"])|补充(?:道|称)?(?=[，,:：“"])|提醒|重申|澄清|坦承|谈到|谈及|抱怨|吐槽|了解到|获悉|报道|报导|援引|引述|引用|表示|指出|透露|披露|宣布|公布|发布(?!会)|通报|证实|刊文|刊发|发文|撰文|写道|声明|回应|回复|介绍(?!信)|坦言|直言|强调|提到|提及|承认|否认|警告|呼吁|建议|认为|预计|预测|估计|估算|测算|爆料|声称|宣称|分析称|分析认为|分析指出|解释说|补充说|说道|(?<![堪号简俗人统名对相总通职昵爱谦尊戏被自宣声据])称(?![为之作霸赞号道得心职])|(?<![据俗再听小学传游虽难所解补话来是实白理用如以])说(?=[，,:：“"])';
 const EVIDENCE = '显示|表明|证明|发现';
 
 /** One scan per sentence: 据-frames, 根据-frames, evidence verbs, speech verbs. */
-const FRAME_RE = new RegExp(`((?<![数占证依凭单票字论割收借根])据(?![此点守为理实]))|(根据)|(${EVIDENCE})|(${SPEECH})`, 'g');
+const FRAME_RE = new RegExp(`((?<![数占证依凭单票字论割收借根])据(?![此点守为理实]))|(根据)|(${EVIDENCE})|(${SPEECH})|(${TOLD_ME})`, 'g');
 
 /** What ends X in 据 X 报道 / 据 X 数据. */
 const JU_END = /报道|报导|消息|数据|统计|介绍|了解|透露|通报|公告|显示|测算|调查|报告|监测|发布|援引|称|表示|爆料|悉|说|传|闻|估计|估算|指出|披露|发文|刊文|研究|分析/g;
@@ -284,6 +301,7 @@ export function findAttribution(s: string): Attribution {
         evidence = true;
       } else {
         status = classifySubject(raw, true);
+        if (m[5] !== undefined && (status === 'none' || status === 'folk')) status = 'anon';
       }
       media = MEDIA.test(raw);
     }
