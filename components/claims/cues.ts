@@ -17,6 +17,13 @@
  * the writer's own knowledge (我了解到, but not 我了解到这些情况后), what "everyone knows" (谁都清楚,
  * but not 谁也说不准), amounts without digits (数以万计, 大半, but not 大半年) and predictions
  * stated as settled (没有悬念, 已是定局, but not 并非不可避免).
+ *
+ * Writers who never saw these lists add: amounts in Chinese numerals and ranges (两三千元, 十来个亿,
+ * 上百座, but not 一两句话, 三五成群, 十来天, 线上千人千面), shares and magnitudes without digits
+ * (绝大多数, 占了大头, 差不多是腰斩, but not 被腰斩 of a cancelled show), certainty as what is
+ * obvious (心知肚明, 明眼人一看便知, 可现实是，, but not 只有他自己心里清楚), unnamed people who did
+ * the sums (圈子里早就有人算过账), and sayings that look like rumours (流传着一句话, 坊间有句老话:
+ * a saying, not a rumour; 流传着一种说法 stays one).
  */
 
 import type { ClaimCategory } from '../vocabulary/categories';
@@ -187,9 +194,12 @@ function acceptChineseQuantity(s: string, start: number, end: number): boolean {
   if (!acceptQuantity(s, start, end)) return false;
   const after = s.slice(end, end + 3);
   if (/^(?:火急|八千里|个不|个理由|一失)/.test(after)) return false;
-  // 上 and 数 double as ordinary words (市场上万科…): without a unit, accept only where a
-  // quantity can end.
-  if (/^[上几数]/.test(s.charAt(start)) && !/[元人名家个次多余倍%％枚架辆艘吨]$/.test(s.slice(start, end))) {
+  // 上 and 数 double as ordinary words. After a place or a surface 上 is locative (线上千人千面,
+  // 市场上万科), elsewhere it means "up to" (有上百座, 每年上千万, 动辄上百万); 数 without a
+  // unit (人数十分) is accepted only where a quantity can end.
+  const lead = s.charAt(start);
+  if (lead === '上' && /[线网场身路台桌墙面地史际头手书图屏街岸山海空船车床楼板架纸榜会加马以晚早爬赶跟看碰遇]/.test(s.charAt(start - 1))) return false;
+  if (lead === '数' && !/[元人名家个次多余倍%％枚架辆艘吨]$/.test(s.slice(start, end))) {
     return after === '' || /^[的人元块名家个次多余，,。；;、）)”！？!?]/.test(after);
   }
   return true;
@@ -204,7 +214,7 @@ function acceptTenths(s: string, start: number, end: number): boolean {
   if (hasPrefix || hasSuffix) return true;
   const next = s.charAt(end);
   if (next === '' || /[，,。；;！？!?、）)”]/.test(next)) return true;
-  return !/[是会要不为了功就也都绩本员立长熟交果品年型效像分语色真]/.test(next);
+  return !/[是会要不为了功就也都绩本员立长熟交果品年型效像分语色真群堆片]/.test(next);
 }
 
 /** Hedged or conditional futures (预计…将, 如果…将, 一旦…将) and habits (每年春节都会出现) are
@@ -235,9 +245,16 @@ function acceptFirstHand(s: string, start: number, end: number): boolean {
   return !/^[^，,。；;！？!?]{0,16}?(?:后|之后|以后|时)(?:[，,]|$)/.test(s.slice(end, end + 20));
 }
 
+/** 坊间有句老话, 跑圈里流传着一句话: a saying or a joke is passed on, not a rumour about a fact. */
+const SAYING = /^[^，,。；;！？!?]{0,6}?(?:老话|俗话|俗语|谚语|顺口溜|段子|笑话|玩笑|调侃|口头禅|歇后语|句话)/;
+
+function acceptHearsay(s: string, _start: number, end: number): boolean {
+  return !SAYING.test(s.slice(end, end + 10));
+}
+
 /** 消息传出后，股价大涨 narrates the reaction to news, it does not pass on a rumour. */
-function acceptRumourVerb(s: string, _start: number, end: number): boolean {
-  return !/^(?:后|之后|以后|当天|次日|当晚)/.test(s.slice(end, end + 2));
+function acceptRumourVerb(s: string, start: number, end: number): boolean {
+  return !/^(?:后|之后|以后|当天|次日|当晚)/.test(s.slice(end, end + 2)) && acceptHearsay(s, start, end);
 }
 
 /** 这个道理谁都懂 is a platitude about advice, not an appeal to common knowledge for a fact. */
@@ -254,10 +271,17 @@ const MAG = '(?:万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千|百
 const BIG_MAG = '(?:万亿|千亿|百亿|十亿|亿|千万|百万|十万|万)';
 /** Counters and units after a number. Time units and 岁 are deliberately absent. */
 const UNIT =
-  '(?:个百分点|百分点|基点|%|％|倍|美元|美金|欧元|日元|英镑|卢布|港元|港币|韩元|丹麦克朗|克朗|法郎|卢比|人民币|元|块钱|万人次|人次|人|名|位|家|件|台|部|座|所|辆|架|枚|艘|吨|桶|只|头|套|栋|户|款|份|场|张|剂|支|瓶|盒|笔|项|例|篇|处|颗|株|亩|公顷|平方公里|平方米|公里|千米|米|千克|公斤|斤|毫克|克|毫升|升|千瓦时|立方米|盎司|英里|海里|个(?!月|小时|星期|工作日|季度|交易日|半月))';
+  '(?:个百分点|百分点|基点|%|％|倍|美元|美金|欧元|日元|英镑|卢布|港元|港币|韩元|丹麦克朗|克朗|法郎|卢比|人民币|元|块钱|块|万人次|人次|人|名|位|家|件|台|部|座|所|辆|架|枚|艘|吨|桶|只|头|套|栋|户|款|份|场|张|剂|支|瓶|盒|笔|项|例|篇|处|颗|株|亩|公顷|平方公里|平方米|公里|千米|米|千克|公斤|斤|毫克|克|毫升|升|千瓦时|立方米|盎司|英里|海里|个(?!月|小时|星期|工作日|季度|交易日|半月))';
 const APPROX = '(?:约|近|逾|超过了?|超过|超|多达|高达|达到了?|达|不到|不足|仅|将近|接近|突破了?|至少)';
 const CN_DIGIT = '(?<![一二两三四五六七八九十百千零〇])[一二两三四五六七八九十]';
 const CN_NUM = '[一二两三四五六七八九十百千零〇]';
+/** Approximate ranges: 两三千元, 三五千块, 一两百块, 两三成 (not 一两句话, 三五成群: no magnitude). */
+const RANGE_WORDS = '(?:一两|两三|三四|四五|五六|六七|七八|八九|三五)';
+const RANGE = `(?<![一二两三四五六七八九十])${RANGE_WORDS}`;
+/** Amounts in Chinese numerals, as one alternative that starts on the numeral: a range with a
+ * magnitude (两三千元, 七八十万), hundreds and thousands with a unit (三千多块, not 一百个理由),
+ * 个亿 (十来个亿, 好几个亿) and 来 (二十来万). Anecdote-sized counts (七八个人) have no magnitude. */
+const CN_APPROX = `(?<![一二两三四五六七八九十百千零〇])(?:${RANGE_WORDS}(?:[十百千]?${BIG_MAG}(?:来|多|余)?(?:${UNIT})?|[十百千](?:来|多|余)?${UNIT})|[一二两三四五六七八九十](?:[一二两三四五六七八九十百千零〇]{0,3}[百千](?:来|多|余)?(?!个)${UNIT}|[十百千几来多]{0,2}个[百千]?亿|十?来${BIG_MAG})|[几数]个[百千]?亿)`;
 /** Outcome verbs after 将 / 都会 that make a future tense into a prediction. Object-marker 将
  * (将…比作, 将年龄延迟到) is followed by a noun, never by one of these. */
 const OUTCOME =
@@ -268,7 +292,7 @@ export const CUES: readonly CueDef[] = [
   // ---------------- vague: a source gestured at, not named
   { kind: 'hearsay', category: 'vague', pattern: '(?<![数占证依根凭单票字论割收借])据(?:悉|说|传|称|闻|了解到?|透露|报道|报导|不完全统计|统计|估计|估算|测算|爆料)(?![的])' },
   { kind: 'hearsay', category: 'vague', pattern: '有消息(?:称|说|指出|人士|透露)|消息(?:称|人士)|小道消息|内部消息' },
-  { kind: 'hearsay', category: 'vague', pattern: '网传|网曝|网爆|网友爆料|网上(?:流传|盛传|疯传)|网络上?(?:流传|盛传)|坊间|风传|盛传|疯传|谣传|外界(?:猜测|传言|盛传|普遍认为|普遍猜测)|听说|(?<!人)听闻|有(?:传言|传闻)|有报道(?:称|说|指出)|爆料(?:称|说|指)' },
+  { kind: 'hearsay', category: 'vague', pattern: '网传|网曝|网爆|网友爆料|网上(?:流传|盛传|疯传)|网络上?(?:流传|盛传)|坊间|风传|盛传|疯传|谣传|外界(?:猜测|传言|盛传|普遍认为|普遍猜测)|听说|(?<!人)听闻|听(?:人|别人|旁人|身边人|圈里人|行内人|内行人?)(?:说|讲)|有(?:传言|传闻)|有报道(?:称|说|指出)|爆料(?:称|说|指)', accept: acceptHearsay },
   // Rumour verbs: 消息传出, 传出了…的消息 (not 传出一阵笑声), 业内流传, 流传着一种说法.
   {
     kind: 'hearsay',
@@ -295,7 +319,7 @@ export const CUES: readonly CueDef[] = [
   {
     kind: 'anonymous-person',
     category: 'vague',
-    pattern: '知情人士|业内人士|内部人士|权威人士|有关人士|消息人士|分析人士|市场人士|接近[^，,。；;]{1,12}?的人士|圈内人(?!尽皆知)|知情者|爆料者|爆料人|匿名人士|不愿(?:透露|公开)?(?:姓名|具名|署名)|要求匿名|私下(?:透露|告诉|说|表示|抱怨|承认|坦言|吐槽|证实)|有(?:关)?(?:专家|学者|分析师|研究人员|研究者|官员|律师|机构人士|内部员工|网友|知情人)|专家(?:称|表示|指出|认为|分析|透露|预测|预计|建议|提醒|警告)|(?:有关|相关)部门(?:表示|称|指出|透露|回应|介绍|人士)|业内(?:普遍)?(?:认为|估计|预计|分析)|业内(?:早有|早已有|已有|普遍)?(?:共识|公认)|有分析(?:认为|指出|称)|分析(?:认为|称)|有观点(?:认为|称)|有人士',
+    pattern: '知情人士|业内人士|内部人士|权威人士|有关人士|消息人士|分析人士|市场人士|接近[^，,。；;]{1,12}?的人士|圈内人(?!尽皆知)|知情者|爆料者|爆料人|匿名人士|不愿(?:透露|公开)?(?:姓名|具名|署名)|要求匿名|私下(?:透露|告诉|说|表示|抱怨|承认|坦言|吐槽|证实)|有(?:关)?(?:专家|学者|分析师|研究人员|研究者|官员|律师|机构人士|内部员工|网友|知情人)|专家(?:称|表示|指出|认为|分析|透露|预测|预计|建议|提醒|警告)|(?:有关|相关)部门(?:表示|称|指出|透露|回应|介绍|人士)|业内(?:普遍)?(?:认为|估计|预计|分析)|业内(?:早有|早已有|已有|普遍)?(?:共识|公认)|有分析(?:认为|指出|称)|分析(?:认为|称)|有观点(?:认为|称)|有人士|有人(?:私下|早就|早已|粗略)?(?:算过|算了一?笔?账|估算过?|测算过?|统计过|做过统计)|(?:圈子|圈|行|业|同行)[里内中](?:早就|早已|也|都|一直|还)?有人(?!问|担心|好奇|不)',
   },
   { kind: 'unnamed-document', category: 'vague', pattern: '多方资料|多方消息|多方证实|综合[^，,。；;]{0,16}?(?:资料|消息|报道|信息|媒体)|参考[^，,。；;]{0,16}?(?:资料|资讯|报道|消息)|相关资料|有关资料|公开资料|公开信息显示' },
 
@@ -305,14 +329,14 @@ export const CUES: readonly CueDef[] = [
     category: 'certainty',
     negatable: true,
     pattern:
-      '可以(?:确定|肯定|断定|预见|预料|断言)|能够确定|毫无疑问|毋庸置疑|不容置疑|无可置疑|无可争议|毫无悬念|众所周知|尽人皆知|人所共知|显而易见|很显然|显然|明摆着|不言而喻|不难(?:看出|发现)|(?:就|便)能(?:够)?(?:看出|推断出?|预判)|无需(?:过多)?(?:思考|多想)|明眼人都|不可否认|事实上|实际上|事实(?:证明|表明|是)|历史(?:证明|告诉我们)|实践证明|真相(?:是|只有一个)|实际情况是|现实情况是|可想而知|无一例外|千真万确|确凿无疑|铁证如山|根本原因(?:在于|是)|稳拿|稳操胜券',
+      '可以(?:确定|肯定|断定|预见|预料|断言)|能够确定|毫无疑问|毋庸置疑|不容置疑|无可置疑|无可争议|毫无悬念|众所周知|尽人皆知|人所共知|显而易见|很显然|显然|明摆着|不言而喻|不言自明|摆明了|不用(?:多)?说也(?:知道|明白|清楚)|不难(?:看出|发现)|(?:就|便)能(?:够)?(?:看出|推断出?|预判)|无需(?:过多)?(?:思考|多想)|不可否认|事实上|实际上|事实(?:证明|表明|是)|历史(?:证明|告诉我们)|实践证明|真相(?:是|只有一个)|实际情况是|现实情况是|现实(?:却|偏偏|往往)?是(?=[，,：:])|可想而知|无一例外|千真万确|确凿无疑|铁证如山|根本原因(?:在于|是)|稳拿|稳操胜券',
   },
   {
     kind: 'everyone-knows',
     category: 'certainty',
     negatable: true,
     pattern:
-      '(?:大家|谁|人人|每个人|所有人|地球人|明白人|懂行的人|内行人?|圈(?:内|里)人?|业内人?|行内人?)(?:心里|其实|早就|早已|几乎|基本上)?(?:都|人人都)(?:知道|清楚|明白|心知肚明|看得(?:出来?|清|到)|懂)|懂的都懂|人尽皆知|路人皆知|妇孺皆知|无人不知',
+      '(?:大家|谁|人人|每个人|所有人|地球人|明白人|懂行的人|内行人?|圈(?:内|里)人?|业内人?|行内人?|傻子|瞎子|三岁小孩|小学生)(?:心里|其实|早就|早已|几乎|基本上)?(?:都|人人都)(?:知道|清楚|明白|心知肚明|有数|门儿清|看得(?:出来?|清|到)|懂)|懂的都懂|人尽皆知|路人皆知|妇孺皆知|无人不知|心知肚明|门儿清|明眼人(?:一看|一眼)?|一看便知|一望而知',
     accept: acceptEveryoneKnows,
   },
   // The writer's word as the only evidence: 我敢说, 笔者可以负责任地说.
@@ -336,7 +360,7 @@ export const CUES: readonly CueDef[] = [
     category: 'certainty',
     negatable: true,
     // 或将 / 或许将 / 可能将 are hedges, not predictions stated as fact.
-    pattern: `(?:即将|将会|(?<![或许能])将)${OUTCOME_ADV}${OUTCOME}|都会${OUTCOME_ADV}${OUTCOME}|自然会(?:${OUTCOME}|发生|到来)|(?:用|要)不了(?:多久|几年)[，,]?[^，,。；;！？!?]{0,12}?(?:就会|就将|就要|便会)`,
+    pattern: `(?:即将|将会|(?<![或许能])将)${OUTCOME_ADV}${OUTCOME}|(?:都|很快(?:也|就|便)?)会${OUTCOME_ADV}${OUTCOME}|自然会(?:${OUTCOME}|发生|到来)|(?:用|要)不了(?:多久|几年)[，,]?[^，,。；;！？!?]{0,12}?(?:就会|就将|就要|便会)`,
     // 将 inside 将军, 将领 … never reaches OUTCOME; 必将/终将 are matched above first.
     accept: acceptPrediction,
   },
@@ -351,7 +375,7 @@ export const CUES: readonly CueDef[] = [
   { kind: 'quantity', category: 'statistic', pattern: `${APPROX}?(?:[数几上]|${CN_DIGIT}${CN_NUM}*)${BIG_MAG}(?:多|余)?(?:${UNIT})?`, accept: acceptChineseQuantity },
   { kind: 'quantity', category: 'statistic', pattern: `(?:超过了?|突破了?|达到了?|接近|将近|逾)(?:千万|百万|十万|千亿|百亿)`, accept: acceptQuantity },
   { kind: 'quantity', category: 'statistic', pattern: `${APPROX}?[数几上][十百千](?:多|余)?${UNIT}`, accept: acceptChineseQuantity },
-  { kind: 'quantity', category: 'statistic', pattern: `${APPROX}?${CN_DIGIT}成(?:以上|左右|多)?`, accept: acceptTenths },
+  { kind: 'quantity', category: 'statistic', pattern: `${APPROX}?(?:${RANGE}|${CN_DIGIT})成(?:以上|左右|多)?`, accept: acceptTenths },
   { kind: 'quantity', category: 'statistic', pattern: '(?:超过|近|将近|接近|至少有?|不到|不足|占|逾|过)一半', accept: acceptQuantity },
   { kind: 'quantity', category: 'statistic', pattern: `翻了?[一两几]?(?:倍|番)多?|[两三四五六七八九十][十百]?倍(?:多|以上)?`, accept: acceptChineseQuantity },
   // Amounts without digits: 数以万计, 成千上万, 成倍, 好几倍, 大半 (a share: not 大半年, 大半碗), 半数以上,
@@ -359,7 +383,7 @@ export const CUES: readonly CueDef[] = [
   {
     kind: 'magnitude',
     category: 'statistic',
-    pattern: `数以(?:十|百|千|万|十万|百万|千万|亿|万亿)计|成千上万|成百上千|成倍|(?:好几|数|几)倍(?:多|以上)?|(?:一|超过|近|将近)?大半(?=[的都是已被在，,。；;！？!?]|以上|$)|(?:超过|过|近|逾|不到|不足|将近)半数|半数以上|${APPROX}?[二三四五六七八九]?十几${BIG_MAG}(?:多|余)?(?:${UNIT})?`,
+    pattern: `数以(?:十|百|千|万|十万|百万|千万|亿|万亿)计|${CN_APPROX}|十之八九|绝大(?:多数|部分)|(?:占|拿走|赚走|吃掉)(?:了|据)?大(?:多数|部分|头)|(?:涨|增|多|高|贵|增长|上涨|提高|高出|多出)了?(?:近|将近|整整|足足)?一倍|打了?个?对折|(?:差不多|几乎|近乎|接近|直接|足足|将近|基本|相当于|等于|快要?)(?:是|被|遭)?腰斩|(?:跌|降|少|砍|缩水|减|亏|蒸发|下滑|下降|减少)(?:去|掉)?了?一半|成千上万|成百上千|成倍|(?:好几|数|几)倍(?:多|以上)?|(?:一|超过|近|将近)?大半(?=[的都是已被在，,。；;！？!?]|以上|$)|(?:超过|过|近|逾|不到|不足|将近)半数|半数以上|${APPROX}?[二三四五六七八九]?十几${BIG_MAG}(?:多|余)?(?:${UNIT})?`,
     accept: acceptQuantity,
   },
   { kind: 'comparison', category: 'statistic', pattern: '(?:GDP|经济总量|国内生产总值)[^，,。；;]{0,6}?(?:尚不如|不如|不及|比不上|仅相当于|相当于|超过了?|赶超)' },

@@ -511,3 +511,125 @@ describe('detectClaims: pathological input', () => {
     expect(detectClaims(ch.repeat(100_000))).toEqual([]);
   });
 });
+
+// Families found by the first blind batch (now dev). Each family is specified by wordings beyond
+// the sentences that exposed it, and by look-alikes that must stay unmarked.
+describe('detectClaims: approximate amounts in Chinese numerals', () => {
+  it.each([
+    ['民办园老师的月工资普遍只有两三千元。', '两三千元'],
+    ['报名费已经涨到了三四百块。', '三四百块'],
+    ['跑一场外地马拉松，花个三五千块是常事。', '三五千块'],
+    ['以前报名只要一两百块。', '一两百块'],
+    ['一个山区县一年的财政收入不过十来个亿。', '十来个亿'],
+    ['这座桥前后砸进去好几个亿。', '几个亿'],
+    ['一场婚礼下来要花二十来万。', '二十来万'],
+    ['这几年冒出来的玻璃桥少说也有上百座。', '上百座'],
+    ['平时一天也就卖出去几十张票。', '几十张'],
+    ['一套学区房的首付就要七八十万。', '七八十万'],
+    ['月工资只有三千多块。', '三千多块'],
+    ['能按时发工资的园所只有两三成。', '两三成'],
+  ])('marks %s (cue %s)', (text, cue) => {
+    const c = one(text);
+    expect(c?.category).toBe('statistic');
+    expect(c?.cue.text).toBe(cue);
+  });
+
+  it('leaves ages, durations, word counts, idioms and locative 上 alone', () => {
+    expect(one('他跟门卫说了一两句话就走了。')).toBeNull();
+    expect(one('傍晚，老人们三五成群地在桥头聊天。')).toBeNull();
+    expect(one('我们在山里住了十来天。')).toBeNull();
+    expect(one('来报名的多是三四十岁的上班族。')).toBeNull();
+    expect(one('这是一座两三千年前的古城。')).toBeNull();
+    expect(one('每篇稿子一两千字。')).toBeNull();
+    expect(one('线上千人千面，推荐各不相同。')).toBeNull();
+    expect(one('我能给你找出一百个理由。')).toBeNull();
+    expect(one('三百六十行，行行出状元。')).toBeNull();
+  });
+});
+
+describe('detectClaims: proportions and magnitudes without digits', () => {
+  it.each([
+    ['减少的幼儿园里，民办园占了绝大多数。', '绝大多数'],
+    ['绝大部分赛事都在亏钱。', '绝大部分'],
+    ['场地费占了大头。', '占了大头'],
+    ['利润被平台拿走了大头。', '拿走了大头'],
+    ['这几年的新生儿数量，差不多是腰斩。', '差不多是腰斩'],
+    ['客流几乎腰斩。', '几乎腰斩'],
+    ['门票收入跌了一半。', '跌了一半'],
+    ['房租比三年前涨了一倍。', '涨了一倍'],
+    ['二手房价格直接打了对折。', '打了对折'],
+  ])('marks %s (cue %s)', (text, cue) => {
+    const c = one(text);
+    expect(c?.category).toBe('statistic');
+    expect(c?.cue.text).toBe(cue);
+  });
+
+  it('leaves a cancelled show, a dupe and a half-told story alone', () => {
+    expect(one('这部剧播到一半就被腰斩了。')).toBeNull();
+    expect(one('他觉得自己当了冤大头。')).toBeNull();
+    expect(one('故事他只讲了一半。')).toBeNull();
+  });
+});
+
+describe('detectClaims: certainty phrased as shared or obvious knowledge', () => {
+  it.each([
+    ['这些问题，主办方其实心知肚明。'],
+    ['青峪这座桥，说到底就是一笔政绩账，明眼人一看便知。'],
+    ['这笔账，谁心里都有数。'],
+    ['这背后的利益关系不言自明。'],
+    ['傻子都看得出来，这座桥回不了本。'],
+    ['可现实是，桥开放快三年了，游客潮一直没有来。'],
+    ['换句话说，这股退潮传到初中，只是时间早晚的事。'],
+    ['小学和初中的生源很快也会出现同样的断崖。'],
+  ])('marks %s as certainty', (text) => {
+    expect(category(text)).toBe('certainty');
+  });
+
+  it('leaves private knowledge, negation, plain 现实 and 说到底 alone', () => {
+    expect(one('答案恐怕只有主办方自己心里清楚。')).toBeNull();
+    expect(one('这件事并非人人都心知肚明。')).toBeNull();
+    expect(one('现实是残酷的，梦想是美好的。')).toBeNull();
+    expect(one('说到底，跑步是自己的事。')).toBeNull();
+    expect(one('他很快也会回来的，你别急。')).toBeNull();
+  });
+});
+
+describe('detectClaims: unnamed informants', () => {
+  it.each([
+    ['守门的大爷跟我说，平时工作日一天也就卖出去几十张票。'],
+    ['门口的保安告诉我，每天有上千人来。'],
+    ['一个开民宿的老板透露，房价涨了三成。'],
+    ['我一个在银行工作的朋友说，存款利率还要降。'],
+    ['有人跟我说，这座桥亏了两亿元。'],
+    ['圈子里早就有人算过账，照现在的客流，这座桥五十年也回不了本。'],
+    ['有人算过一笔账，一场马拉松能带来上亿元的消费。'],
+    ['听圈里人说，这家赛事公司要关门了。'],
+  ])('marks %s as vague', (text) => {
+    expect(category(text)).toBe('vague');
+  });
+
+  it('treats a named person, a pseudonymous interviewee included, as a source for their numbers', () => {
+    expect(one('在县城开绘本馆的家长李明（化名）说，他儿子转进了公办园，“一年能省一万多”。')).toBeNull();
+    expect(one('李明跟我说，一年能省一万多。')).toBeNull();
+    expect(one('跑友王强说，报名费涨到了三四百块。')).toBeNull();
+  });
+
+  it('does not read first-person narration or an address as an informant', () => {
+    expect(one('我跟他说，先别急着下结论。')).toBeNull();
+    expect(one('我们认为，这是县里的一笔糊涂账。')).toBeNull();
+  });
+});
+
+describe('detectClaims: sayings are not rumours', () => {
+  it('does not mark a saying, a joke or a legend passed around', () => {
+    expect(one('跑圈里流传着一句话：报名靠抽签，完赛靠运气，奖牌靠颜值。')).toBeNull();
+    expect(one('坊间有句老话：便宜没好货。')).toBeNull();
+    expect(one('网上流传着一个段子：县城的桥比车多。')).toBeNull();
+    expect(one('我特意开车去看了那座传说中的玻璃桥。')).toBeNull();
+  });
+
+  it('still marks a rumour about a fact passed around the same way', () => {
+    expect(category('跑圈里流传着一种说法：有些赛事的奖牌是找小作坊做的。')).toBe('vague');
+    expect(category('坊间传闻，这家赛事公司要关门了。')).toBe('vague');
+  });
+});
