@@ -44,7 +44,7 @@ export interface Attribution {
 
 /** Anonymous or collective sources wherever they appear in the subject. */
 const ANON_ANY =
-  /某|不愿|匿名|私下|知情|消息人士|业内|圈内|圈里|坊间|网友|网传|网曝|外界|据说|据悉|外媒|[美俄乌日韩英法德欧印台港以伊朝]媒(?!体)|(?:海外|国外|境外|西方|外国|欧美|国内|部分|多家|一些|有的|不少)(?:媒体|专家|学者|人士|机构|分析)|人士(?<!负责人士)|(?:有关|相关|监管|主管|职能)部门|分析人士|市场人士|小道/;
+  /某|不愿|匿名|私下|知情|消息人士|业内|圈内|坊间|网友|网传|网曝|外界|据说|据悉|外媒|[美俄乌日韩英法德欧印台港以伊朝]媒(?!体)|(?:海外|国外|境外|西方|外国|欧美|国内|部分|多家|一些|有的|不少)(?:媒体|专家|学者|人士|机构|分析)|人士(?<!负责人士)|(?:有关|相关|监管|主管|职能)部门|分析人士|市场人士|小道/;
 /** Anonymous determiners at the start: 有专家, 一位医生, 多家机构. 有关/相关 负责人 of a named
  * body is the standard formula of official news and stays named. */
 const ANON_START =
@@ -190,9 +190,11 @@ export function classifySubject(raw: string, openWorld: boolean): SubjectClass {
 // Frames
 
 /** Somebody told the writer: 大爷跟我说, 一位朋友告诉我. Whoever is not named is an unnamed source. */
-const TOLD_ME = '(?:(?:跟|和|对|同|给)(?:我们?|笔者|小编)(?:说|讲|聊|透露|吐槽|抱怨|提到|坦言|念叨|感慨|算)|告诉(?:我们?|笔者|小编))';
+const TOLD_ME = '(?:(?:跟|和|对|同|给)(?:我们?|笔者|小编)(?:(?:说|讲)(?:过|起|道)?(?=[，,:：“"])|聊起|透露|吐槽|抱怨|提到|坦言|念叨|感慨|算)|告诉(?:我们?|笔者|小编))';
+/** What someone told the writer to do is advice, not a claim: 妈妈跟我说，要好好吃饭. */
+const ADVICE_AFTER = /^[，,:：“"]*(?:要|别|不要|不用|一定要|千万|记得|赶紧|快|好好|多|少|注意)/;
 const SPEECH =
-  '告诉记者|反映(?=[，,:：“"])|解释(?=[，,:：“"])|补充(?:道|称)?(?=[，,:：“"])|提醒|重申|澄清|坦承|谈到|谈及|抱怨|吐槽|了解到|获悉|报道|报导|援引|引述|引用|表示|指出|透露|披露|宣布|公布|发布(?!会)|通报|证实|刊文|刊发|发文|撰文|写道|声明|回应|回复|介绍(?!信)|坦言|直言|强调|提到|提及|承认|否认|警告|呼吁|建议|认为|预计|预测|估计|估算|测算|爆料|声称|宣称|分析称|分析认为|分析指出|解释说|补充说|说道|(?<![堪号简俗人统名对相总通职昵爱谦尊戏被自宣声据])称(?![为之作霸赞号道得心职])|(?<![据俗再听小学传游虽难所解补话来是实白理用如以])说(?=[，,:：“"])';
+  '告诉记者|反映(?=[，,:：“"])|解释(?=[，,:：“"])|补充(?:道|称)?(?=[，,:：“"])|提醒|重申|澄清|坦承|谈到|谈及|抱怨(?!声)|吐槽(?!声)|了解到|获悉|报道|报导|援引|引述|引用|表示|指出|透露|披露|宣布|公布|发布(?!会)|通报|证实|刊文|刊发|发文|撰文|写道|声明|回应|回复|介绍(?!信)|坦言|直言|强调|提到|提及|承认|否认|警告|呼吁|建议|认为|预计|预测|估计|估算|测算|爆料|声称|宣称|分析称|分析认为|分析指出|解释说|补充说|说道|(?<![堪号简俗人统名对相总通职昵爱谦尊戏被自宣声据])称(?![为之作霸赞号道得心职])|(?<![据俗再听小学传游虽难所解补话来是实白理用如以])说(?=[，,:：“"])';
 const EVIDENCE = '显示|表明|证明|发现';
 
 /** One scan per sentence: 据-frames, 根据-frames, evidence verbs, speech verbs. */
@@ -301,7 +303,7 @@ export function findAttribution(s: string): Attribution {
         evidence = true;
       } else {
         status = classifySubject(raw, true);
-        if (m[5] !== undefined && (status === 'none' || status === 'folk')) status = 'anon';
+        if (m[5] !== undefined && (status === 'none' || status === 'folk') && !ADVICE_AFTER.test(s.slice(end, end + 6))) status = 'anon';
       }
       media = MEDIA.test(raw);
     }

@@ -614,9 +614,13 @@ describe('detectClaims: unnamed informants', () => {
     expect(one('跑友王强说，报名费涨到了三四百块。')).toBeNull();
   });
 
-  it('does not read first-person narration or an address as an informant', () => {
+  it('does not read first-person narration, advice, a thank-you or a noun as an informant', () => {
     expect(one('我跟他说，先别急着下结论。')).toBeNull();
     expect(one('我们认为，这是县里的一笔糊涂账。')).toBeNull();
+    expect(one('老板跟我说了声谢谢。')).toBeNull();
+    expect(one('妈妈跟我说，要好好吃饭。')).toBeNull();
+    expect(one('可热闹归热闹，跑圈里最近的抱怨声明显多了起来。')).toBeNull();
+    expect(category('同事跟我说过，这家店的菜都是预制的。')).toBe('vague');
   });
 });
 
