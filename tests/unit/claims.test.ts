@@ -637,3 +637,30 @@ describe('detectClaims: sayings are not rumours', () => {
     expect(category('坊间传闻，这家赛事公司要关门了。')).toBe('vague');
   });
 });
+
+describe('detectClaims: more of each family, in other words', () => {
+  it.each([
+    ['有个做民宿的朋友算了一笔账，一年下来亏了二十来万。', 'vague'],
+    ['听当地人说，这座桥已经半年没人来了。', 'vague'],
+    ['据跑圈老人讲，以前的奖牌都是纯铜的。', 'vague'],
+    ['懂点行的都知道，这种赛事不赚钱。', 'certainty'],
+    ['稍有常识的人都知道，这种桥回不了本。', 'certainty'],
+    ['用脚指头想都知道，这座桥回不了本。', 'certainty'],
+    ['主办方心里跟明镜似的。', 'certainty'],
+    ['一顿饭就要千把块。', 'statistic'],
+    ['一件文化衫也要百八十块。', 'statistic'],
+    ['十个人里有八个都没跑完。', 'statistic'],
+    ['每十个孩子里就有一个近视。', 'statistic'],
+  ])('marks %s as %s', (text, cat) => {
+    expect(category(text)).toBe(cat);
+  });
+
+  it('leaves a named source, the writer addressing the reader and idioms alone', () => {
+    expect(one('经济学家张明算了一笔账，一年下来亏了二十来万。')).toBeNull();
+    expect(one('听李明说，这座桥已经半年没人来了。')).toBeNull();
+    expect(one('听我说，这事没那么简单。')).toBeNull();
+    expect(one('你听好了，我只说一遍。')).toBeNull();
+    expect(one('十个手指头有长有短。')).toBeNull();
+    expect(one('外交部发言人说，中方乐见其成。')).toBeNull();
+  });
+});
