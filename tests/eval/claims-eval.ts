@@ -25,7 +25,7 @@ for (const split of [...splits, 'all'] as const) {
   console.log('');
 }
 for (const split of [...splits.filter((x) => x !== 'dev'), 'all'] as const) {
-  const which = { heldout: 'held-out articles', blind: 'articles written blind', all: 'all articles' }[split];
+  const which = { dev: 'dev articles', heldout: 'held-out articles', blind: 'articles written blind', all: 'all articles' }[split];
   console.log(`Per platform, ${which} (precision and recall over all unsourced sentences; cued recall leaves uncued ones out):\n`);
   console.log(formatPlatformTable(results, split));
   console.log('');
