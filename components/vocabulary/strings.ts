@@ -15,6 +15,7 @@ import type { PlatformEntry } from '@/components/recognition/platforms/types';
 
 /** A platform's portal and self-media product names (components/recognition/platforms). */
 export type PlatformNames = PlatformEntry['names'];
+export type PlatformRole = PlatformEntry['role'];
 
 export type Lang = 'zh' | 'en';
 
@@ -41,10 +42,12 @@ const COLOR_NAMES: Record<Lang, Record<Color, string>> = {
 export const strings = {
   zh: {
     bannerTitle: '自媒体文章',
-    bannerBody: (p: PlatformNames, account: string | null, silent: boolean) =>
-      silent
-        ? `这篇文章由${p.product.zh}${account ? `“${account}”` : '用户'}发布，不是${p.portal.zh}的新闻报道。${p.portal.zh}发布用户上传的文章却不附任何声明，也不核实内容。`
-        : `这篇文章由${p.product.zh}${account ? `“${account}”` : '用户'}上传并发布，不是${p.portal.zh}的新闻报道：${p.portal.zh}只提供信息存储服务，不核实内容。`,
+    bannerBody: (p: PlatformNames, account: string | null, role: PlatformRole | 'silent') => {
+      const who = `${p.product.zh}${account ? `“${account}”` : '用户'}`;
+      if (role === 'silent') return `这篇文章由${who}发布，不是${p.portal.zh}的新闻报道。${p.portal.zh}发布用户上传的文章却不附任何声明，也不核实内容。`;
+      const does = { stores: '只提供信息存储服务', publishes: '只提供发布平台', disowns: '声明它不代表平台的观点' }[role];
+      return `这篇文章由${who}上传并发布，不是${p.portal.zh}的新闻报道：${p.portal.zh}${does}，不核实内容。`;
+    },
     bannerDismiss: '关闭提示',
     disclaimerLabel: '平台声明',
     highlight: '高亮',
@@ -67,10 +70,12 @@ export const strings = {
   },
   en: {
     bannerTitle: 'Self-media upload',
-    bannerBody: (p: PlatformNames, account: string | null, silent: boolean) =>
-      silent
-        ? `This article was published by ${account ? `the ${p.product.en} account “${account}”` : `a ${p.product.en} user`}, not written by ${p.portal.en} journalists. ${p.portal.en} publishes its users' uploads without any statement saying so, and does not check them.`
-        : `This article was uploaded and published by ${account ? `the ${p.product.en} account “${account}”` : `a ${p.product.en} user`}, not written by ${p.portal.en} journalists: ${p.portal.en} only stores it and does not check it.`,
+    bannerBody: (p: PlatformNames, account: string | null, role: PlatformRole | 'silent') => {
+      const who = account ? `the ${p.product.en} account “${account}”` : `a ${p.product.en} user`;
+      if (role === 'silent') return `This article was published by ${who}, not written by ${p.portal.en} journalists. ${p.portal.en} publishes its users' uploads without any statement saying so, and does not check them.`;
+      const does = { stores: 'only stores it', publishes: 'only provides the platform it is published on', disowns: 'says it does not speak for the platform' }[role];
+      return `This article was uploaded and published by ${who}, not written by ${p.portal.en} journalists: ${p.portal.en} ${does} and does not check it.`;
+    },
     bannerDismiss: 'Dismiss',
     disclaimerLabel: 'Platform statement',
     highlight: 'Highlight',

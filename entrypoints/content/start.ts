@@ -76,7 +76,6 @@ export function startSourcemark(ctx: ScriptContext): void {
  * reader asked for Sourcemark there), for the popup.
  */
 async function run(ctx: ScriptContext, article: Article | null, page: Recognition | null): Promise<void> {
-
   // The annotator starts at once with the defaults, so a selection made while the settings are
   // on their way already gets the toolbar; the settings are applied when they arrive.
   const annotator = new Annotator(document, messageBackend, {
@@ -227,7 +226,7 @@ function startSelfMediaUi(
     names: platform.names,
     account: page.account?.name ?? null,
     // Say the platform prints nothing only where it does print nothing, not where we missed it.
-    silent: page.statements.length === 0 && !platform.printsStatement,
+    role: page.statements.length === 0 && !platform.printsStatement ? ('silent' as const) : platform.role,
   };
   const banner = top && selfMedia ? showBanner(top, { lang, selfMedia }) : null;
   const tips = claims

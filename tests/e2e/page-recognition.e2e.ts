@@ -8,7 +8,9 @@ import { useHarness } from './use-harness';
 
 const banner = (page: Page) => page.getByRole('region', { name: 'Sourcemark' });
 const namesOf = (s: SeedPage) => PLATFORMS.find((p) => p.id === s.platform)!.names;
-const printsStatement = (s: SeedPage) => PLATFORMS.find((p) => p.id === s.platform)!.printsStatement;
+const platformOf = (s: SeedPage) => PLATFORMS.find((p) => p.id === s.platform)!;
+/** What the banner says the platform does, as its statement (or its silence) says. */
+const ROLE_WORDS = { stores: '只提供信息存储服务', publishes: '只提供发布平台', disowns: '声明它不代表平台的观点', silent: '不附任何声明' };
 
 /** What Sourcemark wrote into the page: the page attribute, every mark, and our UI hosts. */
 const traces = (page: Page) =>
@@ -57,7 +59,8 @@ describe('recognising every seed page (Chinese browser)', () => {
       const names = namesOf(s);
       expect(text).toContain(`${names.product.zh}“${s.account}”`);
       expect(text).toContain(names.portal.zh);
-      expect(text).toContain(printsStatement(s) ? '只提供信息存储服务' : '不附任何声明');
+      const platform = platformOf(s);
+      expect(text).toContain(ROLE_WORDS[platform.printsStatement ? platform.role : 'silent']);
       // Above the title: the banner's host comes before the title in document order.
       const above = await page.evaluate(() => {
         const host = document.querySelector('[data-sourcemark-ui="banner"]');

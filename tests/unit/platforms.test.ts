@@ -43,6 +43,14 @@ describe('the registry', () => {
     for (const p of PLATFORMS) if (p.printsStatement) expect(p.statements.length, p.id).toBeGreaterThan(0);
   });
 
+  it("says in the banner what the platform's current statement says it does", () => {
+    const says = { stores: /仅提供信息存储/, publishes: /信息发布平台/, disowns: /不代表.*(观点|立场)/ };
+    for (const p of PLATFORMS.filter((x) => x.printsStatement)) {
+      const current = CASES[p.id].statements.find((st) => st.lang === 'zh');
+      expect(current?.text, p.id).toMatch(says[p.role]);
+    }
+  });
+
   it('asks for https article URLs only, never a whole site', () => {
     for (const pattern of selfMediaMatchPatterns()) {
       expect(pattern).toMatch(/^https:\/\/[^/]+\/./);

@@ -15,6 +15,7 @@ export const baidu: PlatformEntry = {
     { lang: 'zh', pieces: ['百家号', '上传并发布', /仅提供信息发布平台/] },
   ],
   printsStatement: false,
+  role: 'publishes',
   selectors: {
     title: ['[class*="index-module_articleTitle"]', '.article-title h2', 'h2'],
     account: ['[class*="index-module_authorTxt"] [class*="index-module_authorName"]', '[class*="index-module_authorTxt"]', '.author-name'],

@@ -16,6 +16,7 @@ export const ifeng: PlatformEntry = {
     { lang: 'en', pieces: ['the content above', 'notice', /uploaded and posted/, /information storage/] },
   ],
   printsStatement: true,
+  role: 'stores',
   selectors: {
     title: ['h1[class*="index_topic"]', '.artTitle h1', 'h1'],
     account: ['[class*="index_source"] a', '.source a', 'a[href*="ishare.ifeng.com/mediaShare"]'],

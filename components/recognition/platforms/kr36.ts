@@ -19,6 +19,7 @@ export const kr36: PlatformEntry = {
     { lang: 'zh', pieces: ['信息存储', '36氪平台', /仅提供信息存储(?:空间)?服务/] },
   ],
   printsStatement: true,
+  role: 'stores',
   selectors: {
     title: ['h1.article-title', '.article-title h1', 'h1'],
     account: ['.title-icon-item.item-a a', '.article-title-icon a', 'a[href*="/user/"]'],

@@ -35,6 +35,7 @@ export const netease: PlatformEntry = {
     { lang: 'en', pieces: ['netease hao', 'uploaded and posted', 'information storage service'] },
   ],
   printsStatement: true,
+  role: 'stores',
   selectors: {
     title: ['h1.post_title', 'h1.article-title'],
     account: [

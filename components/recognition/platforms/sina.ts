@@ -19,6 +19,7 @@ export const sina: PlatformEntry = {
     { lang: 'zh', pieces: ['不代表新浪网', /仅代表作者本人观点/] },
   ],
   printsStatement: true,
+  role: 'disowns',
   selectors: {
     // The page's markup is not in the notes; these are the classes Sina's article pages share
     // (guess, see seeds/README.md). The statement is found by its text either way.

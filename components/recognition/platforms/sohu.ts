@@ -15,6 +15,7 @@ export const sohu: PlatformEntry = {
     { lang: 'zh', pieces: ['搜狐号', /系信息发布平台|仅提供信息存储(?:空间)?服务|入驻搜狐号的作者撰写/] },
   ],
   printsStatement: true,
+  role: 'stores',
   selectors: {
     title: ['.text-title h1', 'h1.title-info-title', '.article-title h1'],
     account: ['#user-info h4 a', '#user-info .user-name', 'a[href*="mp.sohu.com/profile"]'],

@@ -22,6 +22,7 @@ export const tencent: PlatformEntry = {
     { lang: 'zh', pieces: ['不代表腾讯', /腾讯(?:平台|新闻客户端)(?:创作者|自媒体)/] },
   ],
   printsStatement: true,
+  role: 'disowns',
   selectors: {
     title: ['.content-article h1', '.article-title h1', 'h1'],
     account: ['.media-info a[href*="/omn/author/"]', 'a[href*="/omn/author/"]'],

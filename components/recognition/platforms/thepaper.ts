@@ -17,6 +17,7 @@ export const thepaper: PlatformEntry = {
     { lang: 'zh', pieces: ['上传并发布', '澎湃号', /仅提供信息发布平台/] },
   ],
   printsStatement: true,
+  role: 'publishes',
   selectors: {
     title: ['h1[class*="index_title"]', 'h1.news_title', 'h1'],
     account: ['[class*="index_name"] a', '.name a', 'a[href*="/user_"]'],

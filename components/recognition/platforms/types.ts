@@ -28,6 +28,11 @@ export interface PlatformEntry {
   statements: readonly Wording[];
   /** Whether its current articles print a statement (false: 百家号, 公众号 publish without one). */
   printsStatement: boolean;
+  /**
+   * What its statement says the platform does with an upload, so the banner says the same:
+   * `stores` (仅提供信息存储(空间)服务), `publishes` (仅提供信息发布平台), `disowns` (不代表…的观点).
+   */
+  role: 'stores' | 'publishes' | 'disowns';
   /** Fast paths to the parts of an article, most specific first; generic fallbacks follow. */
   selectors: {
     title: readonly string[];

@@ -14,6 +14,7 @@ export const wechat: PlatformEntry = {
   ],
   statements: [],
   printsStatement: false,
+  role: 'publishes',
   selectors: {
     title: ['#activity-name', 'h1.rich_media_title'],
     account: ['#js_name', '.rich_media_meta_nickname a'],

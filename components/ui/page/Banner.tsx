@@ -1,12 +1,12 @@
 import type { ComponentChildren } from 'preact';
-import type { Lang, PlatformNames } from '@/components/vocabulary/strings';
+import type { Lang, PlatformNames, PlatformRole } from '@/components/vocabulary/strings';
 import { strings } from '@/components/vocabulary/strings';
 
 export type SelfMediaNotice = {
   names: PlatformNames;
   account: string | null;
-  /** The platform publishes user uploads without a statement (百家号, 公众号). */
-  silent: boolean;
+  /** What the platform's statement says it does, or `silent`: it prints none (百家号, 公众号). */
+  role: PlatformRole | 'silent';
 };
 
 export type BannerProps = {
@@ -30,7 +30,7 @@ export default function Banner({ lang, selfMedia, onDismiss, children }: BannerP
         {selfMedia ? (
           <>
             <strong class="title">{t.bannerTitle}</strong>
-            <p class="body">{t.bannerBody(selfMedia.names, selfMedia.account, selfMedia.silent)}</p>
+            <p class="body">{t.bannerBody(selfMedia.names, selfMedia.account, selfMedia.role)}</p>
           </>
         ) : null}
         {children}
