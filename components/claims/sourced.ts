@@ -26,6 +26,10 @@ export interface Frame extends Span {
   media: boolean;
   /** 'ownerless-evidence' when the frame is 数据显示-like, else 'anonymous-person'. */
   evidence: boolean;
+  /** A personal pronoun (他, 她们) speaks: 她告诉我 goes on about whoever came before. */
+  person?: boolean;
+  /** A view rather than a report (她也坦言, 他感慨): a pronoun giving one passes on no fact. */
+  view?: boolean;
 }
 
 export interface Attribution {
@@ -87,10 +91,10 @@ const STOP_CHARS = /[听不没难都也就才却很最更已正将会能可要�
 /** Leading conjunctions, time words and enumerators that precede a subject. */
 const LEAD =
   /^(?:而且|而|但是|但|不过|然而|可是|同时|此外|另外|另|并且|并|且|也|还|又|则|更|甚至|因此|所以|于是|对此|随后|此前|日前|近日|近期|昨天|昨日|今天|今日|本周|上周|当天|当晚|当地时间|与此同时|一是|二是|三是|其一|其二|首先|其次|最后|消息一出|截至目前)[，,]?/;
-const DATE = /\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?|\d{1,2}月(?:\d{1,2}(?:-\d{1,2})?日)?(?:晚|早|上午|下午|晚间)?|\d{1,2}日|周[一二三四五六日末]|[上下本]月(?:初|中|底)?|(?:上|中|下)旬|[今去明]年|月初|月底|日前|近日|此前|当天|当晚|随后|昨天|今天/g;
+const DATE = /\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?|\d{1,2}月(?:\d{1,2}(?:-\d{1,2})?日)?(?:晚|早|上午|下午|晚间)?|\d{1,2}日|周[一二三四五六日末]|[上下本]月(?:初|中|底)?|(?:上|中|下)旬|[今去明]年(?:初|中|底)?|年[初中底]|月初|月底|日前|近日|此前|当天|当晚|当日|当时|当年|彼时|事后|早前|早些时候|同日|次日|随后|昨天|今天|前不久|不久前|上个?月|上周|近年来?/g;
 /** Setting phrases: 在1月24日的新闻发布会上, 于…时, 在接受《X》采访时, 通过官方账号. */
 const SETTING = /(?:在|于|通过)[^，,。；;“”]{1,20}?(?:微博|官网|公众号|账号|主页|平台|频道|推特|社交媒体)(?:上|中)?|(?:在|于)[^，,。；;“”]{1,30}?(?:上|中|时|期间|之际|里)|接受[^，,。；;]{1,20}?采访时?|通过[^，,。；;]{1,16}?(?:账号|平台|官网|公众号|微博)/g;
-const TRAIL = /(?:方面|也|还|则|同时|再次|进一步|公开|正式|首次|已经|已|曾|更|又|并|就|都|均|曾经|一度|普遍|纷纷|随即|当即|明确|专门|特别|日前|近日)+$/;
+const TRAIL = /(?:方面|也|还|则|同时|确实|的确|再次|进一步|公开|正式|首次|已经|已|曾|更|又|并|就|都|均|曾经|一度|普遍|纷纷|随即|当即|明确|专门|特别|日前|近日)+$/;
 
 function stripSubject(raw: string): string {
   let t = raw.replace(SETTING, '').replace(DATE, '');
@@ -194,7 +198,7 @@ const TOLD_ME = '(?:(?:跟|和|对|同|给)(?:我们?|笔者|小编)(?:(?:说|�
 /** What someone told the writer to do is advice, not a claim: 妈妈跟我说，要好好吃饭. */
 const ADVICE_AFTER = /^[，,:：“"]*(?:要|别|不要|不用|一定要|千万|记得|赶紧|快|好好|多|少|注意)/;
 const SPEECH =
-  '告诉记者|反映(?=[，,:：“"])|解释(?=[，,:：“"])|补充(?:道|称)?(?=[，,:：“"])|提醒|重申|澄清|坦承|谈到|谈及|算(?:了|过)一?笔?账|抱怨(?!声)|吐槽(?!声)|了解到|获悉|报道|报导|援引|引述|引用|表示|指出|透露|披露|宣布|公布|发布(?!会)|通报|证实|刊文|刊发|发文|撰文|写道|声明|回应|回复|介绍(?!信)|坦言|直言|强调|提到|提及|承认|否认|警告|呼吁|建议|认为|预计|预测|估计|估算|测算|爆料|声称|宣称|分析称|分析认为|分析指出|解释说|补充说|说道|(?<![堪号简俗人统名对相总通职昵爱谦尊戏被自宣声据])称(?![为之作霸赞号道得心职])|(?<![据俗再听小学传游虽难所解补话来是实白理用如以])说(?=[，,:：“"])';
+  '告诉记者|反映(?=[，,:：“"])|解释(?=[，,:：“"])|补充(?:道|称)?(?=[，,:：“"])|提醒|重申|澄清|坦承|谈到|谈及|算(?:了|过)一?笔?账|抱怨(?!声)|吐槽(?!声)|了解到|获悉|报道|报导|援引|引述|引用|表示|指出|透露|披露|宣布|公布|发布(?!会)|发表了?(?:论文|研究|文章|报告|声明|综述)|通报|印发|下发|颁布|提出(?=[，,:：“"])|告诉(?!我|笔者|小编|记者)|证实|刊文|刊发|发文|撰文|写道|声明|回应|回复|介绍(?!信)|坦言|直言|强调|提到|提及|承认|否认|警告|呼吁|建议|认为|预计|预测|估计|估算|测算|爆料|声称|宣称|分析称|分析认为|分析指出|解释说|补充说|说道|(?<![堪号简俗人统名对相总通职昵爱谦尊戏被自宣声据全合泛并])称(?![为之作霸赞号道得心职])|(?<![据俗再听小学传游虽难所解补话来是实白理用如以])说(?=[，,:：“"])';
 const EVIDENCE = '显示|表明|证明|发现';
 
 /** One scan per sentence: 据-frames, 根据-frames, evidence verbs, speech verbs. */
@@ -207,7 +211,7 @@ const GENJU_END = /的|数据|报告|统计|决定|规定|调查|研究|监测|�
 
 /** Evidence nouns with their generic modifiers, at the end of an evidence-verb subject. */
 const EVIDENCE_TAIL =
-  /(?:的)?((?:最新|相关|有关|统计|监测|交易|调查|研究|公开|官方|权威|历史|临床|抽样|实验|同一份|同一项|同一|一项|多项|一份|多份|一组|这项|该项|这份|此项|这一|前述|上述|该|这些|此前|早前|最近|近期|同期|初步|全国|全球)*)(?:数据|报告|研究|调查|统计|周报|月报|年报|财报|公报|快报|研报|公告|白皮书|新规|文件|通知|监测|民调|结果|论文|试验|报表|资料|记录|声明|指南|测算|报道|文章)$/;
+  /(?:的)?((?:最新|相关|有关|统计|监测|交易|调查|研究|公开|官方|权威|历史|临床|抽样|实验|同一份|同一项|同一|一项|多项|一份|多份|一组|这项|该项|这份|此项|这一|前述|上述|该|这些|此前|早前|最近|近期|同期|初步|全国|全球|动物|人体|细胞|小鼠)*)(?:数据|报告|研究|调查|统计|周报|月报|年报|财报|公报|快报|研报|公告|白皮书|新规|文件|通知|监测|民调|结果|论文|试验|报表|资料|记录|声明|指南|测算|报道|文章|实验)$/;
 
 const CLAUSE_STOP = '，,；;：:。！？!?“”\n';
 
@@ -257,6 +261,21 @@ function evidenceSubject(raw: string): SubjectClass {
 const QUOTE_RE = /(?:评论|表示|说|称|指出|强调|回应|写道|坦言|直言|透露|说道|发文)[:：]?[“「]/g;
 /** A link, a 来源: line, or a footnote reference ([2], ［3］) that points at a cited work. */
 const LINK_RE = /https?:\/\/|www\.|(?:资料来源|数据来源|来源|出处|原文链接)[:：]|[\[［]\d{1,3}[\]］]/;
+/** A named outlet that carries an unnamed speaker: 一位官员在接受彭博社采访时警告, 知情人士对路透社
+ * 表示, 告诉《华尔街日报》. The outlet is checkable, so by the labelling rules the sentence is
+ * sourced; 对特朗普表示不满 is no outlet, and 接受采访 / 对媒体 name none. */
+const INTERVIEW = /接受([^，,。；;“”]{2,16}?)(?:的)?(?:记者)?(?:采访|专访|连线)|[对向]([^，,。；;“”对向]{2,16}?)(?:记者)?$/;
+const OUTLET_AFTER = /^([^，,。；;“”]{2,16}?)(?:记者)?(?=[，,:：“])/;
+const OUTLET = /《[^》]+》|[社报台网]$|新闻|周刊|杂志|客户端|电视|彭博|路透|央视|美联|法新|[A-Z]{2,}/;
+
+function namedOutlet(x: string | undefined, any: boolean): boolean {
+  if (!x || /^(?:本报|本台|本刊|本网)/.test(x)) return false;
+  return (any || OUTLET.test(x)) && classifySubject(x, true) === 'named';
+}
+
+/** The study or report of the sentence before, named by reference: 这项研究只有25名受试者. */
+const REFERENCE = /^[^，,。；;！？!?“”]{0,8}?(?:这项|该项|此项|这份|该份|此份|这次|此次|这组|该组|这一|上述|前述|同一份?|同一项|该)(?:研究|调查|调研|报告|统计|数据|论文|试验|实验|民调|问卷|样本|年报|财报|公告|通报|白皮书)/;
+
 const CONTINUATION_RE = /^(?:其中|同比|环比|全年|分季度看|分地区看|从结构看|具体来看|具体而言|分项看)/;
 
 export function findAttribution(s: string): Attribution {
@@ -272,6 +291,8 @@ export function findAttribution(s: string): Attribution {
     let end = at + m[0].length;
     let media = false;
     let evidence = false;
+    let person = false;
+    let view = false;
     if (m[1] !== undefined || m[2] !== undefined) {
       // 据 X 报道 / 根据 X 的数据: X runs to the verb or noun that closes the frame.
       const isJu = m[1] !== undefined;
@@ -301,17 +322,28 @@ export function findAttribution(s: string): Attribution {
       if (m[3] !== undefined) {
         status = evidenceSubject(raw);
         evidence = true;
+      } else if (m[4] === '告诉') {
+        // Only an outlet told is a frame here (知情人士告诉彭博社); 医生告诉患者 is left as it was.
+        status = namedOutlet(OUTLET_AFTER.exec(s.slice(end, end + 20))?.[1], true) ? 'named' : 'none';
       } else {
         status = classifySubject(raw, true);
+        const iv = m[4] !== undefined && status !== 'named' ? INTERVIEW.exec(raw) : null;
+        if (iv && namedOutlet(iv[1] ?? iv[2], iv[1] !== undefined)) status = 'named';
         if (m[5] !== undefined && (status === 'none' || status === 'folk') && !ADVICE_AFTER.test(s.slice(end, end + 6))) status = 'anon';
       }
-      media = MEDIA.test(raw);
+      media = MEDIA.test(raw) && status !== 'named';
+      person = /^(?:他们|她们|他|她)/.test(stripSubject(raw));
+      view = /^(?:坦言|直言|坦承|感慨|吐槽|抱怨|认为|承认)/.test(m[0]);
     }
     if (status === 'named' || status === 'anon' || status === 'anaphoric' || status === 'bare-evidence') {
       // Skip leading whitespace so the cue span starts on text.
       while (start < end && /\s/.test(s.charAt(start))) start++;
-      frame = { start, end, status, media, evidence };
+      frame = { start, end, status, media, evidence, person, view };
     }
+  }
+  if (!frame) {
+    const ref = REFERENCE.exec(s);
+    if (ref) frame = { start: 0, end: ref[0].length, status: 'anaphoric', media: false, evidence: true };
   }
 
   let namedQuote = false;

@@ -664,3 +664,45 @@ describe('detectClaims: more of each family, in other words', () => {
     expect(one('外交部发言人说，中方乐见其成。')).toBeNull();
   });
 });
+
+// Families found by the second blind batch (now dev): each family in words beyond the sentences
+// that exposed it. Every test fails on the detector before this round; the look-alikes in it
+// must keep their verdict.
+describe('detectClaims: a named body reports, whatever the time word or verb', () => {
+  it.each([
+    ['河南省应急管理厅当时通报，全省共有150万人受灾。', '有关部门当时通报，全省共有150万人受灾。'],
+    ['河南省公安厅当年通报，全省破获案件超过3万起。', '该厅当年通报，全省破获案件超过3万起。'],
+    ['商务部早前印发的通知要求，全国有2万家车商必须备案。', '早前印发的通知要求，全国有2万家车商必须备案。'],
+    ['工信部去年印发的《指导意见》提出，到2027年建成5000个充电站。', '有专家去年提出，到2027年建成5000个充电站。'],
+    ['国家卫健委彼时下发的文件显示，全国共有1.2万家医院参与。', '有关部门彼时下发的文件显示，全国共有1.2万家医院参与。'],
+  ])('does not mark %s, but does mark %s', (named, unnamed) => {
+    expect(one(named)).toBeNull();
+    expect(one(unnamed)).not.toBeNull();
+  });
+});
+
+describe('detectClaims: a named outlet carrying an unnamed speaker', () => {
+  it.each([
+    ['一位美国财政部高级官员上个月在接受彭博社采访时就曾警告，欧洲将付出500亿美元的代价。', '一位美国财政部高级官员上个月在接受采访时就曾警告，欧洲将付出500亿美元的代价。'],
+    ['一位不愿具名的官员在接受路透社采访时表示，这笔交易涉及约200亿美元。', '一位不愿具名的官员在接受外媒采访时表示，这笔交易涉及约200亿美元。'],
+    ['一位知情人士对路透社表示，公司将裁员3000人。', '一位知情人士对媒体表示，公司将裁员3000人。'],
+    ['一位知情人士告诉彭博社，公司将裁员3000人。', '据悉，一位知情人士告诉彭博社，公司将裁员3000人。'],
+    ['一位官员向《华尔街日报》透露，援助金额约为80亿美元。', '一位官员对特朗普表示不满，称援助金额约为80亿美元。'],
+  ])('does not mark %s, but marks %s as vague', (viaOutlet, unnamed) => {
+    expect(one(viaOutlet)).toBeNull();
+    expect(category(unnamed)).toBe('vague');
+  });
+});
+
+describe('detectClaims: a number from the study or report named the sentence before', () => {
+  it.each([
+    ['美国华盛顿大学医学院的研究团队在《科学》杂志上发表论文，报告了NMN的作用。', '不过这项研究只有25名受试者。'],
+    ['国家统计局发布的数据显示，出生人口继续下降。', '上述调查覆盖了12万户家庭。'],
+    ['中国汽车流通协会发布了年度报告。', '这份报告还有1200家企业受访。'],
+    ['北京大学的研究团队在《柳叶刀》上发表研究称，近视与户外时间有关。', '该研究共纳入了3000名儿童。'],
+  ])('does not mark %s %s; marks it after an unnamed study or a paragraph break', (first, second) => {
+    expect(detectClaims(first + second)).toEqual([]);
+    expect(detectClaims(`${first}\n${second}`).map((c) => c.category)).toEqual(['statistic']);
+    expect(detectClaims(`有研究表明，NMN有用。${second}`).map((c) => c.category)).toEqual(['vague', 'statistic']);
+  });
+});
