@@ -24,6 +24,13 @@
  * obvious (心知肚明, 明眼人一看便知, 可现实是，, but not 只有他自己心里清楚), unnamed people who did
  * the sums (圈子里早就有人算过账), and sayings that look like rumours (流传着一句话, 坊间有句老话:
  * a saying, not a rumour; 流传着一种说法 stays one).
+ *
+ * The second blind batch adds: certainty as sums anyone can do (谁都算得清, but not 谁也算不清),
+ * 多半会 as a strong hedge (not 多半的人), settled negatives (短期内不可能, but not 不太可能), the
+ * writer's bottom line (说到底…根本没有, but not 说到底，我根本… or a bare 根本), rumours 在传 in a
+ * circle (not 传阅, 传统), an unowned common view (行内普遍的说法是, but not 这种说法是错误的),
+ * shares of a count (十台里有三四台); and what is no statistic: model years and specifications
+ * (2022款, 7座SUV, 1.5升发动机, but not 23款新车) and what the writer saw on a visit.
  */
 
 import type { ClaimCategory } from '../vocabulary/categories';
@@ -186,7 +193,15 @@ function acceptQuantity(s: string, start: number, end: number): boolean {
     if (k < s.length && isLatin(s.charAt(k))) return false;
   }
   if (NOT_QUANTITY_AFTER.test(s.slice(end, end + 3))) return false;
-  return true;
+  return !isModelSpec(s.slice(start, end), s.slice(end, end + 4));
+}
+
+/** Model years and specifications name a product, they count nothing: 2022款, 7座SUV, 1.5升发动机. */
+function isModelSpec(m: string, after: string): boolean {
+  if (/^(?:19[5-9]|20[0-4])\d款$/.test(m)) return true;
+  if (/^\d座$/.test(m)) return /^(?:的)?(?:SUV|MPV|车|轿|版|布局)/.test(after);
+  if (/^\d\.\d升$/.test(m)) return /^(?:的)?(?:发动机|排量|涡轮|自吸|版|车型|[TL])/.test(after);
+  return false;
 }
 
 /** Chinese numerals in idioms: 十万火急, 十万八千里, 一万个理由 are not figures. */
@@ -263,6 +278,37 @@ function acceptRumourVerb(s: string, start: number, end: number): boolean {
   return !/^(?:后|之后|以后|当天|次日|当晚)/.test(s.slice(end, end + 2)) && acceptHearsay(s, start, end);
 }
 
+/** The writer went somewhere and looked (小编去车行转了转, 我走访了几家门店): figures about a single
+ * thing seen there (一台…挂价11.8万元) are narration. Returns where the narration starts, or -1.
+ * 我去车市转了转，发现价格普遍跌了三成 names no single thing and stays a statistic. */
+const VISIT =
+  /(?:小编|笔者|我们?)[^，,。；;！？!?“”]{0,12}?(?:去|到|来到|跑到|走进|逛)[^，,。；;！？!?“”]{1,20}?(?:转了转|看了看|逛了逛|[转看逛走跑问]了一[圈趟]|问了问)|(?:小编|笔者|我们?)[^，,。；;！？!?“”]{0,12}?(?:走访|探访|暗访|实地看)/;
+const SEEN_ITEM = /一(?:台|辆|套|件|款|瓶|盒|部|只|间|斤|份|碗|杯|双)|挂价|标价|售价|报价|开价|要价|标着|写着/;
+
+export function firstHandObservation(s: string): number {
+  const v = VISIT.exec(s);
+  if (!v) return -1;
+  const from = v.index + v[0].length;
+  return SEEN_ITEM.test(s.slice(from, from + 40)) ? from : -1;
+}
+
+/** 我有个在鲸云做产品经理的朋友: an unnamed person comes in, so a 她告诉我 after it is unnamed
+ * too. Not when they are named (我的朋友小王, 一个叫李明的同事, 化名). */
+const KIN = '(?:朋友|同事|同学|亲戚|邻居|表姐|表妹|表哥|表弟|堂哥|堂姐|发小|闺蜜|熟人|老乡|学长|学姐)';
+const UNNAMED_PERSON = new RegExp(`(?:我|笔者|小编|有个|有一个|有位|有一位)[^，,。；;！？!?“”]{0,20}?${KIN}(?![们圈])`);
+const NAMED_PERSON = new RegExp(`叫|化名|姓|${KIN}[小老]?[王李张刘陈杨黄赵吴周徐孙朱胡郭何林罗郑梁谢宋唐许韩冯邓曹彭曾肖董袁潘蒋蔡余杜叶程苏魏吕丁沈姚卢姜崔钟谭陆汪廖贾夏韦邹孟熊秦邱尹薛闫侯陶黎贺顾毛郝龚邵钱严覃戴莫孔汤]`);
+
+export function introducesUnnamedPerson(s: string): boolean {
+  return UNNAMED_PERSON.test(s) && !NAMED_PERSON.test(s);
+}
+
+/** 说到底…根本没有必要: the writer's bottom line, stated as settled. 根本 alone only intensifies
+ * (根本不吃这一套), and 说到底，我根本不在乎 is about the writer. */
+function acceptBottomLine(s: string, start: number): boolean {
+  if (!/说到底|归根结底|归根到底|说白了|讲白了/.test(s.slice(Math.max(0, start - 40), start))) return false;
+  return !/(?:我|我们|笔者|自己)[^，,。]{0,2}$/.test(s.slice(Math.max(0, start - 4), start));
+}
+
 /** 这个道理谁都懂 is a platitude about advice, not an appeal to common knowledge for a fact. */
 function acceptEveryoneKnows(s: string, start: number): boolean {
   return !/道理|这个理/.test(s.slice(Math.max(0, start - 12), start));
@@ -305,7 +351,7 @@ export const CUES: readonly CueDef[] = [
     kind: 'hearsay',
     category: 'vague',
     pattern:
-      '(?:消息|风声|传闻|说法|传言)(?:已经?|又|再次|再度|早就|早已|随即)?传出|传出了?[^，,。；;！？!?]{0,12}?(?:消息|风声|传闻|说法|传言)|(?:业内|圈内|圈里|行内|行业里|娱乐圈里?|市场上?|朋友圈里?|群里|私下)(?:一直|早就|早已|广为|还|也)?(?:流传|相传|传开)|流传(?:着|的)[^，,。；;！？!?]{0,8}?(?:说法|消息|传言|传闻|版本|名单|截图)',
+      '(?:消息|风声|传闻|说法|传言)(?:已经?|又|再次|再度|早就|早已|随即)?传出|传出了?[^，,。；;！？!?]{0,12}?(?:消息|风声|传闻|说法|传言)|(?:业内|圈内|圈里|圈子里|行内|行业内|行业里|娱乐圈里?|市场上?|朋友圈里?|群里|私下)(?:一直|早就|早已|广为|还|也|就|都)?(?:已经|已)?在?(?:流传|相传|传开|传(?![阅统播承递授达染球闻言出]))|流传(?:着|的)[^，,。；;！？!?]{0,8}?(?:说法|消息|传言|传闻|版本|名单|截图)',
     accept: acceptRumourVerb,
   },
   // The writer's own unexplained knowledge: 我了解到, 笔者从知情人处获悉, 据我所知.
@@ -326,7 +372,7 @@ export const CUES: readonly CueDef[] = [
   {
     kind: 'anonymous-person',
     category: 'vague',
-    pattern: '知情人士|业内人士|内部人士|权威人士|有关人士|消息人士|分析人士|市场人士|接近[^，,。；;]{1,12}?的人士|圈内人(?!尽皆知)|知情者|爆料者|爆料人|匿名人士|不愿(?:透露|公开)?(?:姓名|具名|署名)|要求匿名|私下(?:透露|告诉|说|表示|抱怨|承认|坦言|吐槽|证实)|有(?:关)?(?:专家|学者|分析师|研究人员|研究者|官员|律师|机构人士|内部员工|网友|知情人)|专家(?:称|表示|指出|认为|分析|透露|预测|预计|建议|提醒|警告)|(?:有关|相关)部门(?:表示|称|指出|透露|回应|介绍|人士)|业内(?:普遍)?(?:认为|估计|预计|分析)|业内(?:早有|早已有|已有|普遍)?(?:共识|公认)|有分析(?:认为|指出|称)|分析(?:认为|称)|有观点(?:认为|称)|有人士|有人(?:私下|早就|早已|粗略)?(?:算过|算了一?笔?账|估算过?|测算过?|统计过|做过统计)|(?:圈子|圈|行|业|同行)[里内中](?:早就|早已|也|都|一直|还)?有人(?!问|担心|好奇|不)',
+    pattern: '知情人士|业内人士|内部人士|权威人士|有关人士|消息人士|分析人士|市场人士|接近[^，,。；;]{1,12}?的人士|圈内人(?!尽皆知)|知情者|爆料者|爆料人|匿名人士|不愿(?:透露|公开)?(?:姓名|具名|署名)|要求匿名|私下(?:透露|告诉|说|表示|抱怨|承认|坦言|吐槽|证实)|有(?:关)?(?:专家|学者|分析师|研究人员|研究者|官员|律师|机构人士|内部员工|网友|知情人)|专家(?:称|表示|指出|认为|分析|透露|预测|预计|建议|提醒|警告)|(?:有关|相关)部门(?:表示|称|指出|透露|回应|介绍|人士)|业内(?:普遍)?(?:认为|估计|预计|分析)|业内(?:早有|早已有|已有|普遍)?(?:共识|公认)|(?:业内|圈内|圈里|圈子里|行内|行业内|行业里|坊间|民间|市场上?)(?:比较)?(?:普遍|流行|通行|主流|一般)?的(?:说法|看法|共识|观点|估计|判断)(?:是|认为|称)|(?:普遍|流行|通行|主流)的说法(?:是|认为|称)|有(?:一种)?说法(?:是|称|认为)|有分析(?:认为|指出|称)|分析(?:认为|称)|有观点(?:认为|称)|有人士|有人(?:私下|早就|早已|粗略)?(?:算过|算了一?笔?账|估算过?|测算过?|统计过|做过统计)|(?:圈子|圈|行|业|同行)[里内中](?:早就|早已|也|都|一直|还)?有人(?!问|担心|好奇|不)',
   },
   { kind: 'unnamed-document', category: 'vague', pattern: '多方资料|多方消息|多方证实|综合[^，,。；;]{0,16}?(?:资料|消息|报道|信息|媒体)|参考[^，,。；;]{0,16}?(?:资料|资讯|报道|消息)|相关资料|有关资料|公开资料|公开信息显示' },
 
@@ -343,7 +389,7 @@ export const CUES: readonly CueDef[] = [
     category: 'certainty',
     negatable: true,
     pattern:
-      '(?:大家|谁|人人|每个人|所有人|地球人|明白人|(?:稍微|但凡)?懂(?:点|些)?行的人?|(?:稍|但凡|稍微)?有(?:点|些)?常识的人|用脚(?:指|趾)头想(?:想|一下)?|内行人?|圈(?:内|里)人?|业内人?|行内人?|傻子|瞎子|三岁小孩|小学生)(?:心里|其实|早就|早已|几乎|基本上)?(?:都|人人都)(?:知道|清楚|明白|心知肚明|有数|门儿清|看得(?:出来?|清|到)|懂)|懂的都懂|人尽皆知|路人皆知|妇孺皆知|无人不知|心知肚明|门儿清|心里(?:跟|像)?明镜(?:似的|一样)|明眼人(?:一看|一眼)?|一看便知|一望而知',
+      '(?:大家|谁|人人|每个人|所有人|地球人|明白人|(?:稍微|但凡)?懂(?:点|些)?行的人?|(?:稍|但凡|稍微)?有(?:点|些)?常识的人|用脚(?:指|趾)头想(?:想|一下)?|内行人?|圈(?:内|里)人?|业内人?|行内人?|傻子|瞎子|三岁小孩|小学生)(?:心里|其实|早就|早已|几乎|基本上)?(?:都|人人都)(?:知道|清楚|明白|心知肚明|有数|门儿清|看得(?:出来?|清|到|懂|明白)|算得(?:清|明白|过来)|想得(?:通|明白)|晓得|懂)|懂的都懂|人尽皆知|路人皆知|妇孺皆知|无人不知|心知肚明|门儿清|心里(?:跟|像)?明镜(?:似的|一样)|明眼人(?:一看|一眼)?|一看便知|一望而知',
     accept: acceptEveryoneKnows,
   },
   // The writer's word as the only evidence: 我敢说, 笔者可以负责任地说.
@@ -353,7 +399,7 @@ export const CUES: readonly CueDef[] = [
     category: 'certainty',
     negatable: true,
     pattern:
-      '必然|必将|势必|终将|注定|已成定局|板上钉钉|铁定|百分之百|只是时间问题|(?:是)?迟早(?:会|要|的事)|早晚(?:会|要|的事)|时间早晚|绝无可能|绝不可能|绝不会|绝对(?:会|不会|是)|绝不是|绝非|一定会|肯定会|必定|无疑是|不可逆转|不可阻挡|无法阻挡|无不(?![良同可妥及])|(?:绝|并)?非空穴来风|没有(?:任何|什么)?悬念|没什么悬念|[已再]无悬念|不可避免|(?:已经?|早已)?(?:是|成为?)定局|势不可挡|无疑(?:会|将|要)|终究(?:会|要|逃不过|难逃)|百分百(?:会|是|能|要)|铁板钉钉',
+      '必然|必将|势必|终将|注定|已成定局|板上钉钉|铁定|百分之百|只是时间问题|(?:是)?迟早(?:会|要|的事)|早晚(?:会|要|的事)|时间早晚|绝无可能|绝不可能|(?:短期内|短时间内|近期内?|一时半会儿?|根本|压根儿?|永远|彻底)不可能|绝不会|绝对(?:会|不会|是)|绝不是|绝非|一定会|肯定会|必定|无疑是|不可逆转|不可阻挡|无法阻挡|无不(?![良同可妥及])|(?:绝|并)?非空穴来风|没有(?:任何|什么)?悬念|没什么悬念|[已再]无悬念|不可避免|(?:已经?|早已)?(?:是|成为?)定局|势不可挡|无疑(?:会|将|要)|终究(?:会|要|逃不过|难逃)|百分百(?:会|是|能|要)|铁板钉钉',
   },
   {
     kind: 'insider',
@@ -371,7 +417,9 @@ export const CUES: readonly CueDef[] = [
     // 将 inside 将军, 将领 … never reaches OUTCOME; 必将/终将 are matched above first.
     accept: acceptPrediction,
   },
-  { kind: 'strong-hedge', category: 'certainty', soft: true, negatable: true, pattern: '很可能|极有可能|极可能|大概率|十有八九|最大的可能(?:是|性)' },
+  { kind: 'strong-hedge', category: 'certainty', soft: true, negatable: true, pattern: '很可能|极有可能|极可能|大概率|十有八九|最大的可能(?:是|性)|(?<![一大过超])多半(?:还|也|又|就|都)?(?:会|要|不会)' },
+  // After the absolute cues, so 根本不可能 is theirs whatever the bottom line.
+  { kind: 'certain', category: 'certainty', pattern: '根本(?:没有|没|不|就是|无法|谈不上)', accept: (s, start) => acceptBottomLine(s, start) },
 
   // ---------------- statistic: a quantity stated as fact
   { kind: 'quantity', category: 'statistic', pattern: `${APPROX}?${NUM}${MAG}?(?:多|余)?${UNIT}(?:以上|左右|多)?`, accept: acceptQuantity },
@@ -390,7 +438,7 @@ export const CUES: readonly CueDef[] = [
   {
     kind: 'magnitude',
     category: 'statistic',
-    pattern: `数以(?:十|百|千|万|十万|百万|千万|亿|万亿)计|${CN_APPROX}|十之八九|百八十(?:块|元|万)|[百千万]把(?:块钱?|元|人|个)|每?[十百](?:个|位|名|家)[^，,。；;！？!?里中]{0,4}?[里中](?:就|至少|起码)?有[一二两三四五六七八九](?:个|位|名|家)|绝大(?:多数|部分)|(?:占|拿走|赚走|吃掉)(?:了|据)?大(?:多数|部分|头)|(?:涨|增|多|高|贵|增长|上涨|提高|高出|多出)了?(?:近|将近|整整|足足)?一倍|打了?个?对折|(?:差不多|几乎|近乎|接近|直接|足足|将近|基本|相当于|等于|快要?)(?:是|被|遭)?腰斩|(?:跌|降|少|砍|缩水|减|亏|蒸发|下滑|下降|减少)(?:去|掉)?了?一半|成千上万|成百上千|成倍|(?:好几|数|几)倍(?:多|以上)?|(?:一|超过|近|将近)?大半(?=[的都是已被在，,。；;！？!?]|以上|$)|(?:超过|过|近|逾|不到|不足|将近)半数|半数以上|${APPROX}?[二三四五六七八九]?十几${BIG_MAG}(?:多|余)?(?:${UNIT})?`,
+    pattern: `数以(?:十|百|千|万|十万|百万|千万|亿|万亿)计|${CN_APPROX}|十之八九|百八十(?:块|元|万)|[百千万]把(?:块钱?|元|人|个)|每?[十百](?:个|位|名|家|台|辆|套|户|所|款|件|人)[^，,。；;！？!?里中]{0,4}?[里中](?:面)?(?:就|至少|起码)?有(?:${RANGE_WORDS}|[一二两三四五六七八九])(?:个|位|名|家|台|辆|套|户|所|款|件|人)|绝大(?:多数|部分)|(?:占|拿走|赚走|吃掉)(?:了|据)?大(?:多数|部分|头)|(?:涨|增|多|高|贵|增长|上涨|提高|高出|多出)了?(?:近|将近|整整|足足)?一倍|打了?个?对折|(?:差不多|几乎|近乎|接近|直接|足足|将近|基本|相当于|等于|快要?)(?:是|被|遭)?腰斩|(?:跌|降|少|砍|缩水|减|亏|蒸发|下滑|下降|减少)(?:去|掉)?了?一半|成千上万|成百上千|成倍|(?:好几|数|几)倍(?:多|以上)?|(?:一|超过|近|将近)?大半(?=[的都是已被在，,。；;！？!?]|以上|$)|(?:超过|过|近|逾|不到|不足|将近)半数|半数以上|${APPROX}?[二三四五六七八九]?十几${BIG_MAG}(?:多|余)?(?:${UNIT})?`,
     accept: acceptQuantity,
   },
   { kind: 'comparison', category: 'statistic', pattern: '(?:GDP|经济总量|国内生产总值)[^，,。；;]{0,6}?(?:尚不如|不如|不及|比不上|仅相当于|相当于|超过了?|赶超)' },

@@ -14,7 +14,7 @@
  * in the length of the text.
  */
 
-import { CUE_RE, CUES, isNegated, reasonFor, type ClaimCategory, type CueKind, type Reason } from './cues';
+import { CUE_RE, CUES, firstHandObservation, introducesUnnamedPerson, isNegated, reasonFor, type ClaimCategory, type CueKind, type Reason } from './cues';
 import { splitClauses, splitSentences } from './segment';
 import { findAttribution } from './sourced';
 
@@ -90,9 +90,10 @@ interface SentenceVerdict {
 /**
  * `prevSourced`: the sentence before (same paragraph) named its source, so 他还指出 / 报道还称 /
  * 该报告同时显示 here borrow it. `prevVague`: it was flagged for an unnamed source, so 他还透露
- * here is the same unnamed speaker and is flagged too.
+ * here is the same unnamed speaker and is flagged too. `prevUnnamed`: it brought in an unnamed
+ * person without quoting them (我有个在鲸云做产品经理的朋友), so 她告诉我 here is that person.
  */
-function judgeSentence(s: string, prevSourced: boolean, prevVague: boolean): SentenceVerdict {
+function judgeSentence(s: string, prevSourced: boolean, prevVague: boolean, prevUnnamed: boolean): SentenceVerdict {
   const attr = findAttribution(s);
   let hits = scanCues(s);
 
@@ -111,7 +112,8 @@ function judgeSentence(s: string, prevSourced: boolean, prevVague: boolean): Sen
 
   // An anonymous subject or owner-less evidence found by the frame scan is a vague cue too, and
   // so is a pronoun standing for the unnamed source of the sentence before.
-  const carried = frame?.status === 'anaphoric' && prevVague;
+  // A pronoun giving a view (她也坦言，难度很大) passes on no fact of the unnamed source.
+  const carried = frame?.status === 'anaphoric' && frame.view !== true && (prevVague || (prevUnnamed && frame.person === true));
   if (frame && (frame.status === 'anon' || (frame.status === 'bare-evidence' && !prevSourced) || carried)) {
     const kind: CueKind = carried
       ? 'carried-vague'
@@ -134,7 +136,11 @@ function judgeSentence(s: string, prevSourced: boolean, prevVague: boolean): Sen
     questionFrom = last ? last.start : 0;
   }
 
+  // The writer's own visit (小编去车行转了转，一台车挂价11.8万元) is narration: what they saw is
+  // no statistic stated as fact.
+  const seen = firstHandObservation(s);
   hits = hits.filter((h) => {
+    if (h.category === 'statistic' && seen >= 0 && h.start >= seen) return false;
     // Rhetorical questions: nothing inside the question clause counts, and soft cues nowhere.
     if (isQuestion && (h.start >= questionFrom || h.soft)) return false;
     if (h.category === 'certainty' && opinion && h.start >= opinion.index) return false;
@@ -162,20 +168,22 @@ export function detectClaims(text: string): Claim[] {
   const spans = splitSentences(text);
   let prevSourced = false;
   let prevVague = false;
+  let prevUnnamed = false;
   let prevEnd = 0;
   for (const sp of spans) {
     // Attribution carries over only within a paragraph. Only the gap between two sentences is
     // looked at, so the whole loop stays linear.
     for (let i = prevEnd; i < sp.start; i++) {
       if (text.charCodeAt(i) === 10) {
-        prevSourced = prevVague = false;
+        prevSourced = prevVague = prevUnnamed = false;
         break;
       }
     }
     prevEnd = sp.end;
     const s = text.slice(sp.start, sp.end);
-    const v = judgeSentence(s, prevSourced, prevVague);
+    const v = judgeSentence(s, prevSourced, prevVague, prevUnnamed);
     prevSourced = v.sourced;
+    prevUnnamed = introducesUnnamedPerson(s);
     // Only a person can go on speaking (他还透露): hearsay and owner-less data do not carry.
     prevVague = v.claim !== null && (v.claim.kind === 'anonymous-person' || v.claim.kind === 'first-hand' || v.claim.kind === 'carried-vague' || v.claim.kind === 'unnamed-media');
     if (!v.claim) continue;

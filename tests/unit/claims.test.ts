@@ -706,3 +706,61 @@ describe('detectClaims: a number from the study or report named the sentence bef
     expect(detectClaims(`有研究表明，NMN有用。${second}`).map((c) => c.category)).toEqual(['vague', 'statistic']);
   });
 });
+
+describe('detectClaims: model years and product specifications', () => {
+  it('does not count a model year, a seat layout or a displacement, but counts models, seats and litres', () => {
+    expect(one('一台2022款的合资SUV停在门口。')).toBeNull();
+    expect(one('这是一台7座SUV。')).toBeNull();
+    expect(one('这台车搭载1.5升发动机。')).toBeNull();
+    expect(one('第3代产品的续航提升了不少。')).toBeNull();
+    expect(one('他换了一部iPhone 15。')).toBeNull();
+    expect(category('今年推出了23款新车。')).toBe('statistic');
+    expect(category('体育馆新增了3000座。')).toBe('statistic');
+    expect(category('每天要喝1.5升水的人不到三成。')).toBe('statistic');
+  });
+});
+
+describe("detectClaims: the writer's own visit is narration", () => {
+  it('does not mark what the writer saw of one thing on a visit, but marks a general figure or an informant met there', () => {
+    expect(one('小编前几天专门去城东一家规模不小的车行转了转，一台2022款的合资SUV挂价11.8万元，表显里程只有两万公里出头。')).toBeNull();
+    expect(one('我上周去菜市场逛了逛，一斤猪肉要卖30元。')).toBeNull();
+    expect(one('笔者走访了几家门店，一瓶NMN标价1500元。')).toBeNull();
+    expect(category('我去车市转了转，发现今年二手车价格普遍跌了三成。')).toBe('statistic');
+    expect(category('小编去车行转了转，老板告诉我，一台车能赚两万元。')).toBe('vague');
+    expect(category('一台二手SUV挂价11.8万元，比新车便宜了四成。')).toBe('statistic');
+  });
+});
+
+describe("detectClaims: the second blind batch's missed wordings, as families", () => {
+  it.each([
+    ['对柏林来说，这笔账谁都算得清。', 'certainty', '这笔账谁也算不清。'],
+    ['这里面的门道，大家都看得明白。', 'certainty', '这里面的门道，不是大家都看得明白。'],
+    ['默茨多半还会在关税问题上释放缓和信号。', 'certainty', '多半的人都不知道这回事。'],
+    ['房价多半会继续下跌。', 'certainty', '在我看来，房价多半会继续下跌。'],
+    ['双方的分歧短期内不可能消除。', 'certainty', '双方的分歧短期内不太可能消除。'],
+    ['靠补贴撑起来的销量根本不可能持续。', 'certainty', '这种结果并非根本不可能。'],
+    ['说到底，这些东西根本没有补的必要。', 'certainty', '说到底，我根本不在乎这些。'],
+    ['归根结底，这种桥根本就是面子工程。', 'certainty', '不少小车行根本不吃这一套。'],
+    ['早在春节前后，圈子里就已经在传鲸云要“大调整”了。', 'vague', '圈子里传阅着一份文件。'],
+    ['行业里一直在传，某公司要被收购。', 'vague', '圈子里一直在传一句话：便宜没好货。'],
+    ['行内普遍的说法是，一场内涝至少会制造出上万台泡水车。', 'vague', '这种说法是错误的。'],
+    ['有一种说法是，这些原料是从化工厂批来的。', 'vague', '行业里传统的做法是先交定金。'],
+    ['事实上，这类车十台里有三四台都有问题。', 'statistic', '十个手指头有长有短。'],
+    ['动物实验确实发现，补充NMN能改善老年小鼠的代谢指标。', 'vague', 'NMN的全称是β-烟酰胺单核苷酸，能改善老年小鼠的代谢指标。'],
+  ])('marks %s as %s, and leaves %s alone', (text, cat, lookAlike) => {
+    expect(category(text)).toBe(cat);
+    expect(one(lookAlike)).toBeNull();
+  });
+});
+
+describe('detectClaims: a pronoun after an unnamed person the writer brings in', () => {
+  it('marks 她告诉我 after 我有个…朋友 as vague, but not a view she gives, nor a named or distant person', () => {
+    const text = '我有个在鲸云做产品经理的朋友，这次也在名单里。她告诉我，补偿方案是N+2。但她也坦言，再想找一份同样的工作，难度不小。';
+    const cs = detectClaims(text);
+    expect(cs.map((c) => c.category)).toEqual(['vague']);
+    expect(cs[0]?.cue.text).toBe('她告诉我');
+    expect(detectClaims('我的朋友小王在鲸云工作。他告诉我，补偿方案是N+2。')).toEqual([]);
+    expect(detectClaims('我有个同事叫李明。他告诉我，补偿方案是N+2。')).toEqual([]);
+    expect(detectClaims('我有个朋友在鲸云。\n他告诉我，补偿方案是N+2。')).toEqual([]);
+  });
+});
