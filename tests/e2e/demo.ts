@@ -43,7 +43,7 @@ if (headed) {
       await page.screenshot({ path: close });
       shots.push(close);
     }
-    if (process.argv.includes('--readme') && ['netease-hao-desktop.html', 'netease-hao-mobile.html', 'sohu-hao-desktop.html'].includes(seed.file)) {
+    if (process.argv.includes('--readme') && ['netease-hao-desktop.html', 'netease-hao-mobile.html', 'sohu-hao-desktop.html', 'wechat-mp.html'].includes(seed.file)) {
       fs.mkdirSync(readmeDir, { recursive: true });
       for (const shot of shots) fs.copyFileSync(shot, path.join(readmeDir, path.basename(shot)));
     }
