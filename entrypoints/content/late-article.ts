@@ -13,17 +13,17 @@ const QUIET_MS = 300;
  */
 export function watchForLateArticle(ctx: ScriptContext, check: () => boolean): void {
   const root = document.body ?? document.documentElement;
-  let timer: number | null = null;
+  // One timer restarted on each mutation; `stop` (the window's end, or the script's) clears it.
+  let timer: number | undefined;
   const observer = new MutationObserver(() => {
-    if (timer !== null) clearTimeout(timer);
-    timer = ctx.setTimeout(() => {
-      timer = null;
-      if (check()) stop();
+    clearTimeout(timer);
+    timer = window.setTimeout(() => {
+      if (ctx.isValid && check()) stop();
     }, QUIET_MS);
   });
   const stop = () => {
     observer.disconnect();
-    if (timer !== null) clearTimeout(timer);
+    clearTimeout(timer);
   };
   observer.observe(root, { childList: true, subtree: true, characterData: true });
   ctx.setTimeout(stop, WATCH_MS);

@@ -36,11 +36,15 @@ export class ScriptContext {
     );
   }
 
+  /** A timer that never fires once the script has ended. It holds no listener after it fires. */
   setTimeout(handler: () => void, ms: number): number {
+    const signal = this.#abort.signal;
+    const cancel = () => clearTimeout(id);
     const id = window.setTimeout(() => {
+      signal.removeEventListener('abort', cancel);
       if (this.isValid) handler();
     }, ms);
-    this.onInvalidated(() => clearTimeout(id));
+    signal.addEventListener('abort', cancel, { once: true });
     return id;
   }
 

@@ -7,7 +7,6 @@ import { sourcemarkWorld, waitForSourcemark } from './probes';
 import { useHarness } from './use-harness';
 
 const banner = (page: Page) => page.getByRole('region', { name: 'Sourcemark' });
-const namesOf = (s: SeedPage) => PLATFORMS.find((p) => p.id === s.platform)!.names;
 const platformOf = (s: SeedPage) => PLATFORMS.find((p) => p.id === s.platform)!;
 /** What the banner says the platform does, as its statement (or its silence) says. */
 const ROLE_WORDS = { stores: '只提供信息存储服务', publishes: '只提供发布平台', disowns: '声明它不代表平台的观点', silent: '不附任何声明' };
@@ -56,10 +55,10 @@ describe('recognising every seed page (Chinese browser)', () => {
       const region = banner(page);
       await expect.poll(() => region.count()).toBe(1);
       const text = await region.innerText();
-      const names = namesOf(s);
+      const platform = platformOf(s);
+      const names = platform.names;
       expect(text).toContain(`${names.product.zh}“${s.account}”`);
       expect(text).toContain(names.portal.zh);
-      const platform = platformOf(s);
       expect(text).toContain(ROLE_WORDS[platform.printsStatement ? platform.role : 'silent']);
       // Above the title: the banner's host comes before the title in document order.
       const above = await page.evaluate(() => {

@@ -3,23 +3,14 @@
  * the statement elements seeds/pages.json expects. The e2e tests check the same in Chromium with
  * the built extension; this one says which part is wrong, fast.
  */
-import fs from 'node:fs';
-import { URL as NodeURL } from 'node:url';
-import { Window } from 'happy-dom';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { recognise } from '@/components/recognition/recognise';
 import { findArticleBody, findArticleTop } from '@/components/recognition/page-parts';
 import type { SeedPage } from '../e2e/harness';
+import { parseSeed, readSeed, seedEntries } from '../support/seed-docs';
 
-const seedUrl = (name: string) => new NodeURL(`../../seeds/${name}`, import.meta.url);
-const pages = JSON.parse(fs.readFileSync(seedUrl('pages.json'), 'utf8')) as SeedPage[];
-
-const seedWindow = new Window({
-  settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true, disableIframePageLoading: true },
-});
-afterAll(() => seedWindow.happyDOM.close());
-const load = (p: SeedPage) =>
-  new seedWindow.DOMParser().parseFromString(fs.readFileSync(seedUrl(p.file), 'utf8'), 'text/html') as unknown as Document;
+const pages = seedEntries<SeedPage>();
+const load = (p: SeedPage) => parseSeed(readSeed(p.file));
 
 describe.each(pages.map((p) => [p.file, p] as const))('recognising %s', (_file, seed) => {
   const doc = load(seed);

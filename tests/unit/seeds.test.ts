@@ -5,10 +5,8 @@
  * instead of importing the platform registry, so a registry mistake cannot make a wrong seed pass.
  */
 import fs from 'node:fs';
-// Node's URL, not happy-dom's global one (which resolves file: URLs against http://localhost).
-import { URL as NodeURL } from 'node:url';
-import { Window } from 'happy-dom';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { consoleMessages, parseSeed as parse, readSeed, seedEntries, seedUrl } from '../support/seed-docs';
 
 const PLATFORMS = ['netease', 'sohu', 'tencent', 'baidu', 'sina', 'ifeng', '36kr', 'thepaper', 'wechat'] as const;
 type Platform = (typeof PLATFORMS)[number];
@@ -85,31 +83,9 @@ const FIELDS = [
   'bodySelector', 'statement', 'statementSelector', 'authorStatementSelector',
 ];
 
-const seedUrl = (name: string) => new NodeURL(`../../seeds/${name}`, import.meta.url);
-const pages = JSON.parse(fs.readFileSync(seedUrl('pages.json'), 'utf8')) as SeedEntry[];
+const pages = seedEntries<SeedEntry>();
 const byFile = (file: string) => pages.find((p) => p.file === file);
 
-const readSeed = (file: string) => fs.readFileSync(seedUrl(file), 'utf8');
-
-/**
- * Seeds are parsed in a window of their own that loads nothing (no scripts, styles or frames) and
- * whose console is captured: happy-dom reports each iframe it declines to load (the desktop ad
- * slot's `about:blank`) as a console error, which would only be noise in the test output.
- */
-const consoleMessages: string[] = [];
-const capture = (...args: unknown[]) => void consoleMessages.push(args.map(String).join(' '));
-const seedWindow = new Window({
-  console: { ...console, log: capture, info: capture, warn: capture, error: capture, debug: capture } as Console,
-  settings: {
-    disableJavaScriptEvaluation: true,
-    disableJavaScriptFileLoading: true,
-    disableCSSFileLoading: true,
-    disableIframePageLoading: true,
-  },
-});
-afterAll(() => seedWindow.happyDOM.close());
-const parse = (html: string) =>
-  new seedWindow.DOMParser().parseFromString(html, 'text/html') as unknown as Document;
 const load = (entry: SeedEntry) => parse(readSeed(entry.file));
 
 /** Text as recognition compares it: NFKC (full-width punctuation becomes half-width), spaces collapsed. */

@@ -64,7 +64,7 @@ function Running({ status }: { status: PageStatus }) {
   const names = platformNames(status.platform);
   return (
     <div class="this-page">
-      {status.kind === 'self-media' ? <SelfMediaStatus status={status} /> : null}
+      {status.kind === 'self-media' && names ? <SelfMediaStatus status={status} names={names} /> : null}
       {status.kind === 'editorial' && names ? <p class="kind editorial">{t.kindEditorial(names)}</p> : null}
       <h2>{t.pageHighlights(placed.length)}</h2>
       {!list.value ? (
@@ -93,11 +93,9 @@ function Running({ status }: { status: PageStatus }) {
   );
 }
 
-function SelfMediaStatus({ status }: { status: PageStatus }) {
+function SelfMediaStatus({ status, names }: { status: PageStatus; names: PlatformNames }) {
   const { lang, t } = useEnv();
   const total = CLAIM_CATEGORIES.reduce((n, c) => n + status.claims[c], 0);
-  const names = platformNames(status.platform);
-  if (!names) return null;
   return (
     <section class="kind hao" aria-label={t.kindSelfMedia(names)} data-page={status.page ?? undefined}>
       <h2>{t.kindSelfMedia(names)}</h2>
