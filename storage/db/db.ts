@@ -1,5 +1,8 @@
 import Dexie, { type Table, type Transaction } from 'dexie';
 import type { Annotation } from '../model/annotation';
+import type { VersionRow } from './version-row';
+import { newDeviceId } from './device';
+import type { KeptAside } from '@/components/sync/kept-aside';
 
 /**
  * The one database, in the extension's origin. Content scripts never open it (their IndexedDB
@@ -26,6 +29,33 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       settings: 'key',
     },
   },
+  {
+    // Sync (components/sync): each annotation's current version and this device's changes not
+    // yet on the server (seq above the pushed mark), sync's own state, and notes that lost to a
+    // newer change from another device. Existing annotations become this device's changes, so
+    // the first sync sends them.
+    version: 2,
+    stores: {
+      versions: 'id, seq, dev',
+      syncState: 'key',
+      keptAside: 'key, at',
+    },
+    async upgrade(tx) {
+      const dev = newDeviceId();
+      let seq = 0;
+      const rows: VersionRow[] = [];
+      await tx
+        .table<Annotation, string>('annotations')
+        .each((a) => {
+          rows.push({ id: a.id, pageKey: a.pageKey, gen: 0, t: Date.parse(a.updated), dev, deleted: false, prev: null, seq: ++seq });
+        });
+      await tx.table('versions').bulkPut(rows);
+      await tx.table('syncState').bulkPut([
+        { key: 'device', value: dev },
+        { key: 'seq', value: seq },
+      ]);
+    },
+  },
 ];
 
 export const DB_NAME = 'sourcemark';
@@ -38,6 +68,9 @@ export interface Setting {
 export class SourcemarkDB extends Dexie {
   annotations!: Table<Annotation, string>;
   settings!: Table<Setting, string>;
+  versions!: Table<VersionRow, string>;
+  syncState!: Table<Setting, string>;
+  keptAside!: Table<KeptAside, string>;
 
   /** `versions` is for upgrade tests, which open the database as an older release wrote it. */
   constructor(name = DB_NAME, versions: readonly SchemaVersion[] = SCHEMA_VERSIONS) {

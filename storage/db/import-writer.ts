@@ -31,6 +31,8 @@ export interface ImportOutcome {
   unchanged: number;
   /** Pages whose annotations changed: open tabs of these pages should reload theirs. */
   pageKeys: string[];
+  /** What was written (sync records each as a change). */
+  written: Annotation[];
 }
 
 /** Key order differs between a parsed file and a stored record; content is what counts. */
@@ -126,6 +128,7 @@ export async function writeImport(
       updated,
       unchanged: annotations.length - added - updated,
       pageKeys: [...new Set(toWrite.map((a) => a.pageKey))],
+      written: toWrite,
     };
   });
 }

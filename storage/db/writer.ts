@@ -6,6 +6,9 @@ import { AnnotationStore } from './annotation-store';
 import type { SourcemarkDB } from './db';
 import { writeImport, type ImportMode } from './import-writer';
 import { writeSettings } from './settings';
+import { journal, journalTables, type LocalChange } from './journal';
+import { applyTables, applyVersions } from './sync-apply';
+import type { Version } from '@/components/sync/versions';
 
 /** Which open pages a notice is for: these page keys, or every page (delete-all). */
 export type NoticeTarget = readonly string[] | 'all';
@@ -46,8 +49,9 @@ export class Writer {
 
   /** A new highlight: id, page, site and times are ours, never the sender's. */
   async create(draft: AnnotationDraft, page: DraftPage): Promise<Annotation> {
-    const at = this.clock.now().toISOString();
-    const saved = await this.store.save({
+    const now = this.clock.now();
+    const at = now.toISOString();
+    const saved = await this.journaled(now, async () => this.store.save({
       id: this.clock.newId(),
       pageKey: page.pageKey,
       url: page.url,
@@ -59,7 +63,7 @@ export class Writer {
       tags: [],
       created: at,
       updated: at,
-    });
+    }), (a) => [{ id: a.id, pageKey: a.pageKey, change: 'edit' }]);
     this.changed(saved.pageKey, saved.id, 'created');
     return saved;
   }
@@ -67,7 +71,9 @@ export class Writer {
   /** Stores a whole record as it is (undo of a delete: same id and times). */
   async save(annotation: Annotation): Promise<Annotation> {
     const before = await this.db.annotations.get(annotation.id);
-    const saved = await this.store.save(annotation);
+    const saved = await this.journaled(this.clock.now(), () => this.store.save(annotation), (a) => [
+      { id: a.id, pageKey: a.pageKey, change: 'edit' },
+    ]);
     if (before && before.pageKey !== saved.pageKey) this.changed(before.pageKey, before.id, 'deleted');
     const change: Change = !before || before.pageKey !== saved.pageKey ? 'created' : before.color !== saved.color ? 'recoloured' : 'updated';
     this.changed(saved.pageKey, saved.id, change);
@@ -78,7 +84,8 @@ export class Writer {
     const before = await this.db.annotations.get(id);
     if (!before) throw new Error(`no annotation with id ${id}`);
     if (!allowed(before)) throw new NotAllowedError('not an annotation of this page');
-    const next = await this.store.update(id, patch, this.clock.now());
+    const now = this.clock.now();
+    const next = await this.journaled(now, () => this.store.update(id, patch, now), (a) => [{ id, pageKey: a.pageKey, change: 'edit' }]);
     this.changed(next.pageKey, id, before.color !== next.color ? 'recoloured' : 'updated');
     return next;
   }
@@ -87,22 +94,29 @@ export class Writer {
     const before = await this.db.annotations.get(id);
     if (!before) return false;
     if (!allowed(before)) throw new NotAllowedError('not an annotation of this page');
-    const deleted = await this.store.delete(id);
+    const deleted = await this.journaled(this.clock.now(), () => this.store.delete(id), (gone) =>
+      gone ? [{ id, pageKey: before.pageKey, change: 'delete' }] : [],
+    );
     if (deleted) this.changed(before.pageKey, id, 'deleted');
     return deleted;
   }
 
   async importWrite(annotations: readonly Annotation[], mode: ImportMode): Promise<ImportOutcomeData> {
-    const out = await writeImport(this.db, annotations, mode);
+    const out = await this.journaled(this.clock.now(), () => writeImport(this.db, annotations, mode), (o) =>
+      o.written.map((a) => ({ id: a.id, pageKey: a.pageKey, change: 'edit' as const })),
+    );
     if (out.pageKeys.length) this.notify({ type: 'annotations.reload' }, out.pageKeys);
     return { added: out.added, updated: out.updated, unchanged: out.unchanged };
   }
 
   async deleteAll(): Promise<number> {
-    const removed = await this.db.transaction('rw', this.db.annotations, async () => {
-      const n = await this.db.annotations.count();
+    const removed = await this.db.transaction('rw', [this.db.annotations, ...journalTables(this.db)], async () => {
+      const all: LocalChange[] = [];
+      await this.db.annotations.each((a) => void all.push({ id: a.id, pageKey: a.pageKey, change: 'delete' }));
       await this.db.annotations.clear();
-      return n;
+      // Deletions travel to the other devices like any other (README, "Sync").
+      await journal(this.db, all, this.clock.now().getTime());
+      return all.length;
     });
     this.notify({ type: 'annotations.reload' }, 'all');
     return removed;
@@ -113,6 +127,25 @@ export class Writer {
     const settings = await writeSettings(this.db, patch);
     this.notify({ type: 'settings.changed', settings }, 'all');
     return settings;
+  }
+
+  /**
+   * Merges versions another device wrote (components/sync); open pages of what changed reload.
+   * Not journaled: these are that device's changes, already on the server.
+   */
+  async applySync(versions: readonly Version[]): Promise<number> {
+    const out = await this.db.transaction('rw', [...applyTables(this.db)], () => applyVersions(this.db, versions, this.clock.now()));
+    if (out.pageKeys.length) this.notify({ type: 'annotations.reload' }, out.pageKeys);
+    return out.applied;
+  }
+
+  /** Runs a write and records its changes as versions, in one transaction. */
+  private journaled<T>(now: Date, write: () => Promise<T>, changes: (result: T) => LocalChange[]): Promise<T> {
+    return this.db.transaction('rw', [this.db.annotations, ...journalTables(this.db)], async () => {
+      const result = await write();
+      await journal(this.db, changes(result), now.getTime());
+      return result;
+    });
   }
 
   private changed(pageKey: string, id: string, change: Change): void {

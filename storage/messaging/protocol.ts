@@ -14,6 +14,8 @@ import {
 } from '../model/annotation';
 import { SettingsPatchSchema, SettingsSchema, type Settings } from '../model/settings';
 import { CHANGES, NOTE_FRAME_SOURCE, NOTE_HOST_SOURCE } from './protocol-constants';
+import { SyncSetupSchema, type BackupInfo, type SyncError, type SyncStatus } from '@/components/sync/status';
+import type { KeptAside } from '@/components/sync/kept-aside';
 
 export { CHANGES, NOTE_FRAME_SOURCE, NOTE_HOST_SOURCE } from './protocol-constants';
 
@@ -114,6 +116,26 @@ export const BackgroundRequestSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('noteFrame.saveNote'), note: z.string().max(MAX_NOTE) }),
   z.strictObject({ type: z.literal('noteFrame.recolor'), color: ColorSchema }),
   z.strictObject({ type: z.literal('noteFrame.delete') }),
+  /** Sync's state in words' worth of data. Extension pages only, as is all of sync. */
+  z.strictObject({ type: z.literal('sync.status') }),
+  /**
+   * Set sync up on this device: checks the server, creates or opens the sync folder, derives the
+   * key from the passphrase (never stored), then syncs once. The options page asked the host
+   * permission for that server first.
+   */
+  z.strictObject({ type: z.literal('sync.setup'), setup: SyncSetupSchema }),
+  /** Sync now (the "Sync now" buttons). */
+  z.strictObject({ type: z.literal('sync.now') }),
+  /** Stop syncing on this device and forget the server, password and key. The server is untouched. */
+  z.strictObject({ type: z.literal('sync.disconnect') }),
+  /** The daily backups on the server, newest first. */
+  z.strictObject({ type: z.literal('sync.backups') }),
+  /** One backup, decrypted, as JSON-LD text for the import preview. */
+  z.strictObject({ type: z.literal('sync.readBackup'), name: z.string().min(1).max(200) }),
+  /** Notes and tags that lost to newer changes from other devices. */
+  z.strictObject({ type: z.literal('sync.keptAside') }),
+  /** The reader has dealt with one kept-aside item. */
+  z.strictObject({ type: z.literal('sync.dismissKept'), key: z.string().min(1).max(200) }),
 ]);
 export type BackgroundRequest = z.infer<typeof BackgroundRequestSchema>;
 export type BackgroundRequestType = BackgroundRequest['type'];
@@ -148,6 +170,14 @@ export interface BackgroundResponseData {
   'noteFrame.saveNote': { annotation: Annotation };
   'noteFrame.recolor': { annotation: Annotation };
   'noteFrame.delete': { deleted: boolean };
+  'sync.status': { status: SyncStatus };
+  'sync.setup': { status: SyncStatus; error: SyncError | null };
+  'sync.now': { status: SyncStatus; error: SyncError | null };
+  'sync.disconnect': { status: SyncStatus };
+  'sync.backups': { backups: BackupInfo[] };
+  'sync.readBackup': { name: string; text: string };
+  'sync.keptAside': { items: KeptAside[] };
+  'sync.dismissKept': { items: KeptAside[] };
 }
 
 export type BackgroundResponse<T extends BackgroundRequestType> =
@@ -208,8 +238,12 @@ export const ContentRequestSchema = z.discriminatedUnion('type', [
 ]);
 export type ContentRequest = z.infer<typeof ContentRequestSchema>;
 
+/** Sync started, finished or failed: the options page and the popup redraw its state. */
+export const SyncNoticeSchema = z.strictObject({ type: z.literal('sync.changed') });
+export type SyncNotice = z.infer<typeof SyncNoticeSchema>;
+
 /** Notices extension pages (popup, options, note frames) receive. */
-export const ExtensionNoticeSchema = z.discriminatedUnion('type', [ChangeNoticeSchema, ReloadNoticeSchema, SettingsNoticeSchema]);
+export const ExtensionNoticeSchema = z.discriminatedUnion('type', [ChangeNoticeSchema, ReloadNoticeSchema, SettingsNoticeSchema, SyncNoticeSchema]);
 export type ExtensionNotice = z.infer<typeof ExtensionNoticeSchema>;
 
 export type ClaimCounts = Record<ClaimCategory, number>;

@@ -13,4 +13,5 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   bannerEnabled: true,
   defaultColor: 'yellow',
   language: 'auto',
+  weeklyBackup: false,
 });

@@ -19,6 +19,8 @@ export const SettingsSchema = z.strictObject({
   defaultColor: ColorSchema,
   /** 'auto' follows the browser's language. */
   language: z.enum(LANGUAGES),
+  /** Without sync: save a JSON-LD copy of every annotation to the Downloads folder once a week. */
+  weeklyBackup: z.boolean(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
