@@ -9,11 +9,15 @@ import { chromeSafeUtf8 } from './wxt.build-plugins';
  *  - contextMenus: "Sourcemark: 高亮 / 笔记" on a selection
  *  - activeTab + scripting: run Sourcemark on demand in the tab the reader acts in, and on
  *    sites the reader granted (registered content scripts)
- *  - downloads: save exports as files
+ *  - downloads: save exports as files (and the opt-in weekly backup)
+ *  - alarms: sync every 15 minutes and check the weekly backup daily, though the service worker sleeps
+ *  - unlimitedStorage: the browser never evicts the reader's notes to free space (with
+ *    navigator.storage.persist(), asked on the options page)
  * No host permission at install beyond the self-media article URLs the content scripts match
- * (components/recognition/platforms); other sites are optional and asked for at run time.
+ * (components/recognition/platforms); other sites are optional and asked for at run time, as is
+ * the reader's sync server (one origin, asked at set-up).
  */
-export const PERMISSIONS = ['contextMenus', 'activeTab', 'scripting', 'downloads'];
+export const PERMISSIONS = ['contextMenus', 'activeTab', 'scripting', 'downloads', 'alarms', 'unlimitedStorage'];
 export const OPTIONAL_HOSTS = ['https://*/*', 'http://*/*'];
 
 /** The article script (entrypoints/claims: recognition and the claim detector), as the build writes it. */

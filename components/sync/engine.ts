@@ -129,6 +129,7 @@ export async function syncOnce(deps: SyncDeps): Promise<SyncReport> {
 
   let listing = await listFolder(remote);
   await checkKeyFile(remote, codec, state, listing, tempName(dev, random()));
+  await local.saveState(state);
 
   // Other devices' files, in the order they wrote them.
   const byDevice = new Map<string, { name: string; seq: number; kind: SyncFileKind }[]>();
@@ -257,6 +258,7 @@ async function checkKeyFile(remote: Remote, codec: SyncCodec, state: EngineState
   if (entry) {
     const etag = etagOf(entry);
     if (etag !== null && etag === state.keyEtag) return;
+
     const text = new TextDecoder().decode(await remote.get(path(KEY_FILE)));
     let opens: boolean | 'damaged';
     try {
@@ -278,6 +280,8 @@ async function checkKeyFile(remote: Remote, codec: SyncCodec, state: EngineState
     // Another device put it back first.
     if (!(err instanceof RemoteError && err.status === 412)) throw err;
   });
+  // Checked again at the next sync (one GET), like a key file of another device's: trusting the
+  // next ETag seen would trust a file replaced in between.
   state.keyEtag = null;
 }
 

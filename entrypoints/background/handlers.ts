@@ -12,6 +12,7 @@ import {
 } from '@/storage/messaging/protocol';
 import type { NoteGrants, NoteSession } from './note-grants';
 import type { Sender } from './senders';
+import type { SyncService } from './sync/service';
 
 export interface HandlerDeps {
   db: SourcemarkDB;
@@ -21,6 +22,10 @@ export interface HandlerDeps {
   reveal: (a: Annotation) => Promise<boolean>;
   /** A content script spoke for this page from this tab (the notices' map of open pages). */
   seen?: (tabId: number, pageKey: string) => void;
+  /** Sync, when the background runs it (unit tests of other messages leave it out). */
+  sync?: SyncService;
+  /** The reader turned the weekly download on: make the first one now. */
+  weeklyTurnedOn?: () => void;
 }
 
 /**
@@ -56,6 +61,15 @@ const ALLOWED: Record<Exclude<Sender['kind'], 'refused'>, ReadonlySet<Background
     'tab.enable',
     'settings.get',
     'settings.set',
+    // Sync carries the reader's server password and key: only their own pages may drive it.
+    'sync.status',
+    'sync.setup',
+    'sync.now',
+    'sync.disconnect',
+    'sync.backups',
+    'sync.readBackup',
+    'sync.keptAside',
+    'sync.dismissKept',
   ]),
 };
 
@@ -126,8 +140,32 @@ async function dispatch(deps: HandlerDeps, req: BackgroundRequest, sender: Exclu
       return { enabled: true };
     case 'settings.get':
       return { settings: await readSettings(db) };
-    case 'settings.set':
-      return { settings: await writer.setSettings(req.patch) };
+    case 'settings.set': {
+      const settings = await writer.setSettings(req.patch);
+      if (req.patch.weeklyBackup === true) deps.weeklyTurnedOn?.();
+      return { settings };
+    }
+    case 'sync.status':
+      return { status: await needSync(deps).status() };
+    case 'sync.setup': {
+      const error = await needSync(deps).setup(req.setup);
+      return { status: await needSync(deps).status(), error };
+    }
+    case 'sync.now': {
+      const error = await needSync(deps).run();
+      return { status: await needSync(deps).status(), error };
+    }
+    case 'sync.disconnect':
+      await needSync(deps).disconnect();
+      return { status: await needSync(deps).status() };
+    case 'sync.backups':
+      return { backups: await needSync(deps).backups() };
+    case 'sync.readBackup':
+      return { name: req.name, text: await needSync(deps).readBackup(req.name) };
+    case 'sync.keptAside':
+      return { items: await needSync(deps).keptAside() };
+    case 'sync.dismissKept':
+      return { items: await needSync(deps).dismissKept(req.key) };
     case 'noteFrame.open': {
       if (sender.kind !== 'content-script') throw new NotAllowedError('only a page opens its note frame');
       const grant = req.grant;
@@ -184,6 +222,11 @@ async function noteFrame(deps: HandlerDeps, req: BackgroundRequest, sender: Extr
     default:
       throw new NotAllowedError(`${req.type} is not for this sender`);
   }
+}
+
+function needSync(deps: HandlerDeps): SyncService {
+  if (!deps.sync) throw new Error('sync is not available here');
+  return deps.sync;
 }
 
 function sessionOwns(session: NoteSession): (a: Annotation) => boolean {

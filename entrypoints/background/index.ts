@@ -9,11 +9,25 @@ import { NoteGrants } from './note-grants';
 import { broadcast, PageTabs } from './notices';
 import { revealAnnotation } from './reveal';
 import { classifySender, originOf } from './senders';
+import { SYNC_ALARM, SyncSchedule, WEEKLY_ALARM } from './sync/schedule';
+import { SyncService } from './sync/service';
+import { weeklyDownloadIfDue } from './sync/weekly-download';
 
 export default defineBackground(() => {
   const db = new SourcemarkDB();
   const tabs = new PageTabs();
-  const writer = new Writer(db, (notice, target) => void broadcast(tabs, notice, target));
+  // Sync starts a while after the reader changes something; changes merged in from another
+  // device are that device's, already on the server, and need no sync of their own.
+  let schedule: SyncSchedule | null = null;
+  const writer = new Writer(db, (notice, target) => {
+    void broadcast(tabs, notice, target);
+    if (notice.type === 'annotations.changed' || notice.type === 'annotations.reload') schedule?.soon();
+  });
+  const sync = new SyncService(db, writer, () => void browser.runtime.sendMessage({ type: 'sync.changed' }).catch(() => undefined));
+  schedule = new SyncSchedule(() => {
+    void sync.status().then((s) => (s.configured && s.pending > 0 ? sync.run() : null));
+  });
+  const weekly = () => void weeklyDownloadIfDue(db).catch((err: unknown) => console.warn('Sourcemark: weekly backup failed', err));
   const grants = new NoteGrants();
   const extension = { id: browser.runtime.id, origin: originOf(browser.runtime.getURL('/')) };
   const deps = {
@@ -23,6 +37,8 @@ export default defineBackground(() => {
     injectInto,
     reveal: (a: Parameters<typeof revealAnnotation>[0]) => revealAnnotation(a, tabs),
     seen: (tabId: number, key: string) => tabs.seen(tabId, key),
+    sync,
+    weeklyTurnedOn: weekly,
   };
   // Returning the promise is how webextension-polyfill sends an asynchronous answer.
   browser.runtime.onMessage.addListener((message: unknown, sender) =>
@@ -44,6 +60,13 @@ export default defineBackground(() => {
   browser.commands.onCommand.addListener((name, tab) => {
     if (tab?.id !== undefined) command(tab.id, name);
   });
+
+  void SyncSchedule.start();
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === SYNC_ALARM) void sync.configured().then((on) => (on ? sync.run() : null));
+    if (alarm.name === WEEKLY_ALARM) weekly();
+  });
+  browser.runtime.onStartup.addListener(() => void sync.configured().then((on) => (on ? sync.run() : null)));
 
   void syncGrantedSites();
   browser.permissions.onAdded.addListener(() => void syncGrantedSites());
