@@ -1,5 +1,4 @@
-import { keyOpensKeyFile, KeyFileSchema } from './cipher';
-import { DamagedFileError } from './errors';
+import { keyOpensKeyFile, parseKeyFile } from './cipher';
 import type { SyncCodec } from './engine';
 import { readSyncFile, writeSyncFile } from './sealed-file';
 
@@ -14,15 +13,8 @@ export function sealedCodec(key: CryptoKey, keyFileText: string): SyncCodec {
       return readSyncFile(key, name, bytes);
     },
     async keyOpens(text) {
-      let raw: unknown;
-      try {
-        raw = JSON.parse(text);
-      } catch {
-        throw new DamagedFileError('keys.json', 'not JSON');
-      }
-      const parsed = KeyFileSchema.safeParse(raw);
-      if (!parsed.success) throw new DamagedFileError('keys.json', 'not a Sourcemark key file');
-      return keyOpensKeyFile(key, parsed.data);
+      // parseKeyFile throws DamagedFileError for anything but a sound key file.
+      return keyOpensKeyFile(key, parseKeyFile(text));
     },
   };
 }

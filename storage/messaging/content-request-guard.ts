@@ -71,7 +71,8 @@ function isSettings(v: unknown): v is Settings {
     typeof v.claimsEnabled === 'boolean' &&
     typeof v.bannerEnabled === 'boolean' &&
     (COLORS as readonly unknown[]).includes(v.defaultColor) &&
-    (LANGUAGES as readonly unknown[]).includes(v.language)
+    (LANGUAGES as readonly unknown[]).includes(v.language) &&
+    typeof v.weeklyBackup === 'boolean'
   );
 }
 

@@ -52,4 +52,21 @@ describe('database upgrades', () => {
       await Dexie.delete(name);
     }, 60_000);
   }
+
+  it('makes every annotation written before sync existed a change of this device, for the first sync to send', async () => {
+    const name = `upgrade-sync-${Math.random()}`;
+    const v1 = new SourcemarkDB(name, SCHEMA_VERSIONS.filter((v) => v.version === 1));
+    const records = [0, 1, 2].map((i) => sampleAnnotation({ id: `00000000-0000-4000-8000-00000000000${i}`, updated: `2026-01-0${i + 1}T00:00:00.000Z` }));
+    await v1.annotations.bulkPut(records);
+    v1.close();
+    const current = new SourcemarkDB(name);
+    const rows = await current.versions.orderBy('id').toArray();
+    const dev = (await current.syncState.get('device'))?.value;
+    expect(dev).toMatch(/^[0-9a-f]{16}$/);
+    expect(rows.map((r) => [r.id, r.t, r.dev, r.deleted, r.gen])).toEqual(records.map((r) => [r.id, Date.parse(r.updated), dev, false, 0]));
+    expect(new Set(rows.map((r) => r.seq)).size).toBe(3);
+    expect((await current.syncState.get('seq'))?.value).toBe(3);
+    current.close();
+    await Dexie.delete(name);
+  });
 });

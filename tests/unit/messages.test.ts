@@ -180,6 +180,15 @@ describe('handleMessage from a content script', () => {
     ['tab.enable', { type: 'tab.enable', tabId: 8 }],
     ['noteFrame.redeem', { type: 'noteFrame.redeem', token: 'token-000000000001' }],
     ['noteFrame.saveNote', { type: 'noteFrame.saveNote', note: 'x' }],
+    // A page must not point sync at its own server, read the reader's backups or stop sync.
+    ['sync.setup', { type: 'sync.setup', setup: { url: 'https://evil.example/dav/', user: 'u', password: 'p', passphrase: 'correct horse' } }],
+    ['sync.now', { type: 'sync.now' }],
+    ['sync.status', { type: 'sync.status' }],
+    ['sync.disconnect', { type: 'sync.disconnect' }],
+    ['sync.backups', { type: 'sync.backups' }],
+    ['sync.readBackup', { type: 'sync.readBackup', name: '2026-12-05.0123456789abcdef.bak' }],
+    ['sync.keptAside', { type: 'sync.keptAside' }],
+    ['sync.dismissKept', { type: 'sync.dismissKept', key: 'x' }],
   ])('is refused %s, and nothing changes', async (type, message) => {
     const r = await h.ask(contentScript(HERE), message);
     expect(r).toEqual({ ok: false, error: `refused: ${type} is not for this sender` });

@@ -292,3 +292,27 @@ describe('damage on the server', () => {
     expect(await b!.annotations()).toHaveLength(1);
   });
 });
+
+describe('with the real cipher', () => {
+  it('leaves no quote, note, title or address readable on the server, and the other device reads them', async () => {
+    const { createKeyFile } = await import('@/components/sync/cipher');
+    const { sealedCodec } = await import('@/components/sync/codec');
+    const made = await createKeyFile('correct horse battery staple');
+    const remote = new MemoryRemote();
+    const a = new SyncDevice('aaaa', remote, sealedCodec(made.key, made.text));
+    const b = new SyncDevice('bbbb', remote, sealedCodec(made.key, made.text));
+    open.push(a, b);
+    const x = await a.highlight('综合多方资料可以确定', '这句没有来源');
+    await a.sync();
+    await b.sync();
+    expect(await b.annotations()).toEqual([x]);
+    const secrets = ['综合多方资料可以确定', '这句没有来源', 'about 综合', 'example.com', 'https://'];
+    for (const [path, f] of remote.files) {
+      const text = new TextDecoder('utf-8', { fatal: false }).decode(f.bytes);
+      const latin = Array.from(f.bytes, (c) => String.fromCharCode(c)).join('');
+      for (const s of secrets) {
+        expect(text.includes(s) || latin.includes(s), `${path} holds ${s}`).toBe(false);
+      }
+    }
+  });
+});
