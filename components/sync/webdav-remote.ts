@@ -55,7 +55,8 @@ async function routedFetch(url: string, init: RequestInit): Promise<Response> {
     const res = await call.fetch(url, { ...init, headers });
     // Read the whole body here, so that a connection that breaks mid-answer counts as no answer
     // rather than surfacing later as an error the package raises while parsing.
-    const body = res.status === 204 || res.status === 304 ? null : await res.arrayBuffer();
+    // (204, 205 and 304 may not have one: the Response constructor would throw.)
+    const body = res.status === 204 || res.status === 205 || res.status === 304 ? null : await res.arrayBuffer();
     call.status = res.status;
     return new Response(body, { status: res.status, statusText: res.statusText, headers: res.headers });
   } catch (e) {
@@ -69,10 +70,12 @@ export function createWebdavRemote(opts: WebdavRemoteOptions): Remote {
   if (!folder.pathname.endsWith('/')) folder.pathname += '/';
   const client = createClient(folder.href, {
     // Built here rather than by the package, whose base64 throws on any character beyond
-    // Latin-1 (a Chinese password); RFC 7617 browsers send UTF-8.
+    // Latin-1 (a Chinese password); UTF-8 as browsers send it (RFC 7617's charset).
     headers: { Authorization: basicAuth(opts.user, opts.password) },
   });
   const fetchFn: FetchLike = opts.fetch ?? ((url, init) => globalThis.fetch(url, init));
+  // Counts calls of fetch, answered or not. Chrome resends a request on its own, unseen here,
+  // when a reused connection closes before any answer (the server may then see it twice).
   let requests = 0;
 
   /** Runs one package call with its requests routed through this remote's fetch and counter. */
