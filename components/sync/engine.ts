@@ -294,7 +294,19 @@ export async function writeNew(remote: Remote, name: string, bytes: Uint8Array, 
   try {
     await remote.move(`${folder}/${temp}`, `${folder}/${name}`, { overwrite: false });
   } catch (err) {
+    // Chrome sends a request again by itself when a kept-alive connection closes before the
+    // answer: a MOVE the server already carried out then fails (Apache 404, rclone 403 for the
+    // missing source, 412 for the target that now exists). The temporary file gone and the
+    // file in place says it happened; a true clash leaves the temporary file where it was.
+    if (err instanceof RemoteError && err.status !== null && [403, 404, 412].includes(err.status) && (await movedAnyway(remote, folder, temp, name, bytes.length))) {
+      return;
+    }
     await remote.remove(`${folder}/${temp}`).catch(() => undefined);
     throw err;
   }
+}
+
+async function movedAnyway(remote: Remote, folder: string, temp: string, name: string, size: number): Promise<boolean> {
+  const files = await remote.list(folder).catch(() => null);
+  return !!files && !files.some((f) => f.name === temp) && files.some((f) => f.name === name && f.size === size);
 }

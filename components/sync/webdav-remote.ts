@@ -37,6 +37,9 @@ interface Call {
 }
 
 const CALL_HEADER = 'x-sourcemark-call';
+/** Generous: a first sync uploads the whole library in one file over a reader's home uplink. */
+const REQUEST_TIMEOUT_MS = 120_000;
+
 const calls = new Map<string, Call>();
 let nextCall = 0;
 
@@ -52,7 +55,9 @@ async function routedFetch(url: string, init: RequestInit): Promise<Response> {
   call.status = null;
   call.failure = null;
   try {
-    const res = await call.fetch(url, { ...init, headers });
+    // A server that takes the connection and never answers would hold the sync (and every sync
+    // queued behind it) for ever; the timeout makes it "no answer", like a server that is down.
+    const res = await call.fetch(url, { ...init, headers, signal: init.signal ?? AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
     // Read the whole body here, so that a connection that breaks mid-answer counts as no answer
     // rather than surfacing later as an error the package raises while parsing.
     // (204, 205 and 304 may not have one: the Response constructor would throw.)

@@ -316,3 +316,30 @@ describe('with the real cipher', () => {
     }
   });
 });
+
+describe('a MOVE the browser sent twice', () => {
+  it('counts a MOVE whose first sending went through as done, though the second failed', async () => {
+    const { writeNew } = await import('@/components/sync/engine');
+    const remote = new MemoryRemote();
+    await remote.makeFolder(SYNC_FOLDER);
+    const bytes = new TextEncoder().encode('content');
+    // The server moves, the answer is lost, the resend finds no source: Apache's 404.
+    const move = remote.move.bind(remote);
+    remote.move = async (from, to, opts) => {
+      await move(from, to, opts);
+      throw new RemoteError(404, `MOVE ${from}: 404`);
+    };
+    await writeNew(remote, 'x.1.chg', bytes, 'x.tmp-1');
+    expect(remote.names(SYNC_FOLDER)).toEqual(['x.1.chg']);
+  });
+
+  it('still fails a MOVE refused because another file holds the name', async () => {
+    const { writeNew } = await import('@/components/sync/engine');
+    const remote = new MemoryRemote();
+    await remote.makeFolder(SYNC_FOLDER);
+    await remote.put(`${SYNC_FOLDER}/x.1.chg`, new TextEncoder().encode('theirs!'));
+    await expect(writeNew(remote, 'x.1.chg', new TextEncoder().encode('content'), 'x.tmp-1')).rejects.toMatchObject({ status: 412 });
+    expect(new TextDecoder().decode(remote.files.get(`${SYNC_FOLDER}/x.1.chg`)!.bytes)).toBe('theirs!');
+    expect(remote.names(SYNC_FOLDER)).toEqual(['x.1.chg']);
+  });
+});
