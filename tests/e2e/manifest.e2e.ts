@@ -9,7 +9,7 @@ import { ROOT } from './harness';
  * live in the extension's IndexedDB, which needs no `storage` permission.
  */
 const REVIEWED = {
-  permissions: ['activeTab', 'contextMenus', 'downloads', 'scripting'],
+  permissions: ['activeTab', 'alarms', 'contextMenus', 'downloads', 'scripting', 'unlimitedStorage'],
   optionalHosts: ['http://*/*', 'https://*/*'],
   // The claim detector's script, listed first, then the content script, both at the self-media
   // article URLs of every platform in the registry (components/recognition/platforms), https
