@@ -28,8 +28,16 @@ export class SyncSchedule {
     }, this.debounceMs);
   }
 
+  /**
+   * Creates the alarms once. The service worker starts many times a day; creating an alarm again
+   * would restart its period each time, and sync would run a minute after every wake-up instead.
+   */
   static async start(): Promise<void> {
-    await browser.alarms.create(SYNC_ALARM, { periodInMinutes: PERIOD_MINUTES, delayInMinutes: 1 });
-    await browser.alarms.create(WEEKLY_ALARM, { periodInMinutes: 24 * 60, delayInMinutes: 1 });
+    if (!(await browser.alarms.get(SYNC_ALARM))) {
+      await browser.alarms.create(SYNC_ALARM, { periodInMinutes: PERIOD_MINUTES, delayInMinutes: 1 });
+    }
+    if (!(await browser.alarms.get(WEEKLY_ALARM))) {
+      await browser.alarms.create(WEEKLY_ALARM, { periodInMinutes: 24 * 60, delayInMinutes: 1 });
+    }
   }
 }
