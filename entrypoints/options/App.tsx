@@ -1,8 +1,9 @@
-import { useEffect, useMemo } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import DeleteAll from '@/components/ui/options/DeleteAll';
 import GrantedSites from '@/components/ui/options/GrantedSites';
-import ImportDialog from '@/components/ui/options/ImportDialog';
+import ImportDialog, { type ImportSource } from '@/components/ui/options/ImportDialog';
 import SettingsForm from '@/components/ui/options/SettingsForm';
+import SyncSection from '@/components/ui/sync/SyncSection';
 import { EnvContext, type AnnotationActions, type PopupEnv } from '@/components/ui/popup/env';
 import ExportMenu from '@/components/ui/popup/ExportMenu';
 import { popupStrings, resolveLang } from '@/components/vocabulary/strings';
@@ -15,7 +16,7 @@ export type AppProps = {
   db: SourcemarkDB;
 };
 
-/** The options page: reading settings, granted sites, and the data (export, import, delete all). */
+/** The options page: reading settings, granted sites, sync and backup, and the data (export, import, delete all). */
 export default function App({ db }: AppProps) {
   const settings = useLive(() => readSettings(db), [db]);
   // Live: choosing another language re-renders the page in it at once.
@@ -37,6 +38,8 @@ export default function App({ db }: AppProps) {
     [],
   );
   const env = useMemo<PopupEnv>(() => ({ db, lang, t, actions }), [db, lang, t, actions]);
+  // A backup read from the sync server, handed to the import dialog's preview.
+  const [restore, setRestore] = useState<ImportSource | null>(null);
   useEffect(() => {
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
     document.title = t.optionsTitle;
@@ -48,10 +51,11 @@ export default function App({ db }: AppProps) {
         <h1>{t.optionsTitle}</h1>
         {settings.value ? <SettingsForm settings={settings.value} /> : <p class="muted">{t.loading}</p>}
         <GrantedSites />
+        <SyncSection settings={settings.value ?? null} onRestore={setRestore} />
         <section aria-labelledby="data-title">
           <h2 id="data-title">{t.sectionData}</h2>
           <ExportMenu scopes={['all']} open title={t.exportAll} />
-          <ImportDialog />
+          <ImportDialog source={restore} />
           <DeleteAll />
         </section>
       </main>

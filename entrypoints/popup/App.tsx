@@ -13,6 +13,7 @@ import type { Annotation } from '@/storage/model/annotation';
 import { request } from '@/storage/messaging/client';
 import { ExtensionNoticeSchema } from '@/storage/messaging/protocol';
 import ClaimsSwitch from '@/components/ui/popup/ClaimsSwitch';
+import PopupSyncLine from '@/components/ui/sync/PopupSyncLine';
 import type { SourcemarkDB } from '@/storage/db/db';
 
 export type AppProps = {
@@ -45,9 +46,11 @@ export default function App({ db, lang, tabId }: AppProps) {
 
   // Every write goes through the background, which tells the pages showing it; the background's
   // notice tells us too, and then "This page" asks its tab again (a deleted orphan, a new one).
+  // Sync's own notices change nothing on this page: only the sync line listens to them.
   useEffect(() => {
     const onNotice = (raw: unknown) => {
-      if (ExtensionNoticeSchema.safeParse(raw).success) void refresh();
+      const notice = ExtensionNoticeSchema.safeParse(raw);
+      if (notice.success && notice.data.type !== 'sync.changed') void refresh();
     };
     browser.runtime.onMessage.addListener(onNotice);
     return () => browser.runtime.onMessage.removeListener(onNotice);
@@ -98,6 +101,7 @@ export default function App({ db, lang, tabId }: AppProps) {
           ⚙
         </button>
       </header>
+      <PopupSyncLine onOpenSettings={openSettings} />
       <main>
         {view === null || active === null ? (
           <p class="muted">{t.loading}</p>

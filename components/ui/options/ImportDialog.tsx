@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { useEnv } from '../popup/env';
 import { request } from '@/storage/messaging/client';
 import type { Annotation } from '@/storage/model/annotation';
@@ -7,7 +7,20 @@ import { DEFAULT_IMPORT_LIMITS } from '@/storage/formats/import-result';
 import { previewImport, type ImportMode, type ImportPreview } from '@/storage/db/import-writer';
 import { errorMessage } from '@/storage/model/error-message';
 
-export type ImportDialogProps = Record<string, never>;
+/** Text to import that did not come from a picked file: a backup read from the sync server. */
+export interface ImportSource {
+  /** What the preview and its messages call it (a file name, "Backup of 5 Dec 2026"). */
+  name: string;
+  text: string;
+}
+
+export type ImportDialogProps = {
+  /**
+   * Previewed as a picked file would be, each time a new object is passed; the reader still
+   * confirms before anything is written.
+   */
+  source?: ImportSource | null;
+};
 
 type Step =
   | { kind: 'idle' }
@@ -21,38 +34,60 @@ type Step =
 const SHOWN_INVALID = 20;
 
 /**
- * Pick a file → parse and validate (nothing written) → show new / present / changed / invalid →
- * the reader confirms → one transaction. A bad file is named with its first problem and where.
+ * Pick a file (or be handed text, `source`) → parse and validate (nothing written) → show new /
+ * present / changed / invalid → the reader confirms → one transaction. A bad file is named with
+ * its first problem and where.
  */
-export default function ImportDialog(_props: ImportDialogProps) {
+export default function ImportDialog({ source = null }: ImportDialogProps) {
   const { db, t } = useEnv();
   const [step, setStep] = useState<Step>({ kind: 'idle' });
   const [mode, setMode] = useState<ImportMode>('skip');
+  const sectionRef = useRef<HTMLElement>(null);
+  // Counts loads, so that a slower earlier one (a big file) cannot replace a newer preview.
+  const loads = useRef(0);
+
+  /** Size check, parse, preview: the same path for a picked file and for handed text. */
+  const load = async (name: string, size: number, read: () => Promise<string>) => {
+    const id = ++loads.current;
+    const current = () => id === loads.current;
+    if (size > DEFAULT_IMPORT_LIMITS.maxBytes) {
+      const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
+      setStep({ kind: 'bad', message: t.badFile(name, `${mb(size)} > ${mb(DEFAULT_IMPORT_LIMITS.maxBytes)}`) });
+      return;
+    }
+    setStep({ kind: 'reading' });
+    try {
+      const result = parseImportFile(await read());
+      if (!current()) return;
+      if (!result.ok) {
+        setStep({ kind: 'bad', message: t.badFile(name, result.error) });
+        return;
+      }
+      const preview = await previewImport(db, result.annotations, result.invalid);
+      if (!current()) return;
+      setMode('skip');
+      setStep({ kind: 'preview', name, annotations: result.annotations, preview });
+    } catch (err) {
+      if (current()) setStep({ kind: 'bad', message: t.badFile(name, errorMessage(err)) });
+    }
+  };
 
   const pick = async (input: HTMLInputElement) => {
     const file = input.files?.[0];
     // Cleared so choosing the same file again (after fixing it) fires another change.
     input.value = '';
     if (!file) return;
-    if (file.size > DEFAULT_IMPORT_LIMITS.maxBytes) {
-      const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
-      setStep({ kind: 'bad', message: t.badFile(file.name, `${mb(file.size)} > ${mb(DEFAULT_IMPORT_LIMITS.maxBytes)}`) });
-      return;
-    }
-    setStep({ kind: 'reading' });
-    try {
-      const result = parseImportFile(await file.text());
-      if (!result.ok) {
-        setStep({ kind: 'bad', message: t.badFile(file.name, result.error) });
-        return;
-      }
-      const preview = await previewImport(db, result.annotations, result.invalid);
-      setMode('skip');
-      setStep({ kind: 'preview', name: file.name, annotations: result.annotations, preview });
-    } catch (err) {
-      setStep({ kind: 'bad', message: t.badFile(file.name, errorMessage(err)) });
-    }
+    await load(file.name, file.size, () => file.text());
   };
+
+  // Handed text (a backup): previewed like a file, and the dialog brought into view, since the
+  // reader asked for it from another section of the page.
+  useEffect(() => {
+    if (!source) return;
+    sectionRef.current?.scrollIntoView?.({ block: 'start', behavior: 'smooth' });
+    void load(source.name, new TextEncoder().encode(source.text).length, async () => source.text);
+    // A new source object is a new request, even for the same backup.
+  }, [source]);
 
   const write = async (annotations: Annotation[]) => {
     setStep({ kind: 'writing', total: annotations.length });
@@ -66,7 +101,7 @@ export default function ImportDialog(_props: ImportDialogProps) {
   };
 
   return (
-    <section aria-labelledby="import-title" class="import">
+    <section aria-labelledby="import-title" class="import" ref={sectionRef}>
       <h3 id="import-title">{t.importTitle}</h3>
       <p class="muted">{t.importHint}</p>
       <label class="file">
