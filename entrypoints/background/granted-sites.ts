@@ -7,14 +7,15 @@ const SCRIPT_ID = 'sourcemark-granted-sites';
 /**
  * Sites the reader granted (optional host permissions, asked at run time from the options page)
  * get Sourcemark automatically, like self-media articles. Kept in step with the permissions: called at
- * start-up and whenever a permission is added or removed.
+ * start-up and whenever a permission is added or removed. `notSites` are granted origins that are
+ * not for reading: the reader's sync server, whose permission lets sync reach it and nothing else.
  */
-export async function syncGrantedSites(): Promise<string[]> {
+export async function syncGrantedSites(notSites: ReadonlySet<string> = new Set()): Promise<string[]> {
   const { origins = [] } = await browser.permissions.getAll();
   // The manifest's own patterns are listed too; they are covered already. Where a granted site
   // and the manifest both inject, the content script starts once.
   const builtIn = builtInPatterns(browser.runtime.getManifest());
-  const granted = origins.filter((o) => !builtIn.has(o));
+  const granted = origins.filter((o) => !builtIn.has(o) && !notSites.has(o));
   const existing = await browser.scripting.getRegisteredContentScripts({ ids: [SCRIPT_ID] });
   if (existing.length) await browser.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });
   if (granted.length === 0) return [];

@@ -23,7 +23,13 @@ export default defineBackground(() => {
     void broadcast(tabs, notice, target);
     if (notice.type === 'annotations.changed' || notice.type === 'annotations.reload') schedule?.soon();
   });
-  const sync = new SyncService(db, writer, () => void browser.runtime.sendMessage({ type: 'sync.changed' }).catch(() => undefined));
+  const refreshSites = () => void sync.serverPatterns().then(syncGrantedSites);
+  const sync = new SyncService(
+    db,
+    writer,
+    () => void browser.runtime.sendMessage({ type: 'sync.changed' }).catch(() => undefined),
+    refreshSites,
+  );
   schedule = new SyncSchedule(() => {
     void sync.status().then((s) => (s.configured && s.pending > 0 ? sync.run() : null));
   });
@@ -68,7 +74,7 @@ export default defineBackground(() => {
   });
   browser.runtime.onStartup.addListener(() => void sync.configured().then((on) => (on ? sync.run() : null)));
 
-  void syncGrantedSites();
-  browser.permissions.onAdded.addListener(() => void syncGrantedSites());
-  browser.permissions.onRemoved.addListener(() => void syncGrantedSites());
+  refreshSites();
+  browser.permissions.onAdded.addListener(refreshSites);
+  browser.permissions.onRemoved.addListener(refreshSites);
 });

@@ -10,6 +10,9 @@ interface DownloadItem {
   state: string;
 }
 
+/** An extension page's `chrome`; typed here since the tests do not load Chrome's types. */
+type Runtime = { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } };
+
 function downloads(h: Harness): Promise<DownloadItem[]> {
   return h.worker.evaluate(() => {
     // The service worker's `chrome`; typed here since the tests do not load Chrome's types.
@@ -28,7 +31,7 @@ describe('the weekly copy in Downloads, for readers without sync', () => {
     const options = await h.open(`chrome-extension://${h.extensionId}/options.html`);
     // Through the background, as an import does.
     const answer = await options.evaluate(
-      (annotations) => chrome.runtime.sendMessage({ type: 'import.write', annotations, mode: 'skip' }),
+      (annotations) => (globalThis as unknown as Runtime).chrome.runtime.sendMessage({ type: 'import.write', annotations, mode: 'skip' }),
       stored,
     );
     expect(answer).toMatchObject({ ok: true, data: { added: 2 } });
@@ -48,7 +51,7 @@ describe('the weekly copy in Downloads, for readers without sync', () => {
     // Turning it off and on again within the week saves no second copy.
     await box.uncheck();
     await box.check();
-    await expect.poll(() => options.evaluate(() => chrome.runtime.sendMessage({ type: 'settings.get' }))).toMatchObject({ data: { settings: { weeklyBackup: true } } });
+    await expect.poll(() => options.evaluate(() => (globalThis as unknown as Runtime).chrome.runtime.sendMessage({ type: 'settings.get' }))).toMatchObject({ data: { settings: { weeklyBackup: true } } });
     expect(await downloads(h)).toHaveLength(1);
   });
 });

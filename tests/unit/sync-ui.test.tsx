@@ -2,7 +2,6 @@ import { render, type ComponentChild } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SYNC_ERROR_KINDS, type SyncError, type SyncStatus } from '@/components/sync/status';
 import type { KeptAside } from '@/components/sync/kept-aside';
-import { hostPattern } from '@/components/sync/host-pattern';
 import ImportDialog from '@/components/ui/options/ImportDialog';
 import { EnvContext, type AnnotationActions, type PopupEnv } from '@/components/ui/popup/env';
 import KeptAsideList from '@/components/ui/sync/KeptAsideList';
@@ -241,12 +240,6 @@ describe('the sync server address', () => {
     ['', null],
   ])('%j → %j', (url, pattern) => {
     expect(serverOriginPattern(url, { withPort: true })).toBe(pattern);
-  });
-
-  it("asks for the very pattern the background checks before contacting the server (Chromium)", () => {
-    for (const url of ['https://dav.example.com/remote.php/dav/files/ada/', 'https://cloud.example.com:8443/dav/', 'https://cloud.example.com:443/dav/', 'http://[::1]:8080/dav/', 'https://新闻.中国/dav/']) {
-      expect(serverOriginPattern(url, { withPort: true })).toBe(hostPattern(url));
-    }
   });
 
   it("leaves the port out where match patterns take none (Firefox)", () => {

@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { builtInPatterns } from '@/components/recognition/built-in-patterns';
+import { PATTERNS_TAKE_PORTS, serverOriginPattern } from '@/components/sync/host-pattern';
+import { request } from '@/storage/messaging/client';
 import { useEnv } from '../popup/env';
 import { errorMessage } from '@/storage/model/error-message';
 
@@ -35,8 +37,12 @@ export default function GrantedSites(_props: GrantedSitesProps) {
 
   useEffect(() => {
     const builtIn = builtInPatterns(browser.runtime.getManifest());
+    // The sync server's permission lets sync reach it; it is not a site Sourcemark runs on.
     const load = () =>
-      void browser.permissions.getAll().then((p) => setOrigins((p.origins ?? []).filter((o) => !builtIn.has(o))));
+      void Promise.all([browser.permissions.getAll(), request({ type: 'sync.status' }).catch(() => null)]).then(([p, sync]) => {
+        const server = sync?.status.server ? serverOriginPattern(sync.status.server, { withPort: PATTERNS_TAKE_PORTS }) : null;
+        setOrigins((p.origins ?? []).filter((o) => !builtIn.has(o) && o !== server));
+      });
     load();
     browser.permissions.onAdded.addListener(load);
     browser.permissions.onRemoved.addListener(load);

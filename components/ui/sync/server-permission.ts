@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { serverOriginPattern } from './server-address';
+import { PATTERNS_TAKE_PORTS, serverOriginPattern } from '@/components/sync/host-pattern';
 
 /**
  * Asks the browser for the one host permission sync needs: the reader's server. Call it inside
@@ -7,7 +7,7 @@ import { serverOriginPattern } from './server-address';
  * Firefox's match patterns take no port (see serverOriginPattern).
  */
 export function askServerPermission(url: string): Promise<boolean> {
-  const pattern = serverOriginPattern(url, { withPort: !import.meta.env.FIREFOX });
+  const pattern = serverOriginPattern(url, { withPort: PATTERNS_TAKE_PORTS });
   if (!pattern) return Promise.reject(new Error(`not an http(s) address: ${url}`));
   try {
     return browser.permissions.request({ origins: [pattern] });

@@ -17,7 +17,7 @@ import { DexieSyncLocal } from '@/storage/db/sync-local';
 import { readSyncConfig, readSyncRecord, writeSyncConfig, writeSyncRecord, type SyncConfig } from '@/storage/db/sync-config';
 import type { Writer } from '@/storage/db/writer';
 import { exportText, readAll } from '@/storage/formats/export-file';
-import { hostPattern } from '@/components/sync/host-pattern';
+import { PATTERNS_TAKE_PORTS, serverOriginPattern } from '@/components/sync/host-pattern';
 
 /**
  * Sync as the background runs it: set-up, one sync at a time, the daily backup after a good
@@ -33,6 +33,8 @@ export class SyncService {
     private readonly db: SourcemarkDB,
     writer: Writer,
     private readonly changed: () => void,
+    /** The sync server changed (set up, stopped): granted sites are worked out again without it. */
+    private readonly serverChanged: () => void,
     private readonly remoteFor: (c: Pick<SyncConfig, 'url' | 'user' | 'password'>) => Remote = (c) =>
       createWebdavRemote({ folderUrl: c.url, user: c.user, password: c.password }),
   ) {
@@ -71,6 +73,9 @@ export class SyncService {
   async setup(s: SyncSetup): Promise<SyncError | null> {
     const url = s.url.endsWith('/') ? s.url : `${s.url}/`;
     const remote = this.remoteFor({ url, user: s.user, password: s.password });
+    // Remembered before anything else: the permission the options page was just granted for this
+    // server must not make it a site Sourcemark runs on, even if this set-up fails.
+    await this.db.syncState.put({ key: 'candidate', value: url });
     try {
       await this.mayContact(url);
       // The folder the reader named must exist; Sourcemark's own folder inside it is made.
@@ -93,16 +98,30 @@ export class SyncService {
       return syncErrorOf(err, new Date());
     } finally {
       this.changed();
+      this.serverChanged();
     }
     return this.run();
   }
 
+  /** The host patterns that are the sync server's (set up, or tried at the last set-up). */
+  async serverPatterns(): Promise<Set<string>> {
+    const [config, candidate] = await Promise.all([readSyncConfig(this.db), this.db.syncState.get('candidate')]);
+    const urls = [config?.url, typeof candidate?.value === 'string' ? candidate.value : undefined];
+    return new Set(urls.flatMap((u) => (u ? [serverOriginPattern(u, { withPort: PATTERNS_TAKE_PORTS })] : [])).filter((p): p is string => !!p));
+  }
+
   /** Forgets the server, password and key on this device; the server and the annotations stay. */
   async disconnect(): Promise<void> {
+    const config = await readSyncConfig(this.db);
+    const pattern = config && serverOriginPattern(config.url, { withPort: PATTERNS_TAKE_PORTS });
+    // Sourcemark no longer needs to reach that server: give the permission back.
+    if (pattern) await browser.permissions.remove({ origins: [pattern] }).catch(() => undefined);
+    await this.db.syncState.delete('candidate');
     await writeSyncConfig(this.db, null);
     await this.local.reset();
     await writeSyncRecord(this.db, { lastSync: null, lastError: null, lastRequests: 0, lastBackup: null });
     this.changed();
+    this.serverChanged();
   }
 
   /** Syncs now, or once more right after the sync already running. */
@@ -193,7 +212,8 @@ export class SyncService {
 
   /** The reader granted this one server at set-up; without it the browser would block the requests. */
   private async mayContact(url: string): Promise<void> {
-    if (!(await browser.permissions.contains({ origins: [hostPattern(url)] }))) {
+    const pattern = serverOriginPattern(url, { withPort: PATTERNS_TAKE_PORTS });
+    if (!pattern || !(await browser.permissions.contains({ origins: [pattern] }))) {
       throw new NoPermissionError(`no permission to contact ${new URL(url).host}`);
     }
   }
