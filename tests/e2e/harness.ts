@@ -2,7 +2,8 @@
  * Loads the built extension into Debian's Chromium with playwright-core and serves the seed pages
  * at their real URLs by request interception. Every request that is not a seed page is recorded
  * and aborted: the seeds have no external resources, so anything recorded came from somewhere it
- * should not (the extension makes no network requests at all).
+ * should not (the extension makes no network requests at all, except to a sync server the reader
+ * set up: the sync tests let their local server through with a route of their own, see sync-steps.ts).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -64,10 +65,27 @@ export function chromePath(): string {
   return found;
 }
 
-export async function launch(opts: { locale?: string; headless?: boolean } = {}): Promise<Harness> {
+export interface LaunchOptions {
+  locale?: string;
+  headless?: boolean;
+  /**
+   * Host patterns the extension holds from the start, e.g. `['http://127.0.0.1/*']` for the sync
+   * tests' local WebDAV servers. Sync asks for its server's host permission with
+   * `permissions.request` from the options page, and headless Chromium shows that prompt where no
+   * one can answer it: the promise never settles. So the browser loads a copy of the build whose
+   * manifest already grants these patterns; the options page's request then resolves `true` at
+   * once, as it does after a reader clicks *Allow*. The copy has its own extension id (read from
+   * its service worker, as for the build itself). Without this option the build is loaded as it is.
+   */
+  grantHosts?: string[];
+}
+
+export async function launch(opts: LaunchOptions = {}): Promise<Harness> {
   if (!fs.existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`no built extension at ${EXTENSION_DIR}: run \`npx wxt build\` first`);
   }
+  const copyDir = opts.grantHosts?.length ? grantingCopy(opts.grantHosts) : null;
+  const extensionDir = copyDir ?? EXTENSION_DIR;
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sourcemark-e2e-'));
   const locale = opts.locale ?? 'zh-CN';
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -76,8 +94,8 @@ export async function launch(opts: { locale?: string; headless?: boolean } = {})
     locale,
     viewport: { width: 1280, height: 900 },
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       `--lang=${locale}`,
       '--no-sandbox',
       '--disable-gpu',
@@ -100,7 +118,7 @@ export async function launch(opts: { locale?: string; headless?: boolean } = {})
     }
     // In this Chromium the catch-all route also sees the scripts and styles that extension pages
     // (popup.html, the note frame note.html) load from the extension: answer them from the build.
-    const file = extensionOrigin && url.startsWith(`${extensionOrigin}/`) ? builtFile(url) : null;
+    const file = extensionOrigin && url.startsWith(`${extensionOrigin}/`) ? builtFile(extensionDir, url) : null;
     if (file) {
       await route.fulfill({ status: 200, contentType: typeOf(file), body: fs.readFileSync(file) });
       return;
@@ -125,6 +143,7 @@ export async function launch(opts: { locale?: string; headless?: boolean } = {})
     async close() {
       await context.close();
       fs.rmSync(userDataDir, { recursive: true, force: true });
+      if (copyDir) fs.rmSync(copyDir, { recursive: true, force: true });
     },
   };
 }
@@ -140,11 +159,22 @@ function typeOf(file: string): string {
   return TYPES[path.extname(file)] ?? 'application/octet-stream';
 }
 
-/** The file of the build an extension URL names, or null (outside the build, or missing). */
-function builtFile(url: string): string | null {
+/** The file of the build (at `dir`) an extension URL names, or null (outside the build, or missing). */
+function builtFile(dir: string, url: string): string | null {
   const rel = decodeURIComponent(new URL(url).pathname);
-  const file = path.join(EXTENSION_DIR, path.normalize(rel));
-  return file.startsWith(EXTENSION_DIR + path.sep) && fs.existsSync(file) && fs.statSync(file).isFile() ? file : null;
+  const file = path.join(dir, path.normalize(rel));
+  return file.startsWith(dir + path.sep) && fs.existsSync(file) && fs.statSync(file).isFile() ? file : null;
+}
+
+/** A copy of the build, in a temporary folder, whose manifest grants `hosts` (see `grantHosts`). */
+function grantingCopy(hosts: string[]): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sourcemark-granted-'));
+  fs.cpSync(EXTENSION_DIR, dir, { recursive: true });
+  const file = path.join(dir, 'manifest.json');
+  const manifest = JSON.parse(fs.readFileSync(file, 'utf8')) as { host_permissions?: string[] };
+  manifest.host_permissions = [...(manifest.host_permissions ?? []), ...hosts];
+  fs.writeFileSync(file, JSON.stringify(manifest));
+  return dir;
 }
 
 function stripHash(url: string): string {
