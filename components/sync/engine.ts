@@ -187,6 +187,7 @@ export async function syncOnce(deps: SyncDeps): Promise<SyncReport> {
     if (!now || now.size !== known.size || (known.etag !== null && etagOf(now) !== known.etag)) damagedOwn = true;
     else if (known.etag === null) known.etag = etagOf(now);
   }
+  await local.saveState(state);
   const hasBase = ownFiles.some((f) => parseSyncFileName(f.name)?.kind === 'base' && state.ownFiles[f.name]);
   const changeFiles = ownFiles.filter((f) => parseSyncFileName(f.name)?.kind === 'chg').length;
   const compact = damagedOwn || !hasBase || changeFiles >= (deps.compactAfter ?? COMPACT_AFTER);
@@ -213,7 +214,10 @@ export async function syncOnce(deps: SyncDeps): Promise<SyncReport> {
       }
       throw err;
     }
-    state.ownFiles[name] = { size: bytes.length, etag: null };
+    // The file's ETag now, from one listing: learning it at the next sync instead would adopt
+    // whatever is there by then, a same-size garbage file included, and never rewrite it.
+    const written = (await remote.list(SYNC_FOLDER).catch(() => null))?.find((f) => f.name === name && !f.folder);
+    state.ownFiles[name] = { size: bytes.length, etag: written && written.size === bytes.length ? etagOf(written) : null };
     await local.markPushed(batch.upTo);
     await local.saveState(state);
     report.pushed = batch.versions.length;

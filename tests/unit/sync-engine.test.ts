@@ -136,8 +136,8 @@ describe('requests and files', () => {
     expect(report).toMatchObject({ pushed: 50, wrote: 'changes' });
     expect(remote.log.filter((l) => l.startsWith('PUT'))).toHaveLength(1);
     expect(remote.log.filter((l) => l.startsWith('MOVE'))).toHaveLength(1);
-    // The listing and the two writes.
-    expect(remote.log).toHaveLength(3);
+    // The listing, the two writes, and the listing that learns the new file's ETag.
+    expect(remote.log).toHaveLength(4);
   });
 
   it('sends nothing but one listing when nothing changed anywhere', async () => {
@@ -215,6 +215,23 @@ describe('requests and files', () => {
 });
 
 describe('damage on the server', () => {
+  it('rewrites its own file when it is replaced by garbage of the same size', async () => {
+    const [remote, a, b] = devices(2);
+    await a!.highlight('q', 'note');
+    await a!.sync();
+    await a!.highlight('r', 'second');
+    await a!.sync();
+    const dev = await a!.local.device();
+    const name = files(remote).filter((n) => n.startsWith(dev)).sort().at(-1)!;
+    const path = `${SYNC_FOLDER}/${name}`;
+    const size = remote.files.get(path)!.bytes.length;
+    remote.files.set(path, { bytes: new Uint8Array(size).fill(120), etag: '"garbage"' });
+    expect((await b!.sync()).damaged.map((d) => d.file)).toEqual([name]);
+    expect((await a!.sync()).wrote).toBe('base');
+    expect((await b!.sync()).damaged).toEqual([]);
+    expect(await b!.annotations()).toEqual(await a!.annotations());
+  });
+
   it('skips a damaged file of another device, says which, and reads it once its device rewrites it', async () => {
     const [remote, a, b] = devices(2);
     await a!.highlight('q', 'note');
