@@ -8,11 +8,14 @@
  *   npm run bench -- --readme     # the same, and the results replace README.md's between the
  *                                 # <!-- bench:start --> and <!-- bench:end --> lines
  *   npx tsx tests/bench/run.ts    # on the existing build
+ *   npx tsx tests/bench/run.ts --only=sync   # one section (size, claims, anchoring, saving,
+ *                                 # popup, sync); never with --readme
  *
  * Sections: anchoring and claim detection in Debian Chromium (anchoring-browser.ts), claim
  * detection in Node (claims.bench.ts), saving through the built extension (saving.ts), the popup
  * of the built extension in Chromium (popup-browser.ts) and taken apart in Node (popup.bench.ts),
- * sizes of the build (size.ts).
+ * sync through the built extension against local rclone and Apache WebDAV servers
+ * (sync-browser.ts), sizes of the build (size.ts).
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -26,6 +29,7 @@ import { runClaimsBench, type Row as ClaimsNodeRow } from './claims.bench';
 import { runPopupBrowserBench, type PopupBrowserReport } from './popup-browser';
 import { runSavingBench, type SavingReport } from './saving';
 import { runSizeReport, type SizeReport } from './size';
+import { runSyncBrowserBench, type ServerResult, type StepName, type SyncBrowserReport } from './sync-browser';
 
 const GOALS = {
   exactSpeedup: 50,
@@ -35,6 +39,8 @@ const GOALS = {
   orphanSingleMs: 50,
   seedClaimsMs: 2,
   contentGzip: 30 * 1024,
+  firstSyncMs: 10_000,
+  oneChangeSyncMs: 1_000,
 };
 
 /** What tests/bench/popup.bench.ts returns (its own type; read loosely, it may change). */
@@ -299,6 +305,100 @@ function popupSection(chromium: PopupBrowserReport | Error, node: PopupReport | 
   return out.join('\n');
 }
 
+const median = (xs: readonly number[]): number => {
+  const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  if (!s.length) return NaN;
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+};
+const bytesCell = (b: number) => (b === 0 ? '–' : b >= 1024 * 1024 ? `${(b / 2 ** 20).toFixed(2)} MB` : kb(b));
+
+const SYNC_STEPS: Array<{ step: StepName; label: string; peer?: StepName; goal?: keyof typeof GOALS }> = [
+  { step: 'setup-a', label: 'A: set-up with 10,000 annotations, click to done (the three parts below)' },
+  { step: 'first-a', label: 'A: … its first sync: every annotation to the server', peer: 'peer-up', goal: 'firstSyncMs' },
+  { step: 'backup-a', label: "A: … the day's first backup (sealed JSON-LD export)", peer: 'peer-up' },
+  { step: 'one-change', label: 'A: one note edited, then Sync now', goal: 'oneChangeSyncMs' },
+  { step: 'no-change-a', label: 'A: Sync now, nothing changed anywhere' },
+  { step: 'first-b', label: "B (new profile): first sync in its set-up, reads A's base and change files", peer: 'peer-down', goal: 'firstSyncMs' },
+  { step: 'no-change-b', label: 'B: Sync now, nothing changed anywhere' },
+  { step: 'peer-up', label: 'peer: the library as one plain JSON-LD file, 1 PUT' },
+  { step: 'peer-down', label: 'peer: that file, 1 GET + JSON.parse' },
+];
+
+function syncStepMs(r: ServerResult, step: StepName): number {
+  return median(r.steps[step]?.ms ?? []);
+}
+
+function syncSection(s: SyncBrowserReport): string {
+  const rows: Array<Array<string | number>> = [];
+  for (const r of s.servers) {
+    for (const def of SYNC_STEPS) {
+      const runs = r.steps[def.step];
+      if (!runs) continue;
+      const m = median(runs.ms);
+      const requests = [...new Set(runs.requests)].join(' / ');
+      const goal = def.goal ? `≤ ${GOALS[def.goal] / 1000} s: ${m <= GOALS[def.goal] ? 'met' : '**missed**'}` : '';
+      rows.push([
+        r.server,
+        def.label,
+        runs.ms.length,
+        ms(m),
+        ms(median(runs.httpMs)),
+        requests,
+        bytesCell(median(runs.bytes)),
+        def.peer ? factor(m / syncStepMs(r, def.peer)) : '',
+        goal,
+      ]);
+    }
+  }
+  const b = s.breakdown;
+  const out = [
+    "### Sync (built extension in Chromium: the service worker's SyncService over its IndexedDB, real local WebDAV servers)",
+    '',
+    `${int(s.annotations)} annotations in device A (tests/bench/sync-data.ts: passages of the Chinese corpus articles ` +
+      `with context, ${int(s.withNotes)} with a note, a third with tags; ${(s.libraryJsonBytes / 2 ** 20).toFixed(1)} MB as ` +
+      `JSON; written in ${ms(s.fillMs)} ms). rclone and Apache are started on 127.0.0.1 by the bench. Every sync is the ` +
+      `extension's own, asked for by message from an extension page; the browser loads a copy of the build that already ` +
+      `grants \`http://127.0.0.1/*\` and intercepts no request. A is set up ${s.runs.a} times, each on a new empty folder ` +
+      `(so each first sync sends everything), then edits and syncs ${s.runs.a} times; B, a new profile, is set up ` +
+      `${s.runs.b === 1 ? 'once' : `${s.runs.b} times`} on that folder. Set-up's parts are told apart by their requests ` +
+      `in Chromium's network log. ms: median (page clock); HTTP ms: the step's requests in flight, summed; bytes sent: ` +
+      `the files put on the server. Peer: the same library as the plain JSON-LD export, one PUT through the same ` +
+      `WebDAV client in the same service worker, and its GET + JSON.parse (it writes nothing to IndexedDB); ` +
+      `× peer = sync ÷ peer, what encryption, compression and the engine's bookkeeping cost.`,
+    '',
+    table(
+      ['server', 'step', 'runs', 'median ms', 'HTTP ms', 'requests', 'bytes sent', '× peer', 'goal'],
+      rows,
+      ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'l'],
+    ),
+    '',
+    `PBKDF2-SHA-256 at 600,000 iterations in the service worker: ${s.pbkdf2Ms.map((x) => ms(x)).join(' / ')} ms ` +
+      `(${s.pbkdf2Ms.length} runs); paid once per device inside set-up, not by any sync.`,
+  ];
+  if (b) {
+    const sealParts = b.schemaMs + b.stringifyMs + b.gzipMs + b.encryptMs;
+    const openParts = b.decryptMs + b.gunzipMs + b.parseMs + b.readSchemaMs;
+    const firstB = median(s.servers.flatMap((r) => r.steps['first-b']?.ms ?? []));
+    const httpB = median(s.servers.flatMap((r) => r.steps['first-b']?.httpMs ?? []));
+    out.push('');
+    out.push(
+      `Where a first sync's time goes (A's service worker, one base file of ${int(b.versions)} versions, the pure ` +
+        `steps median of 3): reading them from IndexedDB (\`DexieSyncLocal.authored\`: the versions by device, then ` +
+        `every record by id) ${ms(b.readMs)} ms; sealing (\`writeSyncFile\`) ${ms(b.sealMs)} ms, of which ` +
+        `the zod schema check ${ms(b.schemaMs)}, JSON.stringify + UTF-8 ${ms(b.stringifyMs)} ` +
+        `(${(b.jsonBytes / 2 ** 20).toFixed(1)} MB), gzip ${ms(b.gzipMs)} (to ${(b.gzipBytes / 2 ** 20).toFixed(2)} MB), ` +
+        `AES-GCM ${ms(b.encryptMs)} (sum of the parts ${ms(sealParts)}). Opening it on B: AES-GCM ${ms(b.decryptMs)}, ` +
+        `gunzip + UTF-8 ${ms(b.gunzipMs)}, JSON.parse ${ms(b.parseMs)}, the schema check ${ms(b.readSchemaMs)} ` +
+        `(${ms(openParts)} together). B's first sync took ${ms(firstB)} ms, ${ms(httpB)} of them HTTP: what is left, ` +
+        `about ${ms(firstB - httpB - openParts)} ms, is merging into IndexedDB (\`Writer.applySync\`: a get per id in ` +
+        `versions and in annotations, then a put per row into each; Dexie's bulkGet and bulkPut send one IndexedDB ` +
+        `request per key).`,
+    );
+  }
+  return out.join('\n');
+}
+
 function sizeSection(s: SizeReport): string {
   return [
     '### Size (`.output/chrome-mv3`, minified by `wxt build`; gzip level 9 per file)',
@@ -318,7 +418,7 @@ interface Goal {
   met: boolean;
 }
 
-function goals(b: BrowserReport | null, node: ClaimsNodeRow[], size: SizeReport | null): Goal[] {
+function goals(b: BrowserReport | null, node: ClaimsNodeRow[], size: SizeReport | null, sync: SyncBrowserReport | null): Goal[] {
   const out: Goal[] = [];
   if (b) {
     const peers = ['apache', 'dtq'] as const;
@@ -385,6 +485,22 @@ function goals(b: BrowserReport | null, node: ClaimsNodeRow[], size: SizeReport 
       });
     }
   }
+  for (const r of sync?.servers ?? []) {
+    const first = [syncStepMs(r, 'first-a'), syncStepMs(r, 'first-b')];
+    out.push({
+      goal: `first sync of ${int(sync!.annotations)} annotations ≤ ${GOALS.firstSyncMs / 1000} s against a local server (${r.server}), sending and receiving`,
+      measured:
+        `${ms(first[0])} ms (A sends, ${[...new Set(r.steps['first-a']?.requests)].join('/')} requests) / ` +
+        `${ms(first[1])} ms (B receives, ${[...new Set(r.steps['first-b']?.requests)].join('/')} requests)`,
+      met: first.every((x) => x <= GOALS.firstSyncMs),
+    });
+    const one = syncStepMs(r, 'one-change');
+    out.push({
+      goal: `one-change sync ≤ ${GOALS.oneChangeSyncMs / 1000} s against a local server (${r.server})`,
+      measured: `${ms(one)} ms, ${[...new Set(r.steps['one-change']?.requests)].join('/')} requests; nothing changed: ${[...new Set([...(r.steps['no-change-a']?.requests ?? []), ...(r.steps['no-change-b']?.requests ?? [])])].join('/')} request(s)`,
+      met: one <= GOALS.oneChangeSyncMs,
+    });
+  }
   return out;
 }
 
@@ -412,14 +528,25 @@ async function attempt<T>(name: string, fn: () => Promise<T> | T): Promise<T | E
 
 const failed = (name: string, e: Error) => `### ${name}\n\nnot measured: ${e.message.split('\n')[0]}`;
 
+const ONLY = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length) ?? null;
+
+/** `attempt`, unless `--only` names another section: then not run, and said so. */
+function part<T>(section: string, name: string, fn: () => Promise<T> | T): Promise<T | Error> {
+  if (ONLY !== null && ONLY !== section) return Promise.resolve(new Error(`not run (--only=${ONLY})`));
+  return attempt(name, fn);
+}
+
 async function main(): Promise<void> {
+  if (ONLY !== null && process.argv.includes('--readme')) throw new Error('--only with --readme would put a partial report in README.md');
   const t0 = performance.now();
-  const size = await attempt('size', runSizeReport);
-  const claimsNode = await attempt('claims in Node', runClaimsBench);
-  const browser = await attempt('anchoring and claims in Chromium', () => runBrowserBench(log));
-  const saving = await attempt('saving through the extension', () => runSavingBench());
-  const popupChromium = await attempt('popup in Chromium', () => runPopupBrowserBench());
-  const popupReport = await attempt('popup in Node', popup);
+  const size = await part('size', 'size', runSizeReport);
+  const claimsNode = await part('claims', 'claims in Node', runClaimsBench);
+  const browser = await part('anchoring', 'anchoring and claims in Chromium', () => runBrowserBench(log));
+  const saving = await part('saving', 'saving through the extension', () => runSavingBench());
+  const popupChromium = await part('popup', 'popup in Chromium', () => runPopupBrowserBench());
+  // Before the popup in Node, which installs happy-dom's window (and its fetch) as globals.
+  const sync = await part('sync', 'sync through the extension', () => runSyncBrowserBench());
+  const popupReport = await part('popup', 'popup in Node', popup);
 
   const b = browser instanceof Error ? null : browser;
   const nodeRows = claimsNode instanceof Error ? [] : claimsNode;
@@ -434,12 +561,14 @@ async function main(): Promise<void> {
     '',
     popupSection(popupChromium, popupReport),
     '',
+    sync instanceof Error ? failed('Sync', sync) : syncSection(sync),
+    '',
     size instanceof Error ? failed('Size', size) : sizeSection(size),
     '',
     '### Goals',
     '',
   ];
-  const g = goals(b, nodeRows, size instanceof Error ? null : size);
+  const g = goals(b, nodeRows, size instanceof Error ? null : size, sync instanceof Error ? null : sync);
   sections.push(table(['goal', 'measured', 'met'], g.map((x) => [x.goal, x.measured, x.met ? 'yes' : '**NO**']), ['l', 'l', 'l']));
   sections.push('');
   const missed = g.filter((x) => !x.met).length;
