@@ -1,5 +1,6 @@
 import { AnnotationSchema, type Annotation } from '../model/annotation';
 import type { SourcemarkDB } from './db';
+import { patched, type EditableFields } from '../model/patch';
 
 /**
  * The only code that reads and writes the annotations table. Every write is validated again
@@ -16,13 +17,13 @@ export class AnnotationStore {
 
   async update(
     id: string,
-    patch: Partial<Pick<Annotation, 'note' | 'color' | 'tags'>>,
+    patch: EditableFields,
     now: Date = new Date(),
   ): Promise<Annotation> {
     return this.db.transaction('rw', this.db.annotations, async () => {
       const current = await this.db.annotations.get(id);
       if (!current) throw new Error(`no annotation with id ${id}`);
-      const next = AnnotationSchema.parse({ ...current, ...definedOnly(patch), updated: now.toISOString() });
+      const next = AnnotationSchema.parse(patched(current, patch, now.toISOString()));
       await this.db.annotations.put(next);
       return next;
     });
@@ -39,8 +40,4 @@ export class AnnotationStore {
   forPage(pageKey: string): Promise<Annotation[]> {
     return this.db.annotations.where('pageKey').equals(pageKey).sortBy('created');
   }
-}
-
-function definedOnly<T extends object>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

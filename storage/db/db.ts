@@ -3,6 +3,8 @@ import type { Annotation } from '../model/annotation';
 import type { VersionRow } from './version-row';
 import { newDeviceId } from './device';
 import type { KeptAside } from '@/components/sync/kept-aside';
+import type { ArticleSnapshot } from '@/components/factcheck/snapshot-schema';
+import type { LedgerRow } from './ledger-row';
 
 /**
  * The one database, in the extension's origin. Content scripts never open it (their IndexedDB
@@ -56,6 +58,16 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       ]);
     },
   },
+  {
+    // The fact-check work (components/factcheck): the first snapshot of each article the reader
+    // annotated (by page key; by account for the ledger page), and the account ledger, one row
+    // per article opened (its latest opening). New tables only: nothing to rewrite.
+    version: 3,
+    stores: {
+      snapshots: 'pageKey, account, taken',
+      ledger: 'pageKey, account, opened',
+    },
+  },
 ];
 
 export const DB_NAME = 'sourcemark';
@@ -71,6 +83,8 @@ export class SourcemarkDB extends Dexie {
   versions!: Table<VersionRow, string>;
   syncState!: Table<Setting, string>;
   keptAside!: Table<KeptAside, string>;
+  snapshots!: Table<ArticleSnapshot, string>;
+  ledger!: Table<LedgerRow, string>;
 
   /** `versions` is for upgrade tests, which open the database as an older release wrote it. */
   constructor(name = DB_NAME, versions: readonly SchemaVersion[] = SCHEMA_VERSIONS) {

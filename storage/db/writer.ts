@@ -63,6 +63,7 @@ export class Writer {
       tags: [],
       created: at,
       updated: at,
+      ...(draft.assessment ? { assessment: draft.assessment } : {}),
     }), (a) => [{ id: a.id, pageKey: a.pageKey, change: 'edit' }]);
     this.changed(saved.pageKey, saved.id, 'created');
     return saved;
@@ -75,7 +76,7 @@ export class Writer {
       { id: a.id, pageKey: a.pageKey, change: 'edit' },
     ]);
     if (before && before.pageKey !== saved.pageKey) this.changed(before.pageKey, before.id, 'deleted');
-    const change: Change = !before || before.pageKey !== saved.pageKey ? 'created' : before.color !== saved.color ? 'recoloured' : 'updated';
+    const change: Change = !before || before.pageKey !== saved.pageKey ? 'created' : changeOf(before, saved);
     this.changed(saved.pageKey, saved.id, change);
     return saved;
   }
@@ -86,7 +87,7 @@ export class Writer {
     if (!allowed(before)) throw new NotAllowedError('not an annotation of this page');
     const now = this.clock.now();
     const next = await this.journaled(now, () => this.store.update(id, patch, now), (a) => [{ id, pageKey: a.pageKey, change: 'edit' }]);
-    this.changed(next.pageKey, id, before.color !== next.color ? 'recoloured' : 'updated');
+    this.changed(next.pageKey, id, changeOf(before, next));
     return next;
   }
 
@@ -151,4 +152,14 @@ export class Writer {
   private changed(pageKey: string, id: string, change: Change): void {
     this.notify({ type: 'annotations.changed', pageKey, id, change }, [pageKey]);
   }
+}
+
+/**
+ * The narrowest notice for an edit: a colour changes one attribute, a verdict repaints one mark's
+ * verdict, anything else (note, tags) needs no DOM work in a page.
+ */
+function changeOf(before: Annotation, after: Annotation): Change {
+  if (before.color !== after.color) return 'recoloured';
+  if (JSON.stringify(before.assessment ?? null) !== JSON.stringify(after.assessment ?? null)) return 'assessed';
+  return 'updated';
 }

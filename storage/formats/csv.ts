@@ -1,4 +1,5 @@
 import { quoteOf, type Annotation } from '../model/annotation';
+import { printableUrl } from './printable-url';
 
 /**
  * CSV export for spreadsheets. RFC 4180: CRLF between records (and after the last), fields that
@@ -10,6 +11,11 @@ import { quoteOf, type Annotation } from '../model/annotation';
  * from arbitrary web pages, so every such cell gets a leading `'`, which spreadsheets show as
  * text and hide. The cost: the CSV is not a faithful copy (a note "-5 °C" reads "'-5 °C" in a
  * text editor), which is why CSV is export-only and JSON-LD is the backup format.
+ *
+ * The assessment columns come last, so sheets and scripts reading the older columns by position
+ * keep working: `verdict` and `claim_category` hold the ids (empty when there is none), and
+ * `evidence` the links separated by one space, each through printableUrl so that no address
+ * contains a space of its own.
  */
 
 export const CSV_HEADER = [
@@ -25,6 +31,9 @@ export const CSV_HEADER = [
   'color',
   'created',
   'updated',
+  'verdict',
+  'evidence',
+  'claim_category',
 ] as const;
 
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -51,6 +60,9 @@ export function toCsv(annotations: readonly Annotation[]): string {
       a.color,
       a.created,
       a.updated,
+      a.assessment?.verdict ?? '',
+      (a.assessment?.evidence ?? []).map(printableUrl).join(' '),
+      a.assessment?.claim?.category ?? '',
     ];
   });
   return '\uFEFF' + [[...CSV_HEADER], ...rows].map((r) => r.map(csvCell).join(',') + '\r\n').join('');

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { Annotation } from '../model/annotation';
+import type { ArticleSnapshot } from '@/components/factcheck/snapshot-schema';
 import type { SourcemarkDB } from '../db/db';
 import { toCsv } from './csv';
 import { exportFileName, type ExportKind } from './filename';
@@ -37,12 +38,21 @@ const MIME: Record<ExportKind, string> = {
   csv: 'text/csv',
 };
 
-export function exportText(annotations: readonly Annotation[], kind: ExportKind, now: Date = new Date()): string {
+/**
+ * The export file's text. Snapshots travel in JSON-LD only (the backup and exchange format);
+ * Markdown and CSV are views of the annotations.
+ */
+export function exportText(
+  annotations: readonly Annotation[],
+  kind: ExportKind,
+  now: Date = new Date(),
+  snapshots: readonly ArticleSnapshot[] = [],
+): string {
   // Chronological in every format: the order the reader made them, stable between exports.
   const sorted = [...annotations].sort((a, b) => (a.created < b.created ? -1 : a.created > b.created ? 1 : a.id < b.id ? -1 : 1));
   switch (kind) {
     case 'jsonld':
-      return `${JSON.stringify(toJsonLd(sorted, { generated: now }), null, 2)}\n`;
+      return `${JSON.stringify(toJsonLd(sorted, { generated: now, snapshots: [...snapshots].sort((a, b) => (a.taken < b.taken ? -1 : 1)) }), null, 2)}\n`;
     case 'md':
       return toMarkdown(sorted, { heading: 'Sourcemark' });
     case 'csv':
@@ -51,14 +61,28 @@ export function exportText(annotations: readonly Annotation[], kind: ExportKind,
 }
 
 /** Saves the file through the downloads API (no "save as" dialog) and returns its name. */
+/** The snapshots of the pages these annotations are on (all of them for a whole export). */
+export async function snapshotsFor(db: SourcemarkDB, annotations: readonly Annotation[] | 'all'): Promise<ArticleSnapshot[]> {
+  if (annotations === 'all') return db.snapshots.toArray();
+  const keys = [...new Set(annotations.map((a) => a.pageKey))];
+  return (await db.snapshots.bulkGet(keys)).filter((s): s is ArticleSnapshot => s !== undefined);
+}
+
 export async function downloadExport(
   annotations: readonly Annotation[],
   kind: ExportKind,
   scope?: string,
   now: Date = new Date(),
+  snapshots: readonly ArticleSnapshot[] = [],
 ): Promise<string> {
   const filename = exportFileName(kind, now, scope);
-  const blob = new Blob([exportText(annotations, kind, now)], { type: `${MIME[kind]};charset=utf-8` });
+  await downloadText(exportText(annotations, kind, now, snapshots), filename, MIME[kind]);
+  return filename;
+}
+
+/** Saves text as a file in the Downloads folder (no "save as" dialog). */
+export async function downloadText(text: string, filename: string, mime: string): Promise<void> {
+  const blob = new Blob([text], { type: `${mime};charset=utf-8` });
   const url = URL.createObjectURL(blob);
   try {
     await browser.downloads.download({ url, filename, saveAs: false });
@@ -66,5 +90,4 @@ export async function downloadExport(
     // The download has started reading the blob by now; keep the URL a while for slow disks.
     setTimeout(() => URL.revokeObjectURL(url), 60_000);
   }
-  return filename;
 }

@@ -24,10 +24,19 @@ function sanitiseScope(scope: string): string {
 }
 
 export function exportFileName(kind: ExportKind, date: Date, scope?: string): string {
+  return datedName('sourcemark', date, scope, EXTENSIONS[kind]);
+}
+
+/** One article's audit report: `sourcemark-audit-2026-12-06-<title>.html` (or `.md`). */
+export function auditFileName(kind: 'md' | 'html', date: Date, title: string): string {
+  return datedName('sourcemark-audit', date, title, kind);
+}
+
+function datedName(prefix: string, date: Date, scope: string | undefined, ext: string): string {
   if (Number.isNaN(date.getTime())) throw new Error('exportFileName: invalid date');
   const y = String(date.getFullYear()).padStart(4, '0');
   const m = String(date.getMonth() + 1).padStart(2, '0');
   const d = String(date.getDate()).padStart(2, '0');
   const s = scope ? sanitiseScope(scope) : '';
-  return `sourcemark-${y}-${m}-${d}${s ? `-${s}` : ''}.${EXTENSIONS[kind]}`;
+  return `${prefix}-${y}-${m}-${d}${s ? `-${s}` : ''}.${ext}`;
 }

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Annotation } from '../model/annotation';
+import type { ArticleSnapshot } from '@/components/factcheck/snapshot-schema';
 
 /**
  * What every importer returns. Two levels of failure, on purpose:
@@ -11,7 +12,7 @@ import type { Annotation } from '../model/annotation';
  * Nothing here writes to the database.
  */
 export type ImportResult =
-  | { ok: true; format: ImportFormat; annotations: Annotation[]; invalid: InvalidItem[] }
+  | { ok: true; format: ImportFormat; annotations: Annotation[]; invalid: InvalidItem[]; snapshots?: ArticleSnapshot[] }
   | { ok: false; error: string };
 
 /** `index` is the item's position in the file's item array; `path` is the full location of the

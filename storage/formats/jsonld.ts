@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ClaimCategory } from '@/components/vocabulary/categories';
 import { AnnotationSchema, type Annotation, type Selector } from '../model/annotation';
 import { pageKey, siteOf } from '../model/page-key';
 import {
@@ -15,46 +16,83 @@ import {
   type ImportResult,
   type ItemOutcome,
 } from './import-result';
-import { checkSelector } from './selectors';
+import { listOf, readBodies, short } from './jsonld-bodies';
+import { checkSelector, toExportSelector, type ExportSelector } from './selectors';
 import { uuidV5 } from './uuid';
+import { ArticleSnapshotSchema, type ArticleSnapshot } from '@/components/factcheck/snapshot-schema';
 
 /**
  * Sourcemark's own export: a W3C Web Annotation Data Model AnnotationCollection
  * (https://www.w3.org/TR/annotation-model/#annotation-collection) with the whole export embedded
- * as its single first page, so any W3C-aware tool can read quotes, notes and tags, while the
- * `sourcemark` extension property carries what the model has no term for (colour, page key,
- * title, site). Round trip toJsonLd → fromJsonLd restores every field exactly:
+ * as its single first page, so any W3C-aware tool can read quotes, notes, tags and verdicts,
+ * while the `sourcemark` extension property carries what the model has no term for (colour, page
+ * key, title, site, the claim category). Round trip toJsonLd → fromJsonLd restores every field
+ * exactly:
+ *  - assessment: the verdict is one `TextualBody` with purpose "assessing" whose value is the
+ *    verdict id (components/vocabulary/verdicts.ts), first among the bodies; each evidence link
+ *    is a `{ type: "SpecificResource", source: <url>, purpose: "linking" }` body, in order, after
+ *    the tags; the claim category goes in `sourcemark.claim: { category }`. The motivation is then
+ *    "assessing".
  *  - note: one `TextualBody` with purpose "commenting"; omitted when the note is '' (an empty
  *    body would be a pointless W3C resource), and a missing one reads back as ''.
  *  - tags: one `TextualBody` with purpose "tagging" each, in order.
- *  - `body` is omitted entirely when there is neither note nor tag (a pure highlight).
- *  - `created`/`modified` are copied as the stored strings, selectors as stored, in order.
+ *  - `body` is omitted entirely when there is none of these (a pure highlight).
+ *  - motivation: "assessing", else "commenting" with a note, else "tagging" with tags, else
+ *    "highlighting". It is informative only: import reads the bodies.
+ *  - `created`/`modified` are copied as the stored strings, selectors as stored, in order, except
+ *    that a RangeSelector is written the W3C way (range-selector.ts) and read back either way.
  * An empty export has no `first`/`last`: the model requires a first page only when total > 0.
+ *
+ * Versions of the `sourcemark` property: 1 had no `claim`; 2 added it. Both import.
+ *
+ * Annotations from other W3C tools (no `sourcemark` property): an assessing body whose value is
+ * one of our verdict ids is read as that verdict. Any other assessing value is free text (the
+ * model leaves it open, e.g. "Checked: the quote is accurate") that no verdict of ours can stand
+ * for without guessing, so its words are kept in the note (after the comment, a blank line
+ * between) and no verdict is set: the reader loses nothing they could read, and Sourcemark
+ * invents no judgement. In our own files such a value is an error, since we wrote only ids.
+ * Evidence links count only beside a verdict: a linking body without one is refused.
  */
 
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 const ANNO_CONTEXT_HTTPS = 'https://www.w3.org/ns/anno.jsonld';
-export const SOURCEMARK_JSONLD_VERSION = 1;
+export const SOURCEMARK_JSONLD_VERSION = 2;
 
 /** Namespace for the ids of export collections and pages (the model requires them to have one). */
 const EXPORT_NAMESPACE = 'db56f652-03b7-4ae6-83d3-cb27a3bf612d';
 
-export interface JsonLdBody {
+export interface JsonLdTextBody {
   type: 'TextualBody';
   value: string;
   format: 'text/plain';
-  purpose: 'commenting' | 'tagging';
+  purpose: 'assessing' | 'commenting' | 'tagging';
 }
+
+/** An evidence link: the model's way to point at a whole web resource for a purpose. */
+export interface JsonLdLinkBody {
+  type: 'SpecificResource';
+  source: string;
+  purpose: 'linking';
+}
+
+export type JsonLdBody = JsonLdTextBody | JsonLdLinkBody;
 
 export interface JsonLdAnnotation {
   id: string;
   type: 'Annotation';
-  motivation: 'commenting' | 'tagging' | 'highlighting';
+  motivation: 'assessing' | 'commenting' | 'tagging' | 'highlighting';
   created: string;
   modified: string;
   body?: JsonLdBody[];
-  target: { source: string; selector: Selector[] };
-  sourcemark: { version: 1; pageKey: string; title: string; site: string; color: Annotation['color'] };
+  target: { source: string; selector: ExportSelector[] };
+  sourcemark: {
+    version: typeof SOURCEMARK_JSONLD_VERSION;
+    pageKey: string;
+    title: string;
+    site: string;
+    color: Annotation['color'];
+    claim?: { category: ClaimCategory };
+  };
 }
 
 export interface JsonLdCollection {
@@ -66,32 +104,53 @@ export interface JsonLdCollection {
   total: number;
   first?: { id: string; type: 'AnnotationPage'; startIndex: 0; items: JsonLdAnnotation[] };
   last?: string;
+  /** The reader's article snapshots (components/factcheck), which the model has no term for. */
+  sourcemark?: { version: typeof SOURCEMARK_JSONLD_VERSION; snapshots: ArticleSnapshot[] };
+}
+
+const text = (value: string, purpose: JsonLdTextBody['purpose']): JsonLdTextBody => ({
+  type: 'TextualBody',
+  value,
+  format: 'text/plain',
+  purpose,
+});
+
+function motivationOf(a: Annotation): JsonLdAnnotation['motivation'] {
+  if (a.assessment) return 'assessing';
+  return a.note !== '' ? 'commenting' : a.tags.length > 0 ? 'tagging' : 'highlighting';
 }
 
 function toItem(a: Annotation): JsonLdAnnotation {
   const body: JsonLdBody[] = [];
-  if (a.note !== '') body.push({ type: 'TextualBody', value: a.note, format: 'text/plain', purpose: 'commenting' });
-  for (const t of a.tags) body.push({ type: 'TextualBody', value: t, format: 'text/plain', purpose: 'tagging' });
+  if (a.assessment) body.push(text(a.assessment.verdict, 'assessing'));
+  if (a.note !== '') body.push(text(a.note, 'commenting'));
+  for (const t of a.tags) body.push(text(t, 'tagging'));
+  for (const source of a.assessment?.evidence ?? []) body.push({ type: 'SpecificResource', source, purpose: 'linking' });
+  const claim = a.assessment?.claim;
   return {
     id: `urn:uuid:${a.id}`,
     type: 'Annotation',
-    motivation: a.note !== '' ? 'commenting' : a.tags.length > 0 ? 'tagging' : 'highlighting',
+    motivation: motivationOf(a),
     created: a.created,
     modified: a.updated,
     ...(body.length > 0 ? { body } : {}),
-    target: { source: a.url, selector: a.selectors.map((s) => ({ ...s })) },
+    target: { source: a.url, selector: a.selectors.map(toExportSelector) },
     sourcemark: {
       version: SOURCEMARK_JSONLD_VERSION,
       pageKey: a.pageKey,
       title: a.title,
       site: a.site,
       color: a.color,
+      ...(claim ? { claim: { category: claim.category } } : {}),
     },
   };
 }
 
 /** The export document; `generated` defaults to now and also seeds the collection's id. */
-export function toJsonLd(annotations: readonly Annotation[], opts?: { generated?: Date }): JsonLdCollection {
+export function toJsonLd(
+  annotations: readonly Annotation[],
+  opts?: { generated?: Date; snapshots?: readonly ArticleSnapshot[] },
+): JsonLdCollection {
   const generated = (opts?.generated ?? new Date()).toISOString();
   const name = `${generated}/${annotations.length}`;
   const collection: JsonLdCollection = {
@@ -107,6 +166,7 @@ export function toJsonLd(annotations: readonly Annotation[], opts?: { generated?
     collection.first = { id: pageId, type: 'AnnotationPage', startIndex: 0, items: annotations.map(toItem) };
     collection.last = pageId;
   }
+  if (opts?.snapshots?.length) collection.sourcemark = { version: SOURCEMARK_JSONLD_VERSION, snapshots: [...opts.snapshots] };
   return collection;
 }
 
@@ -114,11 +174,6 @@ export function toJsonLd(annotations: readonly Annotation[], opts?: { generated?
 // Import
 
 const fail = (error: string): ImportResult => ({ ok: false, error });
-
-function short(v: unknown): string {
-  if (typeof v === 'string') return JSON.stringify(v.length > 80 ? `${v.slice(0, 80)}…` : v);
-  return describeType(v);
-}
 
 /** JSON-LD allows a term or a list of terms wherever one is expected. */
 function hasTerm(v: unknown, term: string): boolean {
@@ -132,19 +187,16 @@ const ItemShell = z.looseObject({
   target: z.looseObject({ source: z.string() }),
   sourcemark: z
     .strictObject({
-      version: z.literal(SOURCEMARK_JSONLD_VERSION),
+      // Older files import as they are: version 1 differs only in having no `claim`.
+      version: z.literal([1, SOURCEMARK_JSONLD_VERSION]),
       pageKey: z.string(),
       title: z.string(),
       site: z.string(),
       color: z.string(),
+      claim: z.strictObject({ category: z.string() }).optional(),
     })
     .optional(),
 });
-
-/** A singular value or a list, with the path each element was found at. */
-function listOf(v: unknown, path: string): { value: unknown; path: string }[] {
-  return Array.isArray(v) ? v.map((value, i) => ({ value, path: `${path}[${i}]` })) : [{ value: v, path }];
-}
 
 function readItem(raw: unknown, itemPath: string, index: number): ItemOutcome {
   const problem = (rel: string, message: string): ItemOutcome => ({
@@ -173,34 +225,15 @@ function readItem(raw: unknown, itemPath: string, index: number): ItemOutcome {
     selectors.push(c.selector);
   }
 
-  let note: string | null = null;
-  let notePath = '';
-  const tags: string[] = [];
-  const tagPaths: string[] = [];
-  const rawBody = raw.body;
-  if (rawBody !== undefined) {
-    for (const b of listOf(rawBody, 'body')) {
-      if (!isPlainObject(b.value)) return problem(b.path, `expected a TextualBody object, found ${describeType(b.value)}`);
-      const { type, value, purpose } = b.value;
-      if (type !== 'TextualBody') {
-        return problem(joinPath(b.path, 'type'), `expected "TextualBody" (other body kinds are not supported), found ${short(type)}`);
-      }
-      if (typeof value !== 'string') return problem(joinPath(b.path, 'value'), `expected string, received ${describeType(value)}`);
-      // A body without purpose is the annotation's comment, as in most W3C examples.
-      if (purpose === 'commenting' || purpose === undefined) {
-        if (note !== null) return problem(joinPath(b.path, 'purpose'), 'more than one commenting body');
-        note = value;
-        notePath = joinPath(b.path, 'value');
-      } else if (purpose === 'tagging') {
-        tags.push(value);
-        tagPaths.push(joinPath(b.path, 'value'));
-      } else {
-        return problem(joinPath(b.path, 'purpose'), `expected "commenting" or "tagging", found ${short(purpose)}`);
-      }
-    }
+  const sm = item.sourcemark;
+  const bodies = readBodies(raw.body, sm !== undefined);
+  if (!bodies.ok) return problem(bodies.path, bodies.message);
+  const { note, notePath, tags, tagPaths, verdict, evidence, evidencePaths } = bodies.read;
+  if (sm?.claim !== undefined) {
+    if (sm.version === 1) return problem('sourcemark.claim', 'not part of version 1 files (claims came with version 2)');
+    if (verdict === null) return problem('sourcemark.claim', 'set only on an annotation with an assessing body');
   }
 
-  const sm = item.sourcemark;
   let key = sm?.pageKey;
   let site = sm?.site;
   if (key === undefined || site === undefined) {
@@ -224,6 +257,9 @@ function readItem(raw: unknown, itemPath: string, index: number): ItemOutcome {
     tags,
     created: item.created,
     updated: item.modified ?? item.created,
+    ...(verdict
+      ? { assessment: { verdict: verdict.value, evidence, ...(sm?.claim ? { claim: sm.claim } : {}) } }
+      : {}),
   };
   const parsed = AnnotationSchema.safeParse(candidate);
   if (parsed.success) return { index, path: itemPath, annotation: parsed.data };
@@ -248,6 +284,13 @@ function readItem(raw: unknown, itemPath: string, index: number): ItemOutcome {
   if (field === 'tags' && typeof sub === 'number') rel = tagPaths[sub] ?? rel;
   else if (field === 'selectors' && typeof sub === 'number') {
     rel = joinPath(Array.isArray(rawSelectors) ? `${rel}[${sub}]` : rel, formatPath(rest));
+  } else if (field === 'assessment') {
+    const [i] = rest;
+    rel =
+      sub === 'verdict' ? (verdict?.path ?? 'body')
+      : sub === 'evidence' ? (typeof i === 'number' ? (evidencePaths[i] ?? 'body') : 'body')
+      : sub === 'claim' ? joinPath('sourcemark.claim', formatPath(rest))
+      : 'body';
   }
   return problem(rel, issueText(issue));
 }
@@ -278,7 +321,9 @@ export function fromJsonLd(json: unknown, opts?: ImportOptions): ImportResult {
     }
     const first = json.first;
     if (first === undefined) {
-      if (total === undefined || total === 0) return { ok: true, format: 'sourcemark-jsonld', annotations: [], invalid: [] };
+      if (total === undefined || total === 0) {
+        return withSnapshots({ ok: true, format: 'sourcemark-jsonld', annotations: [], invalid: [] }, json.sourcemark, 0);
+      }
       return fail(`first: missing, but total says ${total} annotations`);
     }
     if (typeof first === 'string') {
@@ -309,8 +354,34 @@ export function fromJsonLd(json: unknown, opts?: ImportOptions): ImportResult {
   if (items.length > limits.maxItems) {
     return fail(`${base}: too many items (${items.length}; the limit is ${limits.maxItems})`);
   }
-  return collect(
+  const result = collect(
     'sourcemark-jsonld',
     items.map((it, i) => readItem(it, `${base}[${i}]`, i)),
   );
+  return result.ok ? withSnapshots(result, json.sourcemark, items.length) : result;
+}
+
+/**
+ * The collection's snapshots, each checked on its own: a bad one is listed with the invalid
+ * items (numbered after them) and the rest still import. Whether a snapshot's hash matches its
+ * text is the writer's check (it needs WebCrypto, which is asynchronous).
+ */
+function withSnapshots(result: Extract<ImportResult, { ok: true }>, raw: unknown, itemCount: number): ImportResult {
+  if (raw === undefined) return result;
+  const where = 'sourcemark.snapshots';
+  const list = isPlainObject(raw) ? raw.snapshots : undefined;
+  if (!Array.isArray(list)) {
+    return { ...result, invalid: [...result.invalid, { index: itemCount, path: where, message: `expected an array of snapshots, found ${describeType(list)}` }] };
+  }
+  const snapshots: ArticleSnapshot[] = [];
+  const invalid = [...result.invalid];
+  list.forEach((s, i) => {
+    const parsed = ArticleSnapshotSchema.safeParse(s);
+    if (parsed.success) snapshots.push(parsed.data);
+    else {
+      const issue = parsed.error.issues[0]!;
+      invalid.push({ index: itemCount + i, path: joinPath(`${where}[${i}]`, formatPath(issue.path)), message: issueText(issue) });
+    }
+  });
+  return { ...result, invalid, snapshots };
 }

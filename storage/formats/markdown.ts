@@ -1,15 +1,23 @@
-import { quoteOf, type Annotation } from '../model/annotation';
+import { CATEGORY_NAMES } from '@/components/vocabulary/categories';
+import { VERDICT_NAMES } from '@/components/vocabulary/verdicts';
+import { quoteOf, type Annotation, type Assessment } from '../model/annotation';
+import { printableUrl } from './printable-url';
 
 /**
  * Markdown export for Obsidian / Logseq. Layout, per page:
  *
  *   ## <title, or the URL when there is none>
  *
- *   - URL: <url>
+ *   - URL: <https://…, as an autolink like the evidence below>
  *   - Date: <YYYY-MM-DD of the page's first annotation, as recorded, no time-zone conversion>
  *
  *   > quote line 1
  *   > quote line 2
+ *
+ *   - Verdict: Needs a source (needs-source)      (only when the reader assessed the passage)
+ *   - Claim: Vague source (vague)                 (only for an assessed claim mark)
+ *   - Evidence:                                   (only when there are evidence links)
+ *     - <https://example.com/report>
  *
  *   note
  *
@@ -25,6 +33,12 @@ import { quoteOf, type Annotation } from '../model/annotation';
  * or rule markers escaped. Notes are the reader's own words and go through as written, so
  * Markdown typed there (links, [[wiki links]], emphasis) works in the notes app.
  * Tags: spaces become `-`, a leading `#` typed by the reader is not doubled.
+ *
+ * Verdicts and claim categories: the export has no language option, so the English name
+ * followed by the id (the id is what the JSON-LD and CSV exports hold, so a reader can match them).
+ * The page address and evidence links are autolinks `<…>` of printableUrl: no `<`, `>`, space or stray `%` is left in
+ * them, and inside an autolink Markdown reads `)`, `[`, `*` or `_` as plain characters, so an
+ * address cannot end the link early, open HTML or start emphasis.
  */
 
 export interface MarkdownOptions {
@@ -43,11 +57,12 @@ export function escapeMarkdownInline(s: string): string {
 
 /** At the start of a line `-`, `+`, `1.` / `1)` would start a list or a rule (`---`);
  * a line of `=` or `-` under text would make the text a heading. */
-function escapeLineStart(line: string): string {
+export function escapeLineStart(line: string): string {
   return line.replace(/^(\s*)([-+=])/, '$1\\$2').replace(/^(\s*\d+)([.)])/, '$1\\$2');
 }
 
-function quoteBlock(text: string): string {
+/** Page text as a `>` block quote, every line escaped (the audit report quotes claims this way too). */
+export function quoteBlock(text: string): string {
   return text
     .split(/\r\n|\r|\n/)
     .map((line) => (line === '' ? '>' : `> ${escapeLineStart(escapeMarkdownInline(line))}`))
@@ -69,8 +84,18 @@ function byReadingOrder(a: Annotation, b: Annotation): number {
   return startOf(a) - startOf(b) || time(a.created) - time(b.created) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
+const link = (url: string): string => `<${printableUrl(url)}>`;
+
+function assessmentList(x: Assessment): string {
+  const lines = [`- Verdict: ${VERDICT_NAMES.en[x.verdict]} (${x.verdict})`];
+  if (x.claim) lines.push(`- Claim: ${CATEGORY_NAMES.en[x.claim.category]} (${x.claim.category})`);
+  if (x.evidence.length > 0) lines.push('- Evidence:', ...x.evidence.map((u) => `  - ${link(u)}`));
+  return lines.join('\n');
+}
+
 function highlight(a: Annotation): string {
   const parts = [quoteBlock(quoteOf(a).exact)];
+  if (a.assessment) parts.push(assessmentList(a.assessment));
   if (a.note.trim() !== '') parts.push(a.note.replace(/\r\n?/g, '\n').trimEnd());
   if (a.tags.length > 0) parts.push(a.tags.map(markdownTag).join(' '));
   return parts.join('\n\n');
@@ -95,7 +120,7 @@ export function toMarkdown(annotations: readonly Annotation[], opts?: MarkdownOp
       const newest = sorted.reduce((m, a) => (time(a.updated) > time(m.updated) ? a : m));
       const title = newest.title.replace(/\s+/g, ' ').trim();
       const heading = title !== '' ? escapeMarkdownInline(title) : escapeMarkdownInline(newest.url);
-      const meta = `- URL: ${newest.url}\n- Date: ${first.created.slice(0, 10)}`;
+      const meta = `- URL: ${link(newest.url)}\n- Date: ${first.created.slice(0, 10)}`;
       return [`## ${heading}`, meta, ...sorted.map(highlight)].join('\n\n');
     });
   const top = opts?.heading ? [`# ${escapeMarkdownInline(opts.heading)}`] : [];

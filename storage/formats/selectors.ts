@@ -5,11 +5,15 @@ import {
   type Selector,
 } from '../model/annotation';
 import { describeType, formatPath, isPlainObject, issueText, joinPath } from './import-result';
+import { fromW3cRange, isW3cRange, toW3cRange, type W3cRangeSelector } from './range-selector';
 
 /**
- * Selector validation shared by the importers. The stored schema is a plain union, whose errors
- * say only "Invalid input"; dispatching on `type` first gives messages like
- * `selector[0].exact: expected string, received number`.
+ * Selector validation shared by the importers, and the one projection exports make. The stored
+ * schema is a plain union, whose errors say only "Invalid input"; dispatching on `type` first
+ * gives messages like `selector[0].exact: expected string, received number`.
+ *
+ * RangeSelector is read in both spellings, Hypothesis's (as stored) and the W3C model's (as
+ * exported); see range-selector.ts.
  */
 
 export const SELECTOR_TYPES = ['TextQuoteSelector', 'TextPositionSelector', 'RangeSelector'] as const;
@@ -20,6 +24,15 @@ const SCHEMAS = {
   RangeSelector: RangeSelectorSchema,
 } as const;
 
+/** A selector as exports write it: the stored one, except RangeSelector in the W3C spelling. */
+export type ExportSelector = Exclude<Selector, { type: 'RangeSelector' }> | W3cRangeSelector;
+
+export function toExportSelector(s: Selector): ExportSelector {
+  return s.type === 'RangeSelector' ? toW3cRange(s) : { ...s };
+}
+
+/** `unknownType`: a selector kind (or a RangeSelector end) Sourcemark does not store, which an
+ * importer may drop; otherwise the selector is malformed. */
 export type SelectorCheck =
   | { ok: true; selector: Selector }
   | { ok: false; unknownType: boolean; path: string; message: string };
@@ -38,6 +51,11 @@ export function checkSelector(raw: unknown, path: string): SelectorCheck {
       path: joinPath(path, 'type'),
       message: `unknown selector type ${shown} (expected ${SELECTOR_TYPES.join(', ')})`,
     };
+  }
+  if (type === 'RangeSelector' && isW3cRange(raw)) {
+    const r = fromW3cRange(raw);
+    if (r.ok) return { ok: true, selector: r.selector };
+    return { ok: false, unknownType: r.unsupported, path: joinPath(path, formatPath(r.path)), message: r.message };
   }
   const r = SCHEMAS[type as keyof typeof SCHEMAS].safeParse(raw);
   if (r.success) return { ok: true, selector: r.data };

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { CLAIM_CATEGORIES } from '@/components/vocabulary/categories';
+import { VERDICTS } from '@/components/vocabulary/verdicts';
 import { COLORS } from './colors';
 
 /**
@@ -11,15 +13,8 @@ export { COLORS, type Color } from './colors';
 export { quoteOf } from './quote';
 export const ColorSchema = z.enum(COLORS);
 
-// Upper bounds keep a hostile or corrupt import from filling the disk; they are far above
-// anything a reader writes (a note of 100k characters is a long essay).
-export const MAX_QUOTE = 20_000;
-export const MAX_CONTEXT = 2_000;
-export const MAX_NOTE = 100_000;
-export const MAX_TAGS = 64;
-export const MAX_TAG = 200;
-export const MAX_URL = 4_096;
-export const MAX_TITLE = 2_000;
+export { MAX_CONTEXT, MAX_NOTE, MAX_QUOTE, MAX_TAG, MAX_TAGS, MAX_TITLE, MAX_URL } from './limits';
+import { MAX_CONTEXT, MAX_NOTE, MAX_QUOTE, MAX_TAG, MAX_TAGS, MAX_TITLE, MAX_URL } from './limits';
 
 export const TextQuoteSelectorSchema = z.strictObject({
   type: z.literal('TextQuoteSelector'),
@@ -72,6 +67,23 @@ export function isWebUrl(u: string): boolean {
   return WebUrlSchema.safeParse(u).success;
 }
 
+export const MAX_EVIDENCE = 20;
+
+/**
+ * The reader's decision about a passage: a claim Sourcemark marked, or any highlight. Evidence
+ * links are web addresses only, for the same reason as `url`: a click opens them.
+ */
+export const AssessmentSchema = z.strictObject({
+  verdict: z.enum(VERDICTS),
+  evidence: z.array(WebUrlSchema).max(MAX_EVIDENCE),
+  /**
+   * Set when the passage is a claim mark: the category Sourcemark gave it when the reader
+   * assessed it. Such an annotation paints as the claim mark's verdict, not as a highlight.
+   */
+  claim: z.strictObject({ category: z.enum(CLAIM_CATEGORIES) }).optional(),
+});
+export type Assessment = z.infer<typeof AssessmentSchema>;
+
 export const AnnotationSchema = z.strictObject({
   id: z.uuid(),
   /** Page identity from storage/page-key.ts: equal for every URL of one article. */
@@ -91,5 +103,7 @@ export const AnnotationSchema = z.strictObject({
   tags: z.array(z.string().min(1).max(MAX_TAG)).max(MAX_TAGS),
   created: IsoDate,
   updated: IsoDate,
+  /** Absent on plain highlights and notes. */
+  assessment: AssessmentSchema.optional(),
 });
 export type Annotation = z.infer<typeof AnnotationSchema>;

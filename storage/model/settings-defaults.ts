@@ -14,4 +14,5 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   defaultColor: 'yellow',
   language: 'auto',
   weeklyBackup: false,
+  ledgerEnabled: true,
 });

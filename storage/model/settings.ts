@@ -21,6 +21,8 @@ export const SettingsSchema = z.strictObject({
   language: z.enum(LANGUAGES),
   /** Without sync: save a JSON-LD copy of every annotation to the Downloads folder once a week. */
   weeklyBackup: z.boolean(),
+  /** Count, per self-media account, the articles the reader opens (the account ledger). Local only. */
+  ledgerEnabled: z.boolean(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

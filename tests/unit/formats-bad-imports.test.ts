@@ -46,7 +46,7 @@ const CASES: Case[] = [
   { file: 'id-not-urn.json', whole: true, expect: 'first.items[0].id: expected "urn:uuid:<uuid>"' },
   { file: 'bad-date.json', whole: true, expect: 'first.items[0].created: Invalid ISO datetime' },
   { file: 'unknown-color.json', whole: true, expect: 'first.items[0].sourcemark.color: Invalid option: expected one of "yellow"' },
-  { file: 'unknown-body-purpose.json', whole: true, expect: 'first.items[0].body[0].purpose: expected "commenting" or "tagging", found "describing"' },
+  { file: 'unknown-body-purpose.json', whole: true, expect: 'first.items[0].body[0].purpose: expected "commenting", "tagging" or "assessing", found "describing"' },
   { file: 'note-too-long.json', whole: true, expect: 'first.items[0].body[0].value: Too big: expected string to have <=100000 characters' },
   { file: 'proto-key.json', whole: true, expect: 'first.items[0].__proto__: forbidden key "__proto__"' },
   { file: 'constructor-nested.json', whole: true, expect: 'first.items[0].target.selector[0].constructor: forbidden key "constructor"' },

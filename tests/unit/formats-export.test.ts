@@ -5,6 +5,7 @@ import type { Annotation } from '@/storage/model/annotation';
 import { csvCell, toCsv } from '@/storage/formats/csv';
 import { exportFileName } from '@/storage/formats/filename';
 import { escapeMarkdownInline, markdownTag, toMarkdown } from '@/storage/formats/markdown';
+import { printableUrl } from '@/storage/formats/printable-url';
 
 const dir = resolve(__dirname, '../fixtures/export');
 const expected = (name: string): string => readFileSync(resolve(dir, name), 'utf8');
@@ -42,6 +43,12 @@ const FIXTURE: Annotation[] = [
     tags: ['来源不明', 'needs source'],
     created: '2026-11-20T09:00:00.000+08:00',
     updated: '2026-11-20T09:00:00.000+08:00',
+    // Evidence addresses that would break a Markdown link or split a space-separated cell.
+    assessment: {
+      verdict: 'needs-source',
+      evidence: ['https://example.com/report_(2026)?q=<b>x</b>', 'https://zh.wikipedia.org/wiki/裁员 名单', 'https://example.com/)](javascript:alert(1))'],
+      claim: { category: 'vague' },
+    },
   },
   {
     id: '22222222-2222-4222-8222-222222222222',
@@ -55,6 +62,7 @@ const FIXTURE: Annotation[] = [
     tags: [],
     created: '2026-11-20T09:05:00.000+08:00',
     updated: '2026-11-20T09:05:00.000+08:00',
+    assessment: { verdict: 'false', evidence: [] },
   },
   {
     id: '33333333-3333-4333-8333-333333333333',
@@ -155,6 +163,25 @@ describe('toMarkdown', () => {
   it('is empty but well-formed for no annotations', () => {
     expect(toMarkdown([])).toBe('\n');
   });
+
+  it('shows the verdict by its English name and id, under the quote and before the note', () => {
+    const md = toMarkdown(FIXTURE.slice(0, 1));
+    expect(md).toContain('> 据知情人士透露，该公司将于下月裁员。\n\n- Verdict: Needs a source (needs-source)\n- Claim: Vague source (vague)\n');
+    expect(md.indexOf('- Evidence:')).toBeLessThan(md.indexOf('Who are the'));
+  });
+
+  it('writes a page address that holds markup as one autolink, not as HTML or a link', () => {
+    const page = { ...FIXTURE[4]!, url: 'https://example.com/<img src=x onerror=alert(1)>[x](javascript:alert(1))' };
+    expect(toMarkdown([page])).toContain('- URL: <https://example.com/%3Cimg%20src=x%20onerror=alert(1)%3E[x](javascript:alert(1))>\n');
+  });
+
+  it('keeps every evidence address inside one autolink that nothing in it can close or escape', () => {
+    const evidence = FIXTURE[0]!.assessment!.evidence;
+    const lines = toMarkdown(FIXTURE.slice(0, 1)).split('\n').filter((l) => l.startsWith('  - '));
+    expect(lines).toHaveLength(evidence.length);
+    for (const line of lines) expect(line).toMatch(/^ {2}- <https?:\/\/[^<>\s\\`]+>$/);
+    expect(lines[0]).toBe('  - <https://example.com/report_(2026)?q=%3Cb%3Ex%3C/b%3E>');
+  });
 });
 
 describe('toCsv', () => {
@@ -164,7 +191,18 @@ describe('toCsv', () => {
 
   it('starts with a BOM and the header, and ends every record with CRLF', () => {
     const csv = toCsv([]);
-    expect(csv).toBe('\uFEFFid,page_title,url,site,quote,prefix,suffix,note,tags,color,created,updated\r\n');
+    expect(csv).toBe(
+      '\uFEFFid,page_title,url,site,quote,prefix,suffix,note,tags,color,created,updated,verdict,evidence,claim_category\r\n',
+    );
+  });
+
+  it('puts the verdict, the evidence (one space between addresses) and the claim category last', () => {
+    const [header, first] = toCsv(FIXTURE.slice(0, 1)).slice(1).split('\r\n');
+    expect(header!.split(',').slice(-3)).toEqual(['verdict', 'evidence', 'claim_category']);
+    const cells = first!.split(',').slice(-3);
+    expect(cells[0]).toBe('needs-source');
+    expect(cells[1]!.split(' ')).toHaveLength(FIXTURE[0]!.assessment!.evidence.length);
+    expect(cells[2]).toBe('vague');
   });
 
   it.each([
@@ -184,6 +222,19 @@ describe('toCsv', () => {
     ['', ''],
   ])('csvCell(%j) = %j', (input, out) => {
     expect(csvCell(input)).toBe(out);
+  });
+});
+
+describe('printableUrl', () => {
+  it.each([
+    ['https://en.wikipedia.org/wiki/Regression_(testing)', 'https://en.wikipedia.org/wiki/Regression_(testing)'],
+    ['https://a.com/<img src=x onerror=alert(1)>', 'https://a.com/%3Cimg%20src=x%20onerror=alert(1)%3E'],
+    ['https://a.com/x?q={a}|b^c\\d`e', 'https://a.com/x?q=%7Ba%7D%7Cb%5Ec%5Cd%60e'],
+    ['http://localhost:8080/p?y=%%z&ok=%20', 'http://localhost:8080/p?y=%25%25z&ok=%20'],
+    ['https://zh.wikipedia.org/wiki/裁员', 'https://zh.wikipedia.org/wiki/%E8%A3%81%E5%91%98'],
+    ['https://例子.测试/a b', 'https://xn--fsqu00a.xn--0zwm56d/a%20b'],
+  ])('%j → %j', (url, out) => {
+    expect(printableUrl(url)).toBe(out);
   });
 });
 

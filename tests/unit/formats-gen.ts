@@ -1,4 +1,6 @@
-import { COLORS, MAX_TAGS, type Annotation, type Selector } from '@/storage/model/annotation';
+import { CLAIM_CATEGORIES } from '@/components/vocabulary/categories';
+import { VERDICTS } from '@/components/vocabulary/verdicts';
+import { COLORS, MAX_EVIDENCE, MAX_TAGS, type Annotation, type Assessment, type Selector } from '@/storage/model/annotation';
 import { pageKey, siteOf } from '@/storage/model/page-key';
 
 /**
@@ -152,6 +154,27 @@ export class Gen {
     return out;
   }
 
+  /** Evidence addresses that are valid web URLs but awkward in Markdown, CSV and JSON. */
+  evidenceUrl(): string {
+    return this.pick([
+      this.url(),
+      'https://example.com/a_(b)?q=<x>&y="z"#frag',
+      'https://example.com/a b/[c]*d*',
+      'https://zh.wikipedia.org/wiki/裁员',
+      'http://localhost:8080/p?x=1&y=%%z',
+      'https://example.com/)](javascript:alert(1))',
+    ]);
+  }
+
+  assessment(): Assessment {
+    const count = this.chance(0.05) ? MAX_EVIDENCE : this.int(0, 3);
+    return {
+      verdict: this.pick(VERDICTS),
+      evidence: Array.from({ length: count }, () => this.evidenceUrl()),
+      ...(this.chance(0.5) ? { claim: { category: this.pick(CLAIM_CATEGORIES) } } : {}),
+    };
+  }
+
   annotation(): Annotation {
     const url = this.url();
     const created = this.date();
@@ -174,6 +197,7 @@ export class Gen {
       tags: Array.from({ length: tagCount }, () => this.nonEmpty(this.int(1, 3), 200)),
       created: this.iso(created),
       updated: this.iso(updated),
+      ...(this.chance(0.3) ? { assessment: this.assessment() } : {}),
     };
   }
 }

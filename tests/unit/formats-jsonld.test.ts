@@ -57,7 +57,7 @@ describe('toJsonLd: W3C Web Annotation shape', () => {
         ],
       },
       sourcemark: {
-        version: 1,
+        version: 2,
         pageKey: 'en.wikipedia.org/wiki/Regression_testing',
         title: 'Regression testing - Wikipedia',
         site: 'en.wikipedia.org',
@@ -98,6 +98,9 @@ describe('JSON-LD round trip (property-style, seeded)', () => {
     expect(anns.some((a) => a.tags.length === 64)).toBe(true);
     expect(anns.some((a) => /[\ud800-\udbff][\udc00-\udfff]/.test(a.note))).toBe(true);
     expect(anns.some((a) => a.note.includes('<script>'))).toBe(true);
+    expect(anns.some((a) => a.assessment?.evidence.length === 20)).toBe(true);
+    expect(anns.some((a) => a.assessment?.claim !== undefined)).toBe(true);
+    expect(anns.some((a) => a.selectors.some((s) => s.type === 'RangeSelector'))).toBe(true);
 
     const text = JSON.stringify(toJsonLd(anns, { generated: GENERATED }));
     expect(parseImportFile(text)).toStrictEqual({ ok: true, format: 'sourcemark-jsonld', annotations: anns, invalid: [] });
