@@ -10,9 +10,11 @@ import {
   type BackgroundResponse,
   type BackgroundResponseData,
 } from '@/storage/messaging/protocol';
+import { badgeFor, type Badge } from './badge';
 import type { NoteGrants, NoteSession } from './note-grants';
 import type { Sender } from './senders';
 import type { SyncService } from './sync/service';
+import { clearLedger, countOpened, importSnapshots, keepSnapshot } from '@/storage/db/factcheck-store';
 
 export interface HandlerDeps {
   db: SourcemarkDB;
@@ -26,6 +28,10 @@ export interface HandlerDeps {
   sync?: SyncService;
   /** The reader turned the weekly download on: make the first one now. */
   weeklyTurnedOn?: () => void;
+  /** Opens one of the extension's pages in a new tab (a path with its query). */
+  openPage?: (path: string) => Promise<void>;
+  /** Shows a badge on the toolbar button in tab `tabId` (entrypoints/background/badge.ts). */
+  setBadge?: (tabId: number, badge: Badge) => Promise<void>;
 }
 
 /**
@@ -42,6 +48,11 @@ const ALLOWED: Record<Exclude<Sender['kind'], 'refused'>, ReadonlySet<Background
     'annotation.delete',
     'settings.get',
     'noteFrame.open',
+    'article.opened',
+    'snapshot.get',
+    'snapshot.keep',
+    'snapshot.open',
+    'page.claims',
   ]),
   'note-frame': new Set<BackgroundRequestType>([
     'noteFrame.redeem',
@@ -61,6 +72,7 @@ const ALLOWED: Record<Exclude<Sender['kind'], 'refused'>, ReadonlySet<Background
     'tab.enable',
     'settings.get',
     'settings.set',
+    'ledger.clear',
     // Sync carries the reader's server password and key: only their own pages may drive it.
     'sync.status',
     'sync.setup',
@@ -131,8 +143,10 @@ async function dispatch(deps: HandlerDeps, req: BackgroundRequest, sender: Exclu
       if (!a) throw new Error(`no annotation with id ${req.id}`);
       return { shown: await deps.reveal(a) };
     }
-    case 'import.write':
-      return writer.importWrite(req.annotations, req.mode);
+    case 'import.write': {
+      const out = await writer.importWrite(req.annotations, req.mode);
+      return req.snapshots?.length ? { ...out, snapshots: await importSnapshots(db, req.snapshots) } : out;
+    }
     case 'data.deleteAll':
       return { deleted: await writer.deleteAll() };
     case 'tab.enable':
@@ -145,6 +159,29 @@ async function dispatch(deps: HandlerDeps, req: BackgroundRequest, sender: Exclu
       if (req.patch.weeklyBackup === true) deps.weeklyTurnedOn?.();
       return { settings };
     }
+    case 'article.opened':
+      if (sender.kind !== 'content-script') throw new NotAllowedError('only a page opens an article');
+      return { summary: await countOpened(db, req.opened, sender, new Date()) };
+    case 'snapshot.get':
+      if (sender.kind !== 'content-script') throw new NotAllowedError('extension pages read snapshots themselves');
+      return { snapshot: (await db.snapshots.get(sender.pageKey)) ?? null };
+    case 'snapshot.keep':
+      if (sender.kind !== 'content-script') throw new NotAllowedError('only a page keeps its own text');
+      return { snapshot: await keepSnapshot(db, req.reading, sender, new Date()) };
+    case 'snapshot.open': {
+      if (sender.kind !== 'content-script') throw new NotAllowedError('only a page opens its own snapshot');
+      if (!(await db.snapshots.get(sender.pageKey))) return { opened: false };
+      await deps.openPage?.(`/snapshot.html?page=${encodeURIComponent(sender.pageKey)}`);
+      return { opened: deps.openPage !== undefined };
+    }
+    case 'page.claims': {
+      // The badge goes on the sender's own tab: an extension page has no page to count.
+      if (sender.kind !== 'content-script') throw new NotAllowedError("only a page reports its claims");
+      await deps.setBadge?.(sender.tabId, badgeFor(req));
+      return { shown: deps.setBadge !== undefined };
+    }
+    case 'ledger.clear':
+      return { cleared: await clearLedger(db) };
     case 'sync.status':
       return { status: await needSync(deps).status() };
     case 'sync.setup': {
@@ -187,9 +224,12 @@ async function noteFrame(deps: HandlerDeps, req: BackgroundRequest, sender: Extr
     const session = grants.redeem(req.token, sender.tabId, sender.frameId);
     if (!session) throw new NotAllowedError('this note panel has no valid token');
     const { grant } = session;
-    if (grant.mode === 'new') return { mode: 'new', lang: grant.lang };
+    if (grant.mode === 'new') {
+      const quote = grant.selectors.find((x) => x.type === 'TextQuoteSelector');
+      return { mode: 'new', lang: grant.lang, quote: quote?.type === 'TextQuoteSelector' ? quote.exact : '', assessment: grant.assessment ?? null };
+    }
     const a = await db.annotations.get(grant.id);
-    return { mode: 'view', lang: grant.lang, annotation: a && a.pageKey === grant.page.pageKey ? a : null };
+    return { mode: 'view', lang: grant.lang, annotation: a && a.pageKey === grant.page.pageKey ? a : null, edit: grant.edit === true };
   }
   const session = grants.session(sender.tabId, sender.frameId);
   if (!session) throw new NotAllowedError('this note panel has no valid token');
@@ -200,10 +240,16 @@ async function noteFrame(deps: HandlerDeps, req: BackgroundRequest, sender: Extr
       // Save) waits for it and edits that annotation: checking `annotationId` alone let both
       // create, so one 'new' token made two highlights.
       if (!session.annotationId && session.creating) await session.creating.catch(() => undefined);
-      if (session.annotationId) return { annotation: await writer.update(session.annotationId, { note: req.note }, mine) };
+      if (session.annotationId) {
+        return { annotation: await writer.update(session.annotationId, { note: req.note, assessment: req.assessment }, mine) };
+      }
       const { grant } = session;
       if (grant.mode !== 'new') throw new NotAllowedError('nothing to save');
-      const creating = writer.create({ selectors: grant.selectors, color: grant.color, title: grant.title, note: req.note }, grant.page);
+      const assessment = req.assessment === undefined ? grant.assessment : (req.assessment ?? undefined);
+      const creating = writer.create(
+        { selectors: grant.selectors, color: grant.color, title: grant.title, note: req.note, ...(assessment ? { assessment } : {}) },
+        grant.page,
+      );
       session.creating = creating;
       try {
         const created = await creating;

@@ -12,6 +12,8 @@ import { classifySender, originOf } from './senders';
 import { SYNC_ALARM, SyncSchedule, WEEKLY_ALARM } from './sync/schedule';
 import { SyncService } from './sync/service';
 import { weeklyDownloadIfDue } from './sync/weekly-download';
+import { isPageNotice } from '@/storage/messaging/page-notice';
+import { clearBadge, showBadge, toolbarButton, type ToolbarButton } from './badge';
 
 export default defineBackground(() => {
   const db = new SourcemarkDB();
@@ -36,6 +38,8 @@ export default defineBackground(() => {
   const weekly = () => void weeklyDownloadIfDue(db).catch((err: unknown) => console.warn('Sourcemark: weekly backup failed', err));
   const grants = new NoteGrants();
   const extension = { id: browser.runtime.id, origin: originOf(browser.runtime.getURL('/')) };
+  // Typed by hand: the polyfill's types declare both namespaces, each browser has one of them.
+  const button = toolbarButton(browser as unknown as { action?: ToolbarButton; browserAction?: ToolbarButton });
   const deps = {
     db,
     writer,
@@ -45,11 +49,20 @@ export default defineBackground(() => {
     seen: (tabId: number, key: string) => tabs.seen(tabId, key),
     sync,
     weeklyTurnedOn: weekly,
+    // The root and a relative path: getURL's types know only the pages that exist at build time.
+    openPage: async (path: string) => void (await browser.tabs.create({ url: browser.runtime.getURL('/') + path.replace(/^\//, '') })),
+    setBadge: button ? (tabId: number, badge: Parameters<typeof showBadge>[2]) => showBadge(button, tabId, badge) : undefined,
   };
   // Returning the promise is how webextension-polyfill sends an asynchronous answer.
   browser.runtime.onMessage.addListener((message: unknown, sender) =>
-    handleMessage(deps, message, classifySender(sender, extension)),
+    // A content script's page.changed is for the side panel, not a request: no answer from here.
+    isPageNotice(message) ? undefined : handleMessage(deps, message, classifySender(sender, extension)),
   );
+  // A tab loading another page shows the plain button until that page's content script counts
+  // its claims (badge.ts: Chromium resets per-tab values itself; Firefox is not relied on to).
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.status === 'loading' && button) void clearBadge(button, tabId).catch(() => undefined);
+  });
   browser.tabs.onRemoved.addListener((tabId) => {
     tabs.forget(tabId);
     grants.dropTab(tabId);
@@ -59,6 +72,9 @@ export default defineBackground(() => {
   const command = (tabId: number, which: string) => {
     if (which === MENU_HIGHLIGHT || which === 'highlight-selection') void sendToTab(tabId, { type: 'content.highlightSelection' }, { inject: true });
     if (which === MENU_NOTE || which === 'note-selection') void sendToTab(tabId, { type: 'content.noteSelection' }, { inject: true });
+    // Only where Sourcemark already runs: a page without claims has nothing to step through.
+    if (which === 'next-claim') void sendToTab(tabId, { type: 'content.stepClaim', step: 1 }).catch(() => undefined);
+    if (which === 'previous-claim') void sendToTab(tabId, { type: 'content.stepClaim', step: -1 }).catch(() => undefined);
   };
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (tab?.id !== undefined) command(tab.id, String(info.menuItemId));

@@ -23,8 +23,12 @@ export type Sender =
   | { kind: 'note-frame'; tabId: number; frameId: number }
   | { kind: 'refused'; why: string };
 
-/** Extension pages that act for the reader with full rights. */
-const READER_PAGES: ReadonlySet<string> = new Set(['/popup.html', '/options.html']);
+/**
+ * Extension pages that act for the reader with full rights. None is web-accessible, so only the
+ * reader opens them; none takes an order from its URL (a query names at most what to show).
+ * The ledger page switches the ledger off and clears it.
+ */
+const READER_PAGES: ReadonlySet<string> = new Set(['/popup.html', '/options.html', '/sidepanel.html', '/ledger.html']);
 const NOTE_PAGE = '/note.html';
 
 /**

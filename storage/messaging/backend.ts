@@ -1,17 +1,20 @@
-import type { Annotation } from '../model/annotation';
+import type { Annotation, Assessment } from '../model/annotation';
 import { BackgroundError, request } from './client';
 import type { AnnotationDraft } from './protocol';
 
 /**
  * How a page's annotator reaches the database: through the background, which knows the page from
- * the sender, so nothing here names one. The page only lists, reads and creates: a note is
- * changed or deleted in the note frame, under its token. The only backend adapter; tests pass a fake.
+ * the sender, so nothing here names one. The page lists, reads, creates and sets a verdict from
+ * the claim tooltip's buttons: a note is changed or deleted in the note frame, under its token.
+ * The only backend adapter; tests pass a fake.
  */
 export interface AnnotationBackend {
   /** `pageKey`: the page the caller believes it is on; the background checks it is the sender's. */
   listForPage(pageKey?: string): Promise<Annotation[]>;
   get(id: string): Promise<Annotation | null>;
   create(draft: AnnotationDraft): Promise<Annotation>;
+  /** Sets the verdict of one of this page's annotations. */
+  assess(id: string, assessment: Assessment): Promise<Annotation>;
 }
 
 export const messageBackend: AnnotationBackend = {
@@ -30,4 +33,5 @@ export const messageBackend: AnnotationBackend = {
   },
   get: async (id) => (await request({ type: 'annotation.get', id })).annotation,
   create: async (draft) => (await request({ type: 'annotation.create', draft })).annotation,
+  assess: async (id, assessment) => (await request({ type: 'annotation.update', id, patch: { assessment } })).annotation,
 };

@@ -3,6 +3,7 @@ import { LANGUAGES } from '../model/settings-defaults';
 import type { Settings } from '../model/settings';
 import type { ContentRequest, NoteFrameEvent } from './protocol';
 import { CHANGES, NOTE_FRAME_SOURCE } from './protocol-constants';
+import { isVerdict } from '@/components/vocabulary/verdicts';
 
 /*
  * How the content script checks what reaches it, without bundling zod. Declaring these messages
@@ -44,13 +45,20 @@ function isChange(v: unknown): v is (typeof CHANGES)[number] {
  */
 export function readContentRequest(raw: unknown): ContentRequest | null {
   if (!isObjectLike(raw)) return null;
-  const { type, id, pageKey, change, settings } = raw;
+  const { type, id, pageKey, change, settings, index, step, verdict } = raw;
   switch (type) {
     case 'content.highlightSelection':
     case 'content.noteSelection':
     case 'content.status':
+    case 'content.outline':
     case 'annotations.reload':
       return { type };
+    case 'content.revealClaim':
+      return isIndex(index) ? { type, index } : null;
+    case 'content.stepClaim':
+      return step === 1 || step === -1 ? { type, step } : null;
+    case 'content.assessClaim':
+      return isIndex(index) && isVerdict(verdict) ? { type, index, verdict } : null;
     case 'content.reveal':
       return typeof id === 'string' ? { type, id } : null;
     case 'annotations.changed':
@@ -64,6 +72,9 @@ export function readContentRequest(raw: unknown): ContentRequest | null {
   }
 }
 
+function isIndex(v: unknown): v is number {
+  return typeof v === 'number' && Number.isInteger(v) && v >= 0;
+}
 
 function isSettings(v: unknown): v is Settings {
   return (
@@ -72,7 +83,8 @@ function isSettings(v: unknown): v is Settings {
     typeof v.bannerEnabled === 'boolean' &&
     (COLORS as readonly unknown[]).includes(v.defaultColor) &&
     (LANGUAGES as readonly unknown[]).includes(v.language) &&
-    typeof v.weeklyBackup === 'boolean'
+    typeof v.weeklyBackup === 'boolean' &&
+    typeof v.ledgerEnabled === 'boolean'
   );
 }
 

@@ -2,7 +2,7 @@
 // two cannot drift: a literal in one place.
 
 /** How one annotation changed (see ChangeNoticeSchema). */
-export const CHANGES = ['created', 'updated', 'recoloured', 'deleted'] as const;
+export const CHANGES = ['created', 'updated', 'recoloured', 'assessed', 'deleted'] as const;
 
 /** The tag on messages the note frame posts to its host page, and on the host's to the frame. */
 export const NOTE_FRAME_SOURCE = 'sourcemark-note-frame';
@@ -12,7 +12,7 @@ export const NOTE_FRAME_PATH = '/note.html';
 
 /** The note frame's fixed size: it never tells the page how long a note is. */
 export const NOTE_FRAME_WIDTH = 340;
-export const NOTE_FRAME_HEIGHT = 236;
+export const NOTE_FRAME_HEIGHT = 400;
 
 /**
  * Set in the content scripts' world by /reader-asked.js just before the content script is

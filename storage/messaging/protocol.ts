@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import type { ClaimCategory } from '@/components/vocabulary/categories';
-import type { PageKind, PlatformId, SelfMediaPage } from '@/components/vocabulary/page-kinds';
+import { PLATFORM_IDS, type PageKind, type PlatformId, type SelfMediaPage } from '@/components/vocabulary/page-kinds';
 import {
   AnnotationSchema,
+  AssessmentSchema,
   ColorSchema,
   MAX_NOTE,
   MAX_TAG,
@@ -11,11 +12,15 @@ import {
   MAX_URL,
   SelectorSchema,
   type Annotation,
+  type Assessment,
 } from '../model/annotation';
 import { SettingsPatchSchema, SettingsSchema, type Settings } from '../model/settings';
 import { CHANGES, NOTE_FRAME_SOURCE, NOTE_HOST_SOURCE } from './protocol-constants';
 import { SyncSetupSchema, type BackupInfo, type SyncError, type SyncStatus } from '@/components/sync/status';
 import type { KeptAside } from '@/components/sync/kept-aside';
+import { VERDICTS } from '@/components/vocabulary/verdicts';
+import { ArticleSnapshotSchema, MAX_ACCOUNT, type ArticleSnapshot } from '@/components/factcheck/snapshot-schema';
+import type { AccountSummary } from '@/components/factcheck/ledger';
 
 export { CHANGES, NOTE_FRAME_SOURCE, NOTE_HOST_SOURCE } from './protocol-constants';
 
@@ -43,11 +48,12 @@ const Id = z.uuid();
 const PageKey = z.string().min(1).max(MAX_URL);
 const Tags = z.array(z.string().min(1).max(MAX_TAG)).max(MAX_TAGS);
 
-/** What a reader may change of an annotation. */
+/** What a reader may change of an annotation; `assessment: null` withdraws a verdict. */
 export const AnnotationPatchSchema = z.strictObject({
   note: z.string().max(MAX_NOTE).optional(),
   color: ColorSchema.optional(),
   tags: Tags.optional(),
+  assessment: AssessmentSchema.nullable().optional(),
 });
 export type AnnotationPatch = z.infer<typeof AnnotationPatchSchema>;
 
@@ -60,23 +66,49 @@ export const AnnotationDraftSchema = z.strictObject({
   color: ColorSchema,
   title: z.string().max(MAX_TITLE),
   note: z.string().max(MAX_NOTE),
+  /** A verdict given as the passage is first saved (a claim mark's tooltip). */
+  assessment: AssessmentSchema.optional(),
 });
 export type AnnotationDraft = z.infer<typeof AnnotationDraftSchema>;
 
 const LangSchema = z.enum(['zh', 'en']);
 
+/** More claims than any article has; a page saying more is not believed. */
+export const MAX_PAGE_CLAIMS = 100_000;
+
 /** What a note frame is opened for: one saved annotation, or a new highlight's note. */
 export const NoteGrantRequestSchema = z.discriminatedUnion('mode', [
-  z.strictObject({ mode: z.literal('view'), lang: LangSchema, id: Id }),
+  /** `edit`: open straight in the editor (a claim's "note and evidence"), not the popover. */
+  z.strictObject({ mode: z.literal('view'), lang: LangSchema, id: Id, edit: z.boolean().optional() }),
   z.strictObject({
     mode: z.literal('new'),
     lang: LangSchema,
     selectors: z.array(SelectorSchema).min(1).max(8),
     color: ColorSchema,
     title: z.string().max(MAX_TITLE),
+    /** Assessing a claim mark that has no verdict yet: saving creates the assessment. */
+    assessment: AssessmentSchema.optional(),
   }),
 ]);
 export type NoteGrantRequest = z.infer<typeof NoteGrantRequestSchema>;
+
+/** What a content script says about an article it opened; page and time are the background's. */
+export const ArticleOpenedDraftSchema = z.strictObject({
+  account: z.string().min(1).max(MAX_ACCOUNT).nullable(),
+  platform: z.enum(PLATFORM_IDS).nullable(),
+  title: z.string().max(MAX_TITLE),
+  chars: z.number().int().nonnegative().max(100_000_000),
+  claims: z.strictObject({
+    vague: z.number().int().nonnegative().max(1_000_000),
+    certainty: z.number().int().nonnegative().max(1_000_000),
+    statistic: z.number().int().nonnegative().max(1_000_000),
+  }),
+});
+export type ArticleOpenedDraft = z.infer<typeof ArticleOpenedDraftSchema>;
+
+/** A snapshot as the content script reads it; page, address, hash and time are the background's. */
+export const SnapshotReadingSchema = ArticleSnapshotSchema.omit({ pageKey: true, url: true, sha256: true, taken: true });
+export type SnapshotReading = z.infer<typeof SnapshotReadingSchema>;
 
 export const BackgroundRequestSchema = z.discriminatedUnion('type', [
   /**
@@ -99,6 +131,8 @@ export const BackgroundRequestSchema = z.discriminatedUnion('type', [
     type: z.literal('import.write'),
     annotations: z.array(AnnotationSchema),
     mode: z.enum(['skip', 'update']),
+    /** Article snapshots from the file; a page's snapshot already here is kept (the first one). */
+    snapshots: z.array(ArticleSnapshotSchema).max(100_000).optional(),
   }),
   /** Delete every annotation. Extension pages only. */
   z.strictObject({ type: z.literal('data.deleteAll') }),
@@ -112,10 +146,44 @@ export const BackgroundRequestSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('noteFrame.open'), grant: NoteGrantRequestSchema }),
   /** The note frame redeems the token its host posted to it; once only. */
   z.strictObject({ type: z.literal('noteFrame.redeem'), token: z.string().min(16).max(64) }),
-  /** The note frame writes the note it was opened for (creating the highlight in 'new' mode). */
-  z.strictObject({ type: z.literal('noteFrame.saveNote'), note: z.string().max(MAX_NOTE) }),
+  /**
+   * The note frame writes the note (and the verdict, when it shows one) it was opened for,
+   * creating the highlight in 'new' mode; `assessment: null` withdraws a verdict.
+   */
+  z.strictObject({
+    type: z.literal('noteFrame.saveNote'),
+    note: z.string().max(MAX_NOTE),
+    assessment: AssessmentSchema.nullable().optional(),
+  }),
   z.strictObject({ type: z.literal('noteFrame.recolor'), color: ColorSchema }),
   z.strictObject({ type: z.literal('noteFrame.delete') }),
+  /**
+   * A content script opened an article: the account ledger counts it (when the reader has the
+   * ledger on) and answers with that account's summary for the banner's line.
+   */
+  z.strictObject({ type: z.literal('article.opened'), opened: ArticleOpenedDraftSchema }),
+  /** The first snapshot of the sender's own page, or null. */
+  z.strictObject({ type: z.literal('snapshot.get') }),
+  /**
+   * Keep this page's text as the reader first annotated it; the background adds the page, hash
+   * and time, and keeps the first snapshot of a page only.
+   */
+  z.strictObject({ type: z.literal('snapshot.keep'), reading: SnapshotReadingSchema }),
+  /** Open the snapshot page of the sender's own page in a new tab (its "open your copy" button). */
+  z.strictObject({ type: z.literal('snapshot.open') }),
+  /**
+   * How many unsourced claims the content script marked on its page, for the toolbar button's
+   * badge in the sender's own tab (a tab is never named: it is the sender's). `product` is the
+   * platform's self-media product by name, `lang` the reader's language for the button's title.
+   */
+  z.strictObject({
+    type: z.literal('page.claims'),
+    count: z.number().int().nonnegative().max(MAX_PAGE_CLAIMS),
+    product: z.strictObject({ zh: z.string().min(1).max(40), en: z.string().min(1).max(40) }).optional(),
+    lang: LangSchema,
+  }),
+  /** Forget every article the ledger counted. Extension pages only. */
+  z.strictObject({ type: z.literal('ledger.clear') }),
   /** Sync's state in words' worth of data. Extension pages only, as is all of sync. */
   z.strictObject({ type: z.literal('sync.status') }),
   /**
@@ -142,13 +210,16 @@ export type BackgroundRequestType = BackgroundRequest['type'];
 
 /** What the note frame learns when it redeems its token. */
 export type NoteGrantView =
-  | { mode: 'view'; lang: 'zh' | 'en'; annotation: Annotation | null }
-  | { mode: 'new'; lang: 'zh' | 'en' };
+  | { mode: 'view'; lang: 'zh' | 'en'; annotation: Annotation | null; edit: boolean }
+  /** The passage the new note is about, and the verdict it starts with when assessing a claim. */
+  | { mode: 'new'; lang: 'zh' | 'en'; quote: string; assessment: Assessment | null };
 
 export interface ImportOutcomeData {
   added: number;
   updated: number;
   unchanged: number;
+  /** Snapshots stored, and those refused because their text does not match their hash. */
+  snapshots?: { added: number; refused: number };
 }
 
 /** What each request answers with, when it succeeds. */
@@ -170,6 +241,12 @@ export interface BackgroundResponseData {
   'noteFrame.saveNote': { annotation: Annotation };
   'noteFrame.recolor': { annotation: Annotation };
   'noteFrame.delete': { deleted: boolean };
+  'article.opened': { summary: AccountSummary | null };
+  'snapshot.get': { snapshot: ArticleSnapshot | null };
+  'snapshot.keep': { snapshot: ArticleSnapshot };
+  'snapshot.open': { opened: boolean };
+  'page.claims': { shown: boolean };
+  'ledger.clear': { cleared: number };
   'sync.status': { status: SyncStatus };
   'sync.setup': { status: SyncStatus; error: SyncError | null };
   'sync.now': { status: SyncStatus; error: SyncError | null };
@@ -232,11 +309,27 @@ export const ContentRequestSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('content.reveal'), id: Id }),
   /** Ask what the content script found on the page (for the popup's "This page"). */
   z.strictObject({ type: z.literal('content.status') }),
+  /** The page's claims, in page order, and its orphans: the side panel's list (`PageOutline`). */
+  z.strictObject({ type: z.literal('content.outline') }),
+  /** Scroll to claim `index` and focus it (the side panel). */
+  z.strictObject({ type: z.literal('content.revealClaim'), index: z.number().int().nonnegative() }),
+  /** Move to the next (1) or previous (-1) claim from the one in focus (keyboard commands). */
+  z.strictObject({ type: z.literal('content.stepClaim'), step: z.union([z.literal(1), z.literal(-1)]) }),
+  /** Record a verdict on claim `index`, as its tooltip's buttons do (the side panel). */
+  z.strictObject({ type: z.literal('content.assessClaim'), index: z.number().int().nonnegative(), verdict: z.enum(VERDICTS) }),
   ChangeNoticeSchema,
   ReloadNoticeSchema,
   SettingsNoticeSchema,
 ]);
 export type ContentRequest = z.infer<typeof ContentRequestSchema>;
+
+/**
+ * Content script → extension pages: what this tab shows changed (loaded, a highlight or verdict
+ * applied). The side panel redraws from its own requests; the notice carries nothing else, and a
+ * listener believes only a sender the browser names as this extension's script in its tab.
+ */
+export const PageChangedNoticeSchema = z.strictObject({ type: z.literal('page.changed'), revision: z.number().int().nonnegative() });
+export type PageChangedNotice = z.infer<typeof PageChangedNoticeSchema>;
 
 /** Sync started, finished or failed: the options page and the popup redraw its state. */
 export const SyncNoticeSchema = z.strictObject({ type: z.literal('sync.changed') });
@@ -264,6 +357,33 @@ export interface PageStatus {
   /** Settings applied, the page's annotations loaded and painted: absence checks may start. */
   ready: boolean;
   /** How many change notices and reloads this page has applied (each one is done when counted). */
+  revision: number;
+}
+
+/** One claim as the side panel lists it; its verdict is the annotation `assessmentId`'s. */
+export interface OutlineClaim {
+  index: number;
+  category: ClaimCategory;
+  sentence: string;
+  reason: { zh: string; en: string };
+  assessmentId: string | null;
+}
+
+/** The answer to `content.outline`. */
+export interface PageOutline {
+  url: string;
+  pageKey: string;
+  title: string;
+  platform: PlatformId | null;
+  /** The platform's self-media product by name (网易号 / NetEase Hao), for the audit report. */
+  product: { zh: string; en: string } | null;
+  account: string | null;
+  /** The platform's self-media statement as the page prints it. */
+  statement: string | null;
+  claims: OutlineClaim[];
+  /** Annotations of this page that could not be placed on it. */
+  orphans: string[];
+  ready: boolean;
   revision: number;
 }
 

@@ -164,7 +164,7 @@ describe('readContentRequest', () => {
     { type: 'annotations.reload' },
     { type: 'content.reveal', id: V4 },
     ...CHANGES.map((change) => ({ type: 'annotations.changed', pageKey: '163.com/article/KKG7R2LD0525KQ8M', id: V4, change })),
-    { type: 'settings.changed', settings: { claimsEnabled: false, bannerEnabled: true, defaultColor: 'green', language: 'zh', weeklyBackup: false } },
+    { type: 'settings.changed', settings: { claimsEnabled: false, bannerEnabled: true, defaultColor: 'green', language: 'zh', weeklyBackup: false, ledgerEnabled: true } },
   ];
 
   it('reads every request a sender can send (ContentRequestSchema) as the schema does', () =>
@@ -191,8 +191,8 @@ describe('readContentRequest', () => {
       { type: 'annotations.changed', pageKey: 'k', change: 'created' },
       { type: 'annotations.changed', pageKey: 'k', id: V4 },
       { type: 'settings.changed' },
-      { type: 'settings.changed', settings: { claimsEnabled: 'no', bannerEnabled: true, defaultColor: 'green', language: 'zh', weeklyBackup: false } },
-      { type: 'settings.changed', settings: { claimsEnabled: true, bannerEnabled: true, defaultColor: 'red', language: 'zh', weeklyBackup: false } },
+      { type: 'settings.changed', settings: { claimsEnabled: 'no', bannerEnabled: true, defaultColor: 'green', language: 'zh', weeklyBackup: false, ledgerEnabled: true } },
+      { type: 'settings.changed', settings: { claimsEnabled: true, bannerEnabled: true, defaultColor: 'red', language: 'zh', weeklyBackup: false, ledgerEnabled: true } },
       { type: 'settings.changed', settings: { claimsEnabled: true, bannerEnabled: true, defaultColor: 'green', language: 'fr' } },
       ...['recolored', 'Created', 'constructor', '__proto__', '', null, [...CHANGES]].map((change) => ({
         type: 'annotations.changed',

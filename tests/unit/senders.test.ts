@@ -75,7 +75,7 @@ describe('classifySender', () => {
     },
   );
 
-  it.each(['/popup.html', '/options.html'])('takes %s at the extension origin as an extension page', (path) => {
+  it.each(['/popup.html', '/options.html', '/ledger.html'])('takes %s at the extension origin as an extension page', (path) => {
     expect(senderOf({ id: EXTENSION_ID, url: `${OURS}${path}` })).toEqual({ kind: 'extension-page' });
     // Opened in a tab of its own (options_ui open_in_tab, or the popup's page in a tab).
     expect(senderOf({ id: EXTENSION_ID, url: `${OURS}${path}`, tab: { id: 9 }, frameId: 0 })).toEqual({ kind: 'extension-page' });
