@@ -1,4 +1,4 @@
-import './content/marks.css';
+import '@/components/marking/marks.css';
 import { startSourcemark } from './content/start';
 import { ScriptContext } from './content/script-context';
 

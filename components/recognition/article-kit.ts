@@ -1,6 +1,11 @@
 import type { DetectedClaim } from '../marking/claim-marks';
 import type { PlatformEntry } from './platforms/types';
 import type { Recognition } from './recognise';
+import type { ArticleReading } from '../factcheck/snapshot';
+import type { ParagraphDiff } from '../factcheck/diff';
+import type { ArticleGone, GoneInput } from '../factcheck/gone';
+import type { SelfMediaUi, SelfMediaUiOptions } from '../ui/page/self-media-ui';
+import type { GoneNoticeOptions } from '../ui/page/banner-host';
 
 /**
  * Everything only a self-media article needs: recognition (the platform registry) and the claim
@@ -15,6 +20,17 @@ export interface ArticleKit {
   findArticleBody(doc: Document, platform: PlatformEntry | null): Element | null;
   findArticleTop(doc: Document, platform: PlatformEntry | null): Element | null;
   detectClaims(text: string): readonly DetectedClaim[];
+  /** The fact-check work (components/factcheck), which also needs the platform registry. */
+  readArticle(doc: Document, url: string, recognition: Recognition): ArticleReading;
+  hashParagraphs(paragraphs: readonly string[]): Promise<string>;
+  diffParagraphs(before: readonly string[], after: readonly string[]): ParagraphDiff;
+  articleGone(input: GoneInput): ArticleGone;
+  /**
+   * The self-media page's own UI (banner, claim tooltips, the gone notice): only article pages
+   * show it, so it ships here and the content script every page loads stays small.
+   */
+  startSelfMediaUi(opts: SelfMediaUiOptions): SelfMediaUi;
+  showGoneNotice(doc: Document, opts: GoneNoticeOptions): { remove(): void };
 }
 
 interface Slot {

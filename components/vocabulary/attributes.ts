@@ -23,6 +23,15 @@ export const ATTR = {
   annotationId: 'data-annotation-id',
   /** On highlight marks: the highlight colour. */
   color: 'data-color',
+  /**
+   * The reader's verdict (`VERDICTS`): on the claim mark elements of an assessed claim, and on
+   * the highlight elements of an assessed highlight.
+   */
+  verdict: 'data-sourcemark-verdict',
+  /** On the last element of an assessed claim or highlight: the verdict's name, the icon's text. */
+  verdictLabel: 'data-verdict-label',
+  /** On the highlight elements of a claim's assessment (`claim`): the claim mark shows it instead. */
+  assesses: 'data-assesses',
 } as const;
 
 /** Values of `data-sourcemark`. */

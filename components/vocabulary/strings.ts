@@ -67,6 +67,8 @@ export const strings = {
     auditHide: '收起列表',
     claimsOff: '隐藏标记',
     claimsOn: '显示标记',
+    verdictLabel: '你的判断',
+    assess: '备注与证据…',
   },
   en: {
     bannerTitle: 'Self-media upload',
@@ -96,6 +98,8 @@ export const strings = {
     auditHide: 'Hide the list',
     claimsOff: 'Hide marks',
     claimsOn: 'Show marks',
+    verdictLabel: 'Your verdict',
+    assess: 'Note and evidence…',
   },
 } as const;
 
@@ -223,6 +227,8 @@ const popupZh = {
   importNothing: '没有需要导入的内容。',
   importing: (total: number) => `正在写入 ${total} 条…`,
   imported: (added: number, updated: number) => `已导入：新增 ${added} 条，更新 ${updated} 条。`,
+  importedSnapshots: (added: number, refused: number) =>
+    `文章副本：新增 ${added} 份${refused ? `；${refused} 份的正文与其哈希不符，未导入` : ''}。`,
   importFailed: (why: string) => `导入失败，数据库没有改变：${why}`,
   deleteAllTitle: '删除全部批注',
   deleteAllHint: (word: string, n: number) => `这会删除全部 ${n} 条批注，无法撤销。建议先导出。请输入“${word}”确认：`,
@@ -336,6 +342,8 @@ const popupEn: PopupStrings = {
   importNothing: 'Nothing to import.',
   importing: (total: number) => `Writing ${total}…`,
   imported: (added: number, updated: number) => `Imported: ${added} added, ${updated} updated.`,
+  importedSnapshots: (added: number, refused: number) =>
+    `Article copies: ${added} added${refused ? `; ${refused} not imported, their text does not match their hash` : ''}.`,
   importFailed: (why: string) => `Import failed; the database was not changed: ${why}`,
   deleteAllTitle: 'Delete all annotations',
   deleteAllHint: (word: string, n: number) =>

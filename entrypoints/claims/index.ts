@@ -2,6 +2,11 @@ import { detectClaims } from '@/components/claims';
 import { provideArticleKit } from '@/components/recognition/article-kit';
 import { markPage } from '@/components/recognition/mark-page';
 import { findArticleBody, findArticleTop } from '@/components/recognition/page-parts';
+import { hashParagraphs, readArticle } from '@/components/factcheck/snapshot';
+import { diffParagraphs } from '@/components/factcheck/diff';
+import { articleGone } from '@/components/factcheck/gone';
+import { startSelfMediaUi } from '@/components/ui/page/self-media-ui';
+import { showGoneNotice } from '@/components/ui/page/banner-host';
 
 /**
  * The article script: recognition and the claim detector, loaded as a content script only where a
@@ -11,5 +16,16 @@ import { findArticleBody, findArticleTop } from '@/components/recognition/page-p
  * context object and no browser polyfill.
  */
 export default defineUnlistedScript(() => {
-  provideArticleKit({ markPage, findArticleBody, findArticleTop, detectClaims });
+  provideArticleKit({
+    markPage,
+    findArticleBody,
+    findArticleTop,
+    detectClaims,
+    readArticle,
+    hashParagraphs,
+    diffParagraphs,
+    articleGone,
+    startSelfMediaUi,
+    showGoneNotice,
+  });
 });

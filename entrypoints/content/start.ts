@@ -1,25 +1,26 @@
 import type { ScriptContext } from './script-context';
-import { ATTR, CLAIMS_OFF, MARK_KIND } from '@/components/vocabulary/attributes';
+import { ATTR, MARK_KIND } from '@/components/vocabulary/attributes';
 import { browser } from 'wxt/browser';
-import { langOf, type Lang } from '@/components/vocabulary/strings';
+import { langOf } from '@/components/vocabulary/strings';
 import { NOTE_FRAME_PATH } from '@/storage/messaging/protocol-constants';
 import { request } from '@/storage/messaging/client';
 import { messageBackend } from '@/storage/messaging/backend';
-import type { ClaimCounts, ContentAck, PageStatus } from '@/storage/messaging/protocol';
+import type { ClaimCounts, ContentAck, PageOutline, PageStatus } from '@/storage/messaging/protocol';
+import { claimNavigator } from './claim-nav';
 import { readContentRequest } from '@/storage/messaging/content-request-guard';
 import type { Settings } from '@/storage/model/settings';
 import { DEFAULT_SETTINGS } from '@/storage/model/settings-defaults';
 import { loadSettings } from './prefs';
 import { quoteOf } from '@/storage/model/quote';
 import { Annotator } from './annotator/annotator';
-import { showBanner } from './banner';
 import type { ClaimView } from '@/components/ui/page/ClaimReason';
 import { markClaims, type ClaimMarks } from '@/components/marking/claim-marks';
-import { attachClaimTips } from './claim-tip';
 import { articleKitNow, withArticleKit, type ArticleKit } from '@/components/recognition/article-kit';
 import type { Recognition } from '@/components/recognition/recognise';
 import { ASKED_FLAG } from '@/storage/messaging/protocol-constants';
 import { watchForLateArticle } from './late-article';
+import { articleRecord, noticeIfGone, pageSaysGone, type ArticleRecord } from './article-record';
+import { claimsBadge } from './claims-badge';
 
 /** A self-media article, as the article script recognised it. */
 interface Article {
@@ -54,11 +55,26 @@ export function startSourcemark(ctx: ScriptContext): void {
   // injected too (listed first, so usually here already).
   withArticleKit((kit) => {
     const page = kit.markPage(document, location.href);
-    if (page.kind === 'self-media') return start({ kit, page });
+    if (page.kind === 'self-media') {
+      // A self-media URL is taken at its word (recognition/decide.ts), so a 404 or the platform's
+      // deletion page at an article's own address is "self-media" too. There the reader's copy is
+      // offered if they kept one, and nothing of the article starts: its banner would report every
+      // paragraph removed. Anywhere else (no copy, or a page that says nothing of the kind), start.
+      if (!pageSaysGone(kit, page)) return start({ kit, page });
+      void goneCheck(ctx, kit, page, () => flags.__sourcemarkStarted === true)
+        .catch(() => false)
+        .then((shown) => {
+          if (!shown) start({ kit, page });
+        });
+      return;
+    }
     // The portal's own news at a URL shape it shares with self-media: nothing to show, so
     // nothing is started, not even a listener; a later injection the reader asks for starts in
     // full. A page that says nothing yet may still be rendering its article: watched a while.
     if (page.kind === 'unknown' && page.platform) {
+      // An article the reader kept a copy of may be gone: say so at once when the page says so
+      // (404, a deletion notice), and only after the wait below when it merely has no text yet.
+      void goneCheck(ctx, kit, page, () => flags.__sourcemarkStarted === true);
       watchForLateArticle(ctx, () => {
         if (flags.__sourcemarkStarted) return true;
         const late = kit.markPage(document, location.href);
@@ -88,9 +104,20 @@ async function run(ctx: ScriptContext, article: Article | null, page: Recognitio
   });
   let ready = false;
   let revision = 0;
+  // The side panel redraws when this tab's page changed: told, never polling.
+  const pushChanged = () => {
+    if (ready) void browser.runtime.sendMessage({ type: 'page.changed', revision }).catch(() => undefined);
+  };
   const applied = () => {
     revision++;
+    pushChanged();
     return { ok: true };
+  };
+  // A verdict saved here or elsewhere: the open tooltip and the side panel follow.
+  let verdictsShown = () => {};
+  annotator.onVerdicts = () => {
+    verdictsShown();
+    pushChanged();
   };
   ctx.onInvalidated(() => annotator.destroy());
 
@@ -134,6 +161,30 @@ async function run(ctx: ScriptContext, article: Article | null, page: Recognitio
   // (script-context.ts): load a tick later; late paragraphs are caught by the annotator's observer.
   ctx.onLocationChange((url) => ctx.setTimeout(() => void annotator.onUrlChange(url), 0));
 
+  const nav = claimNavigator(document, claims, annotator);
+  /** The article's ledger count and snapshot; set once the settings are known (the banner's language). */
+  let record: ArticleRecord | null = null;
+
+  const outline = (): PageOutline => ({
+    url: location.href,
+    pageKey: annotator.pageKey,
+    title: document.title.slice(0, 2000),
+    platform: page?.platform?.id ?? null,
+    product: page?.kind === 'self-media' && page.platform ? { zh: page.platform.names.product.zh, en: page.platform.names.product.en } : null,
+    account: page?.account?.name ?? null,
+    statement: page?.statements.map((el) => (el.textContent ?? '').replace(/\s+/g, ' ').trim()).filter(Boolean).join('\n') || null,
+    claims: (claims?.views ?? []).map((v) => ({
+      index: v.index,
+      category: v.category,
+      sentence: v.sentence,
+      reason: v.reason,
+      assessmentId: annotator.verdicts.ofClaim(v.index)?.id ?? null,
+    })),
+    orphans: annotator.highlights.orphans.map((a) => a.id),
+    ready,
+    revision,
+  });
+
   const status = (): PageStatus => ({
     url: location.href,
     pageKey: annotator.pageKey,
@@ -151,7 +202,7 @@ async function run(ctx: ScriptContext, article: Article | null, page: Recognitio
   /** Claim marks on or off as the setting says; set once the page's UI is up. */
   let followSetting: ((settings: Settings) => void) | null = null;
 
-  const onMessage = (raw: unknown): Promise<PageStatus | ContentAck> | undefined => {
+  const onMessage = (raw: unknown): Promise<PageStatus | PageOutline | ContentAck> | undefined => {
     const msg = readContentRequest(raw);
     if (!msg) return undefined;
     switch (msg.type) {
@@ -163,7 +214,17 @@ async function run(ctx: ScriptContext, article: Article | null, page: Recognitio
         return Promise.resolve({ ok: annotator.reveal(msg.id) });
       case 'content.status':
         return Promise.resolve(status());
+      case 'content.outline':
+        return Promise.resolve(outline());
+      case 'content.revealClaim':
+        return Promise.resolve({ ok: nav.reveal(msg.index) });
+      case 'content.stepClaim':
+        return Promise.resolve({ ok: nav.step(msg.step) });
+      case 'content.assessClaim':
+        return nav.assess(msg.index, msg.verdict).then((a) => ({ ok: a !== null }));
       case 'annotations.changed':
+        // The reader annotated or assessed this article: keep its text as it is now, once.
+        if (msg.pageKey === annotator.pageKey && msg.change !== 'deleted') void record?.keepSnapshot();
         return annotator.onNotice(msg).then(applied);
       case 'annotations.reload':
         return annotator.highlights.reload().then(applied);
@@ -180,14 +241,52 @@ async function run(ctx: ScriptContext, article: Article | null, page: Recognitio
   if (!ctx.isValid) return;
   const lang = settings.language === 'auto' ? langOf(navigator.language) : settings.language;
   annotator.configure({ lang, defaultColor: settings.defaultColor });
-  const ui = article ? startSelfMediaUi(ctx, lang, article, settings, claims) : null;
+  const ui = article
+    ? article.kit.startSelfMediaUi({
+        lang,
+        page: article.page,
+        settings,
+        claims,
+        findArticleTop: article.kit.findArticleTop,
+        verdicts: {
+          verdictOf: (i) => nav.verdictOf(i),
+          assess: (i, v) => void nav.assess(i, v),
+          openEditor: (i) => void nav.openEditor(i),
+        },
+      })
+    : null;
+  if (ui) ctx.onInvalidated(() => ui.remove());
+  verdictsShown = () => ui?.tipsChanged();
+  record = article ? articleRecord({ kit: article.kit, page: article.page, lang, banner: ui?.banner ?? null }) : null;
+  const badge = article
+    ? claimsBadge(ctx, { count: claims?.views.length ?? 0, product: article.page.platform?.names.product ?? null, lang }, settings.claimsEnabled)
+    : null;
   followSetting = (next) => {
     annotator.configure({ lang, defaultColor: next.defaultColor });
     ui?.setMarksOn(next.claimsEnabled);
+    badge?.setMarksOn(next.claimsEnabled);
   };
   await annotator.load().catch(() => undefined);
   annotator.highlights.observe();
+  // `ready` waits for it, so the side panel and the tests see what it found.
+  await record?.onLoad(countByCategory(claims?.views ?? []));
   ready = true;
+  pushChanged();
+}
+
+/** How long a page that shows no article yet may take before "no text left" counts as gone. */
+const GONE_EMPTY_AFTER_MS = 10_000;
+
+/** Shows the gone notice if the page says so now; resolves whether it did (see noticeIfGone). */
+async function goneCheck(ctx: ScriptContext, kit: ArticleKit, page: Recognition, started: () => boolean): Promise<boolean> {
+  const settings = await loadSettings();
+  const lang = settings.language === 'auto' ? langOf(navigator.language) : settings.language;
+  if (!ctx.isValid) return false;
+  if (await noticeIfGone(kit, page, lang, false).catch(() => false)) return true;
+  ctx.setTimeout(() => {
+    if (!started() && ctx.isValid) void noticeIfGone(kit, page, lang, true).catch(() => false);
+  }, GONE_EMPTY_AFTER_MS);
+  return false;
 }
 
 /** The note frame's URL's origin, and in Chrome the extension's static one its document gets. */
@@ -200,66 +299,4 @@ function countByCategory(views: readonly ClaimView[]): ClaimCounts {
   const counts: ClaimCounts = { vague: 0, certainty: 0, statistic: 0 };
   for (const v of views) counts[v.category]++;
   return counts;
-}
-
-/**
- * On a self-media article, once the settings are known: the banner with the audit, and the
- * tooltips. `setMarksOn` follows the reader's setting when it changes in the popup or options.
- */
-function startSelfMediaUi(
-  ctx: ScriptContext,
-  lang: Lang,
-  { kit, page }: Article,
-  settings: Settings,
-  claims: ClaimMarks | null,
-): { setMarksOn(on: boolean): void } {
-  let marksOn = settings.claimsEnabled;
-  const setMarks = (on: boolean) => {
-    marksOn = on;
-    if (on) document.documentElement.removeAttribute(ATTR.claims);
-    else document.documentElement.setAttribute(ATTR.claims, CLAIMS_OFF);
-  };
-  setMarks(marksOn);
-  const top = settings.bannerEnabled ? kit.findArticleTop(document, page.platform) : null;
-  const platform = page.platform;
-  const selfMedia = platform && {
-    names: platform.names,
-    account: page.account?.name ?? null,
-    // Say the platform prints nothing only where it does print nothing, not where we missed it.
-    role: page.statements.length === 0 && !platform.printsStatement ? ('silent' as const) : platform.role,
-  };
-  const banner = top && selfMedia ? showBanner(top, { lang, selfMedia }) : null;
-  const tips = claims
-    ? attachClaimTips(document, { lang, claim: (i) => claims.views[i], enabled: () => marksOn })
-    : null;
-  const drawAudit = () =>
-    banner?.setAudit({
-      claims: claims?.views ?? [],
-      marksOn,
-      // On this page only: a page could otherwise switch marks off everywhere (the setting is
-      // the popup's and the options page's).
-      onToggleMarks: () => {
-        setMarks(!marksOn);
-        drawAudit();
-      },
-      onJump: (i) => {
-        const first = claims?.elements(i)[0];
-        if (!first) return;
-        if (!marksOn) setMarks(true);
-        first.scrollIntoView({ block: 'center' });
-        first.focus({ preventScroll: true });
-        drawAudit();
-      },
-    });
-  drawAudit();
-  ctx.onInvalidated(() => {
-    tips?.remove();
-    banner?.remove();
-  });
-  return {
-    setMarksOn(on) {
-      setMarks(on);
-      drawAudit();
-    },
-  };
 }

@@ -11,7 +11,7 @@ import { NoteFrameEventSchema, NoteFrameHostMessageSchema, NOTE_FRAME_SOURCE } f
  * background, and shows and changes only what that token granted. Without one it shows nothing.
  */
 const backend: NoteFrameBackend = {
-  saveNote: async (note) => (await request({ type: 'noteFrame.saveNote', note })).annotation,
+  saveNote: async (edit) => (await request({ type: 'noteFrame.saveNote', ...edit })).annotation,
   recolor: async (color) => (await request({ type: 'noteFrame.recolor', color })).annotation,
   delete: async () => (await request({ type: 'noteFrame.delete' })).deleted,
 };
@@ -31,7 +31,7 @@ document.head.append(style);
 
 // The page focuses this frame when it opens it; the note box (if any) takes that focus.
 window.addEventListener('focus', () => {
-  const box = document.querySelector('textarea');
+  const box = document.querySelector('textarea');  // the note's: it comes before the evidence box
   if (box && document.activeElement !== box) box.focus();
 });
 

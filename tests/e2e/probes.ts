@@ -350,3 +350,21 @@ export async function sourcemarkWorld(
     await session.detach();
   }
 }
+
+/**
+ * The id of the tab showing `url`, as the service worker knows it. Without the `tabs` permission
+ * tab URLs are hidden, so each tab's content script is asked for its own.
+ */
+export async function tabIdOf(h: Pick<Harness, 'worker'>, url: string): Promise<number> {
+  const id = await h.worker.evaluate(async (url) => {
+    const { tabs } = (globalThis as unknown as { chrome: TabsApi }).chrome;
+    for (const tab of await tabs.query({})) {
+      if (tab.id === undefined) continue;
+      const status = (await tabs.sendMessage(tab.id, { type: 'content.status' }).catch(() => null)) as { url?: string } | null;
+      if (status?.url === url) return tab.id;
+    }
+    return undefined;
+  }, url);
+  if (id === undefined) throw new Error(`no tab with Sourcemark running shows ${url}`);
+  return id;
+}

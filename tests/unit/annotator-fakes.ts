@@ -1,7 +1,8 @@
+import { patched } from '@/storage/model/patch';
 import { describe as describeRange } from '@/components/anchoring';
 import type { AnnotationBackend } from '@/storage/messaging/backend';
 import type { AnnotationDraft, AnnotationPatch } from '@/storage/messaging/protocol';
-import type { Annotation, Color, Selector } from '@/storage/model/annotation';
+import type { Annotation, Assessment, Color, Selector } from '@/storage/model/annotation';
 import { pageKey } from '@/storage/model/page-key';
 
 /**
@@ -83,9 +84,13 @@ export class FakeBackend implements AnnotationBackend {
   async update(id: string, patch: AnnotationPatch): Promise<Annotation> {
     const a = this.records.get(id);
     if (!a) throw new Error(`no annotation ${id}`);
-    const next = { ...a, ...patch, updated: new Date(Date.parse(a.updated) + 1000).toISOString() };
+    const next = patched(a, patch, new Date(Date.parse(a.updated) + 1000).toISOString());
     this.records.set(id, next);
     return copy(next);
+  }
+
+  async assess(id: string, assessment: Assessment): Promise<Annotation> {
+    return this.update(id, { assessment });
   }
 
   async delete(id: string): Promise<boolean> {
@@ -111,6 +116,7 @@ export class FakeBackend implements AnnotationBackend {
       tags: [],
       created: '2026-01-25T03:07:00.000Z',
       updated: '2026-01-25T03:07:00.000Z',
+      ...(draft.assessment ? { assessment: draft.assessment } : {}),
       ...over,
     };
   }

@@ -8,6 +8,18 @@ const kit: ArticleKit = {
   findArticleBody: () => null,
   findArticleTop: () => null,
   detectClaims: () => [],
+  readArticle: () => {
+    throw new Error('not called');
+  },
+  hashParagraphs: async () => '',
+  diffParagraphs: () => ({ changes: [], summary: { changed: 0, added: 0, removed: 0 } }),
+  articleGone: () => ({ gone: false }),
+  startSelfMediaUi: () => {
+    throw new Error('not called');
+  },
+  showGoneNotice: () => {
+    throw new Error('not called');
+  },
 };
 
 describe('the article kit hand-over between the two content scripts', () => {

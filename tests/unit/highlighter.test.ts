@@ -433,7 +433,7 @@ describe.each(DOMS)('highlightRange (%s)', (_name, makeDoc) => {
 
 describe('marks.css', () => {
   // Read as a file: it ships as is in the manifest, so the file itself is what must hold.
-  const highlightCss = readFileSync(resolve(import.meta.dirname, '../../entrypoints/content/marks.css'), 'utf8');
+  const highlightCss = readFileSync(resolve(import.meta.dirname, '../../components/marking/marks.css'), 'utf8');
   const rules = highlightCss.replace(/\/\*[\s\S]*?\*\//g, '');
   const declarations = [...rules.matchAll(/\{([^{}]*)\}/g)].flatMap((m) =>
     m[1]!.split(';').map((d) => d.trim()).filter(Boolean),

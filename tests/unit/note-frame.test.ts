@@ -57,7 +57,7 @@ describe('noteFrame.open', () => {
 describe('noteFrame.redeem', () => {
   it('shows the granted annotation to the frame that redeems the token', async () => {
     const token = await open(view(mine.id));
-    expect(await h.ok(noteFrame(), { type: 'noteFrame.redeem', token })).toEqual({ mode: 'view', lang: 'en', annotation: mine });
+    expect(await h.ok(noteFrame(), { type: 'noteFrame.redeem', token })).toEqual({ mode: 'view', lang: 'en', annotation: mine, edit: false });
   });
 
   it('redeems a token once only', async () => {
@@ -162,7 +162,12 @@ describe("a 'new' token", () => {
   });
 
   it('says it is new, in its language, and creates nothing yet', async () => {
-    expect(await h.ok(noteFrame(), { type: 'noteFrame.redeem', token })).toEqual({ mode: 'new', lang: 'zh' });
+    expect(await h.ok(noteFrame(), { type: 'noteFrame.redeem', token })).toEqual({
+      mode: 'new',
+      lang: 'zh',
+      quote: draft().selectors.find((x) => x.type === 'TextQuoteSelector')!.exact,
+      assessment: null,
+    });
     expect(await h.db.annotations.count()).toBe(3);
   });
 
@@ -221,5 +226,50 @@ describe('token expiry', () => {
     expect(grants.redeem('a-token-of-sixteen-chars', 1, 2)).toBeNull();
     grants.issue(1, { mode: 'view', lang: 'en', id: uuid(1), page });
     expect(grants.redeem('a-token-of-sixteen-chars', 1, 2)).toMatchObject({ annotationId: uuid(1) });
+  });
+});
+
+describe('a verdict through the note frame', () => {
+  const claimVerdict = { verdict: 'unchecked' as const, evidence: [], claim: { category: 'vague' as const } };
+
+  it("creates a claim's assessment with the verdict, note and evidence the reader saved", async () => {
+    const token = await open({ ...fresh(), assessment: claimVerdict });
+    expect(await h.ok(noteFrame(), { type: 'noteFrame.redeem', token })).toMatchObject({ mode: 'new', assessment: claimVerdict });
+    const assessment = { verdict: 'false' as const, evidence: ['https://www.piyao.org.cn/x.html'], claim: { category: 'vague' as const } };
+    const saved = (await h.ok(noteFrame(), { type: 'noteFrame.saveNote', note: '官方已辟谣', assessment })).annotation as Annotation;
+    expect(saved).toMatchObject({ pageKey: HERE_KEY, note: '官方已辟谣', assessment });
+  });
+
+  it('gives a plain highlight a verdict, tells the page it was assessed, and withdraws it with null', async () => {
+    const token = await open(view(mine.id));
+    await h.ok(noteFrame(), { type: 'noteFrame.redeem', token });
+    h.notices.length = 0;
+    const assessed = (await h.ok(noteFrame(), {
+      type: 'noteFrame.saveNote',
+      note: mine.note,
+      assessment: { verdict: 'misleading', evidence: [] },
+    })).annotation as Annotation;
+    expect(assessed.assessment).toEqual({ verdict: 'misleading', evidence: [] });
+    expect(h.notices.map((n) => n.notice)).toEqual([{ type: 'annotations.changed', pageKey: mine.pageKey, id: mine.id, change: 'assessed' }]);
+    const withdrawn = (await h.ok(noteFrame(), { type: 'noteFrame.saveNote', note: mine.note, assessment: null })).annotation as Annotation;
+    expect('assessment' in withdrawn).toBe(false);
+    expect(await h.db.annotations.get(mine.id)).not.toHaveProperty('assessment');
+  });
+
+  it('refuses evidence that is not a web address, and stores nothing', async () => {
+    const token = await open(view(mine.id));
+    await h.ok(noteFrame(), { type: 'noteFrame.redeem', token });
+    const r = await h.ask(noteFrame(), {
+      type: 'noteFrame.saveNote',
+      note: 'x',
+      assessment: { verdict: 'false', evidence: ['javascript:alert(1)'] },
+    });
+    expect(r).toMatchObject({ ok: false, error: expect.stringMatching(/assessment\.evidence\.0/) });
+    expect(await h.db.annotations.get(mine.id)).toEqual(mine);
+  });
+
+  it('opens straight in the editor when the content script asks for it', async () => {
+    const token = await open({ ...view(mine.id), edit: true });
+    expect(await h.ok(noteFrame(), { type: 'noteFrame.redeem', token })).toMatchObject({ mode: 'view', edit: true });
   });
 });

@@ -20,6 +20,8 @@ export const baidu: PlatformEntry = {
     title: ['[class*="index-module_articleTitle"]', '.article-title h2', 'h2'],
     account: ['[class*="index-module_authorTxt"] [class*="index-module_authorName"]', '[class*="index-module_authorTxt"]', '.author-name'],
     body: ['[class*="index-module_articleWrap"]', '#ssr-content [class*="articleWrap"]', '.article-content'],
+    // Hashed CSS-module classes like the other parts, matched by prefix (guess, see seeds/README.md).
+    date: ['[class*="index-module_time"]', '[class*="index-module_articleSource"]'],
   },
   evidence: { selfMedia: [], editorial: [] },
 };

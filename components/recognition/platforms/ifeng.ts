@@ -22,6 +22,8 @@ export const ifeng: PlatformEntry = {
     account: ['[class*="index_source"] a', '.source a', 'a[href*="ishare.ifeng.com/mediaShare"]'],
     // Hashed CSS-module classes (index_text_TwFCV): matched by their stable prefix.
     body: ['[class*="index_text_"]', '[class*="index_main_content"]', '.main_content', '#main_content'],
+    // Hashed CSS-module classes (index_time_Ke8Ph), matched by their stable prefix (guess).
+    date: ['[class*="index_time_"]'],
   },
   evidence: {
     selfMedia: [{ name: 'account-link', selector: 'a[href*="ishare.ifeng.com/mediaShare"]' }],

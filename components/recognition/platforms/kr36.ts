@@ -24,6 +24,8 @@ export const kr36: PlatformEntry = {
     title: ['h1.article-title', '.article-title h1', 'h1'],
     account: ['.title-icon-item.item-a a', '.article-title-icon a', 'a[href*="/user/"]'],
     body: ['.articleDetailContent', '.article-content', '.common-width.content'],
+    // The author line's time item (guess next to the scrapers' .title-icon-item.item-a).
+    date: ['.title-icon-item.item-time'],
   },
   evidence: { selfMedia: [], editorial: [] },
 };

@@ -46,6 +46,8 @@ export const netease: PlatformEntry = {
       'a[href*="/dy/media/"]',
     ],
     body: ['div.post_body', 'section.article-body', '.article-body'],
+    // Desktop: the time opens .post_info (netease.md S1, S5, S8; high). Mobile: .s-time time (S11, an editorial m. page; medium).
+    date: ['.post_info', '.article-info .s-time time', '.s-time'],
   },
   evidence: {
     selfMedia: [

@@ -26,6 +26,8 @@ export const sina: PlatformEntry = {
     title: ['h1.main-title', 'h1.art_tit_h1', '.article-title h1'],
     account: ['.date-source .source', 'a[href*="mediaDocList"]', '.art_tit_info .weibo_user'],
     body: ['#article', '#artibody', '.article-body', '.art_content'],
+    // The same guess as the account: .date-source holds both (see seeds/README.md).
+    date: ['.date-source .date', '.date-source'],
   },
   evidence: { selfMedia: [], editorial: [] },
 };

@@ -20,6 +20,8 @@ export const sohu: PlatformEntry = {
     title: ['.text-title h1', 'h1.title-info-title', '.article-title h1'],
     account: ['#user-info h4 a', '#user-info .user-name', 'a[href*="mp.sohu.com/profile"]'],
     body: ['article.article#mp-editor', 'article.article', '#mp-editor'],
+    // #news-time[data-val] (platforms.md, saved real HTML 2022).
+    date: ['#news-time', '.article-info .time'],
   },
   evidence: {
     selfMedia: [{ name: 'account-link', selector: 'a[href*="mp.sohu.com/profile"]' }],

@@ -27,6 +27,8 @@ export const tencent: PlatformEntry = {
     title: ['.content-article h1', '.article-title h1', 'h1'],
     account: ['.media-info a[href*="/omn/author/"]', 'a[href*="/omn/author/"]'],
     body: ['.content-article', '#ArticleContent', '.rich_media_content'],
+    // The capture shows the time just before "发布于<place>", its element unknown: a guess, as the seed's classes are.
+    date: ['.media-meta .time', '.media-info .time'],
   },
   evidence: {
     selfMedia: [],

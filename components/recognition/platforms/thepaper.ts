@@ -23,6 +23,8 @@ export const thepaper: PlatformEntry = {
     account: ['[class*="index_name"] a', '.name a', 'a[href*="/user_"]'],
     // Hashed CSS-module classes: index_cententWrap__Jv8jK inside index_cententWrapBox__….
     body: ['[class*="index_cententWrap__"]', '.news_txt', '.cententWrap'],
+    // The header's first .ant-space-item (public scrapers: .index_left__… .ant-space-item); the next one is the place.
+    date: ['[class*="index_left__"] .ant-space-item'],
   },
   evidence: {
     selfMedia: [{ name: 'paike-label', selector: 'a, span', text: /^澎湃号·\S{1,8}$/ }],

@@ -39,6 +39,12 @@ export interface PlatformEntry {
     /** The uploading account's name; its link is the element's own or nearest `<a href>`. */
     account: readonly string[];
     body: readonly string[];
+    /**
+     * Where the page prints when it was published, as the reader sees it. The element may say more
+     * than the date (NetEase's `.post_info` line goes on to the source and the IP location), so
+     * the date is read out of its text; elements without one are passed over.
+     */
+    date: readonly string[];
   };
   /**
    * What the page shows besides the statement, for URLs that cannot tell self-media from the

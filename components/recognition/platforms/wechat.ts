@@ -19,6 +19,8 @@ export const wechat: PlatformEntry = {
     title: ['#activity-name', 'h1.rich_media_title'],
     account: ['#js_name', '.rich_media_meta_nickname a'],
     body: ['#js_content', '.rich_media_content'],
+    // #publish_time, long-known like the other ids (platforms.md, scrapers).
+    date: ['#publish_time'],
   },
   evidence: { selfMedia: [], editorial: [] },
 };

@@ -1,16 +1,16 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Annotation, Color } from '@/storage/model/annotation';
+import { quoteOf, type Annotation, type Assessment, type Color } from '@/storage/model/annotation';
 import type { NoteGrantView } from '@/storage/messaging/protocol';
 import { strings } from '@/components/vocabulary/strings';
 import HighlightPopover from './HighlightPopover';
-import NoteEditor from './NoteEditor';
+import NoteEditor, { type NoteEdit } from './NoteEditor';
 
 /**
  * What the frame may do: exactly what its redeemed token granted, nothing named by the frame.
  * The background knows which annotation (or which new highlight) that is.
  */
 export interface NoteFrameBackend {
-  saveNote(note: string): Promise<Annotation>;
+  saveNote(edit: NoteEdit): Promise<Annotation>;
   recolor(color: Color): Promise<Annotation>;
   delete(): Promise<boolean>;
 }
@@ -26,7 +26,8 @@ type View = { kind: 'gone' } | { kind: 'popover'; a: Annotation } | { kind: 'edi
 
 function initialView(grant: NoteGrantView): View {
   if (grant.mode === 'new') return { kind: 'editor', a: null };
-  return grant.annotation ? { kind: 'popover', a: grant.annotation } : { kind: 'gone' };
+  if (!grant.annotation) return { kind: 'gone' };
+  return grant.edit ? { kind: 'editor', a: grant.annotation } : { kind: 'popover', a: grant.annotation };
 }
 
 /** The highlight popover and the note editor, rendered inside the extension's own frame. */
@@ -64,6 +65,7 @@ export default function NoteFrame({ grant, backend, onClose }: NoteFrameProps) {
           note={view.a.note}
           tags={view.a.tags}
           color={view.a.color}
+          assessment={view.a.assessment ?? null}
           onEdit={() => setView({ kind: 'editor', a: view.a })}
           onRecolor={(c) => void run(() => backend.recolor(c))}
           onDelete={() => void run(() => backend.delete())}
@@ -72,8 +74,10 @@ export default function NoteFrame({ grant, backend, onClose }: NoteFrameProps) {
       {view.kind === 'editor' ? (
         <NoteEditor
           lang={grant.lang}
+          quote={view.a ? quoteOf(view.a).exact : grant.mode === 'new' ? grant.quote : ''}
           initial={view.a?.note ?? ''}
-          onSave={(note) => void run(() => backend.saveNote(note))}
+          assess={assessOf(view.a, grant)}
+          onSave={(edit) => void run(() => backend.saveNote(edit))}
           onCancel={onClose}
         />
       ) : null}
@@ -85,4 +89,10 @@ export default function NoteFrame({ grant, backend, onClose }: NoteFrameProps) {
       ) : null}
     </div>
   );
+}
+
+/** Every note may carry a verdict; a claim's assessment keeps one (withdrawing it is deleting it). */
+function assessOf(a: Annotation | null, grant: NoteGrantView): { assessment: Assessment | null; claim: boolean } {
+  const assessment = a ? (a.assessment ?? null) : grant.mode === 'new' ? grant.assessment : null;
+  return { assessment, claim: assessment?.claim !== undefined };
 }

@@ -39,12 +39,33 @@ textarea {
 .note.empty { color: #6e7781; }
 .error { color: #b42318; max-width: 320px; margin: 0; }
 .tags { color: #57606a; font-size: 12px; margin: 0; }
+.editor { gap: 6px; }
+.passage { margin: 0; }
+.passage figcaption, .field > span, .verdicts legend { font-size: 12px; font-weight: 600; color: #57606a; }
+.passage blockquote {
+  margin: 2px 0 0; padding: 2px 0 2px 8px; border-left: 3px solid #d0d7de; max-height: 4.4em; overflow: auto;
+  white-space: pre-wrap; overflow-wrap: anywhere;
+}
+.field { display: flex; flex-direction: column; gap: 2px; }
+.field textarea { min-height: 60px; }
+.field textarea.evidence { min-height: 40px; font-size: 12px; }
+.verdicts { display: flex; flex-wrap: wrap; gap: 2px 10px; border: 0; margin: 0; padding: 0; }
+.verdicts legend { padding: 0; margin-bottom: 2px; }
+.verdict { display: inline-flex; align-items: center; gap: 3px; font-size: 13px; cursor: pointer; }
+.verdict input:focus-visible { outline: 2px solid #0969da; outline-offset: 1px; }
+.verdict .icon, .verdict-line .icon { font-weight: 700; }
+.verdict-line { margin: 0; }
+.evidence-list { margin: 0; padding-left: 18px; font-size: 12px; max-width: 320px; overflow-wrap: anywhere; }
+.evidence-list a { color: #0969da; }
+.keys { color: #57606a; font-size: 12px; margin-left: auto; }
 @media (prefers-color-scheme: dark) {
   .panel { background: #22272e; color: #e6edf3; border-color: #444c56; }
   button { background: #2d333b; border-color: #444c56; }
   button:hover { background: #373e47; }
   textarea { background: #1c2128; border-color: #444c56; }
-  .note.empty, .tags { color: #9198a1; }
+  .note.empty, .tags, .keys, .passage figcaption, .field > span, .verdicts legend { color: #9198a1; }
+  .passage blockquote { border-left-color: #444c56; }
+  .evidence-list a { color: #4493f8; }
   .error { color: #ff8182; }
 }
 `;

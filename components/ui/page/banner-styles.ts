@@ -19,9 +19,27 @@ export const bannerCss = `
   font: 20px/1 system-ui, sans-serif; padding: 2px 6px; border-radius: 4px;
 }
 .dismiss:hover, .dismiss:focus-visible { background: rgba(0,0,0,.08); outline: 2px solid #e0a100; }
+.ledger-line { margin: 6px 0 0; font-size: 14px; }
+.changes { margin-top: 8px; }
+.changes-title { margin: 0 0 4px; }
+.change-list { margin: 6px 0 0; padding-left: 20px; max-height: 320px; overflow: auto; }
+.change-list li { margin: 4px 0 8px; }
+.change-list p { margin: 0 0 2px; }
+.which, .label { font-size: 13px; font-weight: 600; }
+del { background: rgba(224, 49, 49, .18); text-decoration-thickness: 1px; }
+ins { background: rgba(47, 158, 68, .2); text-decoration: none; }
+summary { cursor: pointer; }
+summary:focus-visible, .open-copy:focus-visible { outline: 2px solid #e0a100; outline-offset: 2px; }
+.gone .body { margin: 2px 0 6px; }
+.open-copy {
+  font: inherit; cursor: pointer; border: 1px solid #c98f00; border-radius: 6px; background: #fff; color: #3d2f00; padding: 3px 10px;
+}
 @media (prefers-color-scheme: dark) {
   .banner { background: #2b2410; color: #ffe9a8; border-color: #c98f00; }
   .dismiss:hover, .dismiss:focus-visible { background: rgba(255,255,255,.12); }
+  .open-copy { background: #3a2e10; color: #ffe9a8; }
+  del { background: rgba(255, 120, 120, .25); }
+  ins { background: rgba(105, 219, 124, .25); }
 }
 `;
 

@@ -8,6 +8,16 @@ import { pageKey } from '@/storage/model/page-key';
 import { NoteFrameChannel } from './note-frame-channel';
 import { PaintedHighlights } from './painted-highlights';
 import { AnnotatorPanel } from './panel';
+import { VerdictMarks } from '@/components/marking/verdict-marks';
+import type { ClaimCategory } from '@/components/vocabulary/categories';
+import type { Verdict } from '@/components/vocabulary/verdicts';
+
+/** A claim mark as the annotator needs it to assess it. */
+export interface ClaimRef {
+  index: number;
+  category: ClaimCategory;
+  elements: readonly HTMLElement[];
+}
 
 export interface AnnotatorOptions {
   lang: Lang;
@@ -29,6 +39,7 @@ export interface AnnotatorOptions {
  */
 export class Annotator {
   readonly highlights: PaintedHighlights;
+  readonly verdicts: VerdictMarks;
   private readonly panel: AnnotatorPanel;
   private readonly channel: NoteFrameChannel;
   private key: string;
@@ -36,6 +47,8 @@ export class Annotator {
   private pending: { selectors: Selector[]; at: { x: number; y: number } } | null = null;
   private frames = 0;
   private opts: AnnotatorOptions;
+  /** Told after the verdicts on the page were redrawn (the open tooltip follows). */
+  onVerdicts: (() => void) | null = null;
 
   constructor(
     private readonly doc: Document,
@@ -44,7 +57,11 @@ export class Annotator {
   ) {
     this.opts = opts;
     this.key = pageKey(opts.url());
-    this.highlights = new PaintedHighlights(doc, backend);
+    this.verdicts = new VerdictMarks(doc, opts.lang);
+    this.highlights = new PaintedHighlights(doc, backend, () => {
+      this.verdicts.refresh(this.highlights);
+      this.onVerdicts?.();
+    });
     this.panel = new AnnotatorPanel(
       doc,
       {
@@ -68,6 +85,8 @@ export class Annotator {
   configure(settings: { lang: Lang; defaultColor: Color }): void {
     this.opts = { ...this.opts, ...settings };
     this.panel.configure(settings);
+    this.verdicts.setLang(settings.lang);
+    this.verdicts.refresh(this.highlights);
   }
 
   load(): Promise<void> {
@@ -148,6 +167,54 @@ export class Annotator {
     await this.openFrame(this.panel.below(el.getBoundingClientRect()), { mode: 'view', lang: this.opts.lang, id });
   }
 
+  /**
+   * Records the reader's verdict on a claim mark (a tooltip button): changes the claim's
+   * assessment, or saves a new one anchored on the claim's sentence. The mark shows it once the
+   * background confirmed the write.
+   */
+  async assessClaim(claim: ClaimRef, verdict: Verdict): Promise<Annotation | null> {
+    const current = this.verdicts.ofClaim(claim.index);
+    try {
+      if (current?.assessment) {
+        return await this.backend.assess(current.id, { ...current.assessment, verdict });
+      }
+      const selectors = this.claimSelectors(claim);
+      if (!selectors) return null;
+      const saved = await this.backend.create({
+        selectors,
+        color: this.opts.defaultColor,
+        note: '',
+        title: this.title(),
+        assessment: { verdict, evidence: [], claim: { category: claim.category } },
+      });
+      if (saved.pageKey === this.key) this.highlights.add(saved);
+      this.panel.setError(null);
+      return saved;
+    } catch (err) {
+      this.panel.setError(messageOf(err));
+      return null;
+    }
+  }
+
+  /** Opens the note editor on a claim's assessment (note, evidence), creating it on save if new. */
+  async openClaimEditor(claim: ClaimRef): Promise<void> {
+    const first = claim.elements[0];
+    if (!first) return;
+    const at = this.panel.below(first.getBoundingClientRect());
+    const current = this.verdicts.ofClaim(claim.index);
+    if (current) return this.openFrame(at, { mode: 'view', lang: this.opts.lang, id: current.id, edit: true });
+    const selectors = this.claimSelectors(claim);
+    if (!selectors) return;
+    await this.openFrame(at, {
+      mode: 'new',
+      lang: this.opts.lang,
+      selectors,
+      color: this.opts.defaultColor,
+      title: this.title(),
+      assessment: { verdict: 'unchecked', evidence: [], claim: { category: claim.category } },
+    });
+  }
+
   /** True when the event happened inside Sourcemark's own panel. */
   isOwnEvent(e: Event): boolean {
     return this.panel.contains(e);
@@ -187,6 +254,18 @@ export class Annotator {
     } catch (err) {
       this.panel.setError(messageOf(err));
     }
+  }
+
+  /** The claim's sentence as selectors, from its first mark element to its last. */
+  private claimSelectors(claim: ClaimRef): Selector[] | null {
+    const first = claim.elements[0];
+    const last = claim.elements[claim.elements.length - 1];
+    if (!first || !last || !first.isConnected || !last.isConnected) return null;
+    const range = this.doc.createRange();
+    range.setStartBefore(first);
+    range.setEndAfter(last);
+    const selectors = describe(this.doc.body, range);
+    return selectors.length ? selectors : null;
   }
 
   private currentSelectors(): Selector[] | null {

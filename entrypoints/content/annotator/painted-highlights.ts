@@ -41,6 +41,8 @@ export class PaintedHighlights {
   constructor(
     private readonly doc: Document,
     private readonly backend: AnnotationBackend,
+    /** After any change to what is painted or to a painted record (the verdict marks follow it). */
+    private readonly onChange: () => void = () => {},
   ) {}
 
   private get root(): Element {
@@ -121,6 +123,7 @@ export class PaintedHighlights {
         for (const el of p.handle?.elements ?? []) el.setAttribute(ATTR.color, fresh.color);
       });
     }
+    if (change === 'assessed') this.onChange();
   }
 
   remove(id: string): void {
@@ -128,6 +131,7 @@ export class PaintedHighlights {
     if (!p) return;
     this.quietly(() => p.handle?.remove());
     this.painted.delete(id);
+    this.onChange();
   }
 
   /** Unpaints everything and forgets it; a load still on its way is dropped. */
@@ -139,6 +143,7 @@ export class PaintedHighlights {
     this.painted.clear();
     this.stopRetrying();
     this.retries = 0;
+    this.onChange();
   }
 
   /** Watches for late content (lazy paragraphs) and retries the orphans, backing off, then stops. */
@@ -222,6 +227,7 @@ export class PaintedHighlights {
           [ATTR.color]: p.annotation.color,
         });
       });
+      if (found.length) this.onChange();
     });
   }
 

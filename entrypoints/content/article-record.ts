@@ -1,0 +1,96 @@
+import { countChars, ledgerLine } from '@/components/factcheck/ledger';
+import type { ArticleKit } from '@/components/recognition/article-kit';
+import type { Recognition } from '@/components/recognition/recognise';
+import type { ClaimCounts } from '@/storage/messaging/protocol';
+import { request } from '@/storage/messaging/client';
+import type { Lang } from '@/components/vocabulary/strings';
+import type { BannerHandle } from '@/components/ui/page/banner-host';
+
+/** The HTTP status of this document, where the browser tells it (Chrome 109+, Firefox 133+). */
+export function documentStatus(): number | null {
+  const nav = performance.getEntriesByType('navigation')[0] as (PerformanceEntry & { responseStatus?: number }) | undefined;
+  return typeof nav?.responseStatus === 'number' && nav.responseStatus > 0 ? nav.responseStatus : null;
+}
+
+export interface ArticleRecord {
+  /**
+   * On load: counts the opening in the account ledger (the account's line goes in the banner)
+   * and compares the page with the reader's snapshot of it (the changes go in the banner), from
+   * one reading of the article.
+   */
+  onLoad(claims: ClaimCounts): Promise<void>;
+  /** Keeps the first snapshot of this article, once (the reader annotated or assessed here). */
+  keepSnapshot(): Promise<void>;
+}
+
+/**
+ * The fact-check side of an article page: the account ledger's count, the snapshot kept the
+ * first time the reader annotates, and what changed since. The article is read with the article
+ * kit (it knows the platforms); the background stores everything, keyed by this page's URL.
+ */
+export function articleRecord(opts: { kit: ArticleKit; page: Recognition; lang: Lang; banner: BannerHandle | null }): ArticleRecord {
+  const { kit, page, lang, banner } = opts;
+  let snapshotKnown = false;
+  const read = () => kit.readArticle(document, location.href, page);
+  return {
+    async onLoad(claims) {
+      const now = read();
+      const countOpening = async () => {
+        const opened = { account: now.account, platform: now.platform, title: now.title, chars: countChars(now.paragraphs), claims };
+        const { summary } = await request({ type: 'article.opened', opened });
+        banner?.setLedgerLine(summary ? ledgerLine(summary, lang) : null);
+      };
+      const compareWithSnapshot = async () => {
+        const { snapshot } = await request({ type: 'snapshot.get' });
+        if (!snapshot) return;
+        snapshotKnown = true;
+        if ((await kit.hashParagraphs(now.paragraphs)) === snapshot.sha256) return;
+        const diff = kit.diffParagraphs(snapshot.paragraphs, now.paragraphs);
+        if (diff.changes.length) banner?.setChanges({ taken: snapshot.taken, diff });
+      };
+      // Each failure (the background gone a moment) only leaves the banner without its line.
+      await Promise.all([countOpening().catch(() => undefined), compareWithSnapshot().catch(() => undefined)]);
+    },
+    async keepSnapshot() {
+      if (snapshotKnown) return;
+      snapshotKnown = true;
+      const { pageKey: _key, url: _url, ...reading } = read();
+      // An article of pictures alone has no text to keep, and nothing to compare later.
+      if (reading.paragraphs.length === 0) return;
+      await request({ type: 'snapshot.keep', reading }).catch(() => {
+        snapshotKnown = false;
+      });
+    },
+  };
+}
+
+/**
+ * Whether the page itself says its article is gone (a 404, the platform's deletion notice), before
+ * asking whether the reader kept a copy. Synchronous and request-free, so an article page that is
+ * there starts without waiting; an empty body is not counted, as the article may still be rendering.
+ */
+export function pageSaysGone(kit: ArticleKit, page: Recognition): boolean {
+  const now = kit.readArticle(document, location.href, page);
+  const gone = kit.articleGone({ status: documentStatus(), doc: document, bodyText: now.paragraphs.join('\n') });
+  return gone.gone && gone.why !== 'empty-body';
+}
+
+/**
+ * On an article URL where no article was recognised, or one whose page says it is gone: if the reader kept a copy of this page and
+ * the article is gone (a 404, a deletion notice, no text left), say so and offer the copy.
+ * `allowEmpty`: a page that may still be rendering its article is not called empty until later.
+ */
+export async function noticeIfGone(kit: ArticleKit, page: Recognition, lang: Lang, allowEmpty: boolean): Promise<boolean> {
+  const { snapshot } = await request({ type: 'snapshot.get' });
+  if (!snapshot || snapshot.paragraphs.length === 0) return false;
+  const now = kit.readArticle(document, location.href, page);
+  const gone = kit.articleGone({ status: documentStatus(), doc: document, bodyText: now.paragraphs.join('\n') });
+  if (!gone.gone || (gone.why === 'empty-body' && !allowEmpty)) return false;
+  kit.showGoneNotice(document, {
+    lang,
+    why: gone.why,
+    taken: snapshot.taken,
+    onOpen: () => void request({ type: 'snapshot.open' }),
+  });
+  return true;
+}

@@ -1,0 +1,77 @@
+import { ATTR, MARK_KIND } from '@/components/vocabulary/attributes';
+import type { ClaimMarks } from '@/components/marking/claim-marks';
+import type { Verdict } from '@/components/vocabulary/verdicts';
+import type { Annotation } from '@/storage/model/annotation';
+import type { Annotator, ClaimRef } from './annotator/annotator';
+
+export interface ClaimNavigator {
+  /** Scrolls to claim `index`, focuses its mark and flashes it; false when there is none. */
+  reveal(index: number): boolean;
+  /** The next (1) or previous (-1) claim from the one in focus, or from the top of the view. */
+  step(step: 1 | -1): boolean;
+  assess(index: number, verdict: Verdict): Promise<Annotation | null>;
+  /** Opens the note-and-evidence editor on the claim's assessment. */
+  openEditor(index: number): Promise<void>;
+  /** The claim's stored verdict. */
+  verdictOf(index: number): Verdict | null;
+  ref(index: number): ClaimRef | null;
+}
+
+/**
+ * Moving between a page's claims and assessing them, for the side panel and the keyboard
+ * commands. Marks hidden by the reader's setting stay hidden: revealing one focuses it anyway.
+ */
+export function claimNavigator(doc: Document, claims: ClaimMarks | null, annotator: Annotator): ClaimNavigator {
+  const ref = (index: number): ClaimRef | null => {
+    const view = claims?.views[index];
+    if (!claims || !view) return null;
+    return { index, category: view.category, elements: claims.elements(index) };
+  };
+  const reveal = (index: number): boolean => {
+    const els = ref(index)?.elements ?? [];
+    const first = els[0];
+    if (!first) return false;
+    first.scrollIntoView({ block: 'center' });
+    first.focus({ preventScroll: true });
+    for (const el of els) {
+      el.setAttribute(ATTR.flash, '');
+      setTimeout(() => el.removeAttribute(ATTR.flash), 1600);
+    }
+    return true;
+  };
+  const current = (): number | null => {
+    const focused = doc.activeElement?.closest(`[${ATTR.mark}="${MARK_KIND.claim}"]`);
+    const i = focused?.getAttribute(ATTR.claimIndex);
+    return i != null && /^\d+$/.test(i) ? Number(i) : null;
+  };
+  /** The first claim whose mark starts below the top of the view (where reading is). */
+  const firstInView = (): number | null => {
+    const n = claims?.views.length ?? 0;
+    for (let i = 0; i < n; i++) {
+      const top = claims!.elements(i)[0]?.getBoundingClientRect().top;
+      if (top !== undefined && top >= 0) return i;
+    }
+    return n ? n - 1 : null;
+  };
+  return {
+    reveal,
+    ref,
+    step(step) {
+      const n = claims?.views.length ?? 0;
+      if (n === 0) return false;
+      const at = current();
+      const next = at === null ? (step === 1 ? firstInView() : Math.max(0, (firstInView() ?? 1) - 1)) : at + step;
+      if (next === null || next < 0 || next >= n) return false;
+      return reveal(next);
+    },
+    assess(index, verdict) {
+      const r = ref(index);
+      return r ? annotator.assessClaim(r, verdict) : Promise.resolve(null);
+    },
+    openEditor(index) {
+      const r = ref(index);
+      return r ? annotator.openClaimEditor(r) : Promise.resolve();
+    },
+    verdictOf: (index) => annotator.verdicts.ofClaim(index)?.assessment?.verdict ?? null,
+  };
+}
