@@ -7,6 +7,7 @@ import SyncSection from '@/components/ui/sync/SyncSection';
 import { EnvContext, type AnnotationActions, type PopupEnv } from '@/components/ui/popup/env';
 import ExportMenu from '@/components/ui/popup/ExportMenu';
 import { popupStrings, resolveLang } from '@/components/vocabulary/strings';
+import { ledgerStrings } from '@/components/vocabulary/ledger-strings';
 import { request } from '@/storage/messaging/client';
 import { useLive } from '@/components/ui/popup/use-live';
 import type { SourcemarkDB } from '@/storage/db/db';
@@ -16,7 +17,7 @@ export type AppProps = {
   db: SourcemarkDB;
 };
 
-/** The options page: reading settings, granted sites, sync and backup, and the data (export, import, delete all). */
+/** The options page: reading settings, the way to the account ledger, granted sites, sync and backup, and the data (export, import, delete all). */
 export default function App({ db }: AppProps) {
   const settings = useLive(() => readSettings(db), [db]);
   // Live: choosing another language re-renders the page in it at once.
@@ -50,6 +51,11 @@ export default function App({ db }: AppProps) {
       <main class="options">
         <h1>{t.optionsTitle}</h1>
         {settings.value ? <SettingsForm settings={settings.value} /> : <p class="muted">{t.loading}</p>}
+        <section aria-labelledby="ledger-title">
+          <h2 id="ledger-title">{ledgerStrings[lang].title}</h2>
+          <p class="muted">{ledgerStrings[lang].optionsHint}</p>
+          <a href="/ledger.html">{ledgerStrings[lang].open}</a>
+        </section>
         <GrantedSites />
         <SyncSection settings={settings.value ?? null} onRestore={setRestore} />
         <section aria-labelledby="data-title">

@@ -8,6 +8,9 @@ import { NO_SEARCH, isSearching, type SearchState } from '@/components/ui/popup/
 import { popupStrings } from '@/components/vocabulary/strings';
 import { activeTab, type ActiveTab } from './tab-actions';
 import ThisPage from '@/components/ui/popup/ThisPage';
+import { panelStrings } from '@/components/vocabulary/panel-strings';
+import { ledgerStrings } from '@/components/vocabulary/ledger-strings';
+import { openSidePanel } from './open-panel';
 import UndoToast from '@/components/ui/popup/UndoToast';
 import type { Annotation } from '@/storage/model/annotation';
 import { request } from '@/storage/messaging/client';
@@ -119,6 +122,20 @@ export default function App({ db, lang, tabId }: AppProps) {
         <button type="button" class="link" onClick={openSettings}>
           {t.importLink}
         </button>
+        <button
+          type="button"
+          class="link"
+          onClick={() => {
+            // In the click: the browsers open a panel only on the reader's gesture.
+            void openSidePanel(active?.tab?.id ?? undefined).then(() => window.close(), () => undefined);
+          }}
+        >
+          {panelStrings[lang].open}
+        </button>
+        {/* A link: the browser opens it in a tab of its own, and the popup closes. */}
+        <a class="link" href="/ledger.html" target="_blank" rel="noreferrer">
+          {ledgerStrings[lang].open}
+        </a>
       </footer>
       {deleted ? <UndoToast key={deleted.id} message={t.deleted} onUndo={() => void undo()} onClose={closeToast} /> : null}
     </EnvContext.Provider>

@@ -41,10 +41,3 @@ export async function activeTab(tabId?: number): Promise<ActiveTab> {
   }
   return { kind: 'not-running', tab };
 }
-
-/** `?tab=<id>` in the page's address, if any. */
-export function tabFromLocation(search: string): number | undefined {
-  const raw = new URLSearchParams(search).get('tab');
-  const id = raw === null ? NaN : Number(raw);
-  return Number.isInteger(id) && id >= 0 ? id : undefined;
-}

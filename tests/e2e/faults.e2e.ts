@@ -10,7 +10,7 @@ type Runtime = { runtime: { sendMessage(message: object): Promise<unknown> } };
 describe('the service worker stopped in the middle of a series of saves', () => {
   const h = useHarness();
 
-  it('keeps every save that reported success, and reports the others', async () => {
+  it('keeps every save that reported success, and reports the others', { timeout: 120_000 }, async () => {
     const page = await h.context.newPage();
     await page.goto(`chrome-extension://${h.extensionId}/popup.html`);
     const cdp = await h.context.newCDPSession(page);
@@ -22,12 +22,17 @@ describe('the service worker stopped in the middle of a series of saves', () => 
     await cdp.send('ServiceWorker.enable');
     const run = page.evaluate(async () => {
       const { runtime } = (globalThis as unknown as { chrome: Runtime }).chrome;
-      const outcomes: { id: string; ok: boolean }[] = [];
+      const outcomes: { id: string; ok: boolean; answered: boolean }[] = [];
+      // A message the worker was stopped while handling may never be answered in Chromium (seen
+      // once in CI on a slow machine): that is no reported success, so it counts as not ok.
+      const unanswered = Symbol('unanswered');
+      const within = <T,>(p: Promise<T>) =>
+        Promise.race([p, new Promise<typeof unanswered>((r) => setTimeout(() => r(unanswered), 5000))]);
       for (let i = 0; i < 60; i++) {
         const id = `00000000-0000-4000-9000-${i.toString(16).padStart(12, '0')}`;
         const now = new Date().toISOString();
         try {
-          const answer = (await runtime.sendMessage({
+          const answer = await within(runtime.sendMessage({
             type: 'annotation.save',
             annotation: {
               id,
@@ -42,10 +47,11 @@ describe('the service worker stopped in the middle of a series of saves', () => 
               created: now,
               updated: now,
             },
-          })) as { ok?: boolean } | undefined;
-          outcomes.push({ id, ok: answer?.ok === true });
+          }));
+          if (answer === unanswered) outcomes.push({ id, ok: false, answered: false });
+          else outcomes.push({ id, ok: (answer as { ok?: boolean } | undefined)?.ok === true, answered: true });
         } catch {
-          outcomes.push({ id, ok: false });
+          outcomes.push({ id, ok: false, answered: true });
         }
         await new Promise((r) => setTimeout(r, 15));
       }
@@ -72,7 +78,8 @@ describe('the service worker stopped in the middle of a series of saves', () => 
     expect(reportedOk.filter((id) => !stored.includes(id))).toEqual([]);
     expect(stored.every((id) => outcomes.some((o) => o.id === id))).toBe(true);
     expect(reportedOk.length).toBeGreaterThan(0);
-    console.log(`faults: ${reportedOk.length} of 60 saves reported ok, ${stored.length} stored`);
+    const silent = outcomes.filter((o) => !o.answered).length;
+    console.log(`faults: ${reportedOk.length} of 60 saves reported ok, ${stored.length} stored, ${silent} never answered`);
     await page.close();
   });
 });

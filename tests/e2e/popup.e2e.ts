@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { seed, serveSeeds, type Harness } from './harness';
 import { useHarness } from './use-harness';
+import { tabIdOf } from './probes';
 import { dragSelect, highlightTexts, noteFrame } from './select';
 
 const desktop = seed('netease-hao-desktop.html');
@@ -97,18 +98,7 @@ describe('the popup', () => {
   });
 
   it('shows "This page" for the article (self-media status, its highlight) and goes to the highlight', async () => {
-    // Without the "tabs" permission tab URLs are hidden: ask each tab's content script instead.
-    const tabId = await h.worker.evaluate(async (url) => {
-      type Api = {
-        tabs: { query(q: object): Promise<{ id?: number }[]>; sendMessage(id: number, m: object): Promise<{ url?: string }> };
-      };
-      const api = (globalThis as unknown as { chrome: Api }).chrome;
-      for (const tab of await api.tabs.query({})) {
-        const status = tab.id === undefined ? null : await api.tabs.sendMessage(tab.id, { type: 'content.status' }).catch(() => null);
-        if (status?.url === url) return tab.id;
-      }
-      return undefined;
-    }, desktop.url);
+    const tabId = await tabIdOf(h, desktop.url);
     expect(tabId).toBeTypeOf('number');
     const forTab = await h.open(`chrome-extension://${h.extensionId}/popup.html?tab=${tabId}`);
     await expect.poll(() => forTab.getByRole('tab', { name: '此页' }).getAttribute('aria-selected')).toBe('true');

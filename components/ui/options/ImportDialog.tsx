@@ -1,3 +1,4 @@
+import type { ArticleSnapshot } from '@/components/factcheck/snapshot-schema';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useEnv } from '../popup/env';
 import { request } from '@/storage/messaging/client';
@@ -26,7 +27,7 @@ type Step =
   | { kind: 'idle' }
   | { kind: 'reading' }
   | { kind: 'bad'; message: string }
-  | { kind: 'preview'; name: string; annotations: Annotation[]; preview: ImportPreview }
+  | { kind: 'preview'; name: string; annotations: Annotation[]; snapshots: ArticleSnapshot[]; preview: ImportPreview }
   | { kind: 'writing'; total: number }
   | { kind: 'done'; message: string }
   | { kind: 'failed'; message: string };
@@ -66,7 +67,7 @@ export default function ImportDialog({ source = null }: ImportDialogProps) {
       const preview = await previewImport(db, result.annotations, result.invalid);
       if (!current()) return;
       setMode('skip');
-      setStep({ kind: 'preview', name, annotations: result.annotations, preview });
+      setStep({ kind: 'preview', name, annotations: result.annotations, snapshots: result.snapshots ?? [], preview });
     } catch (err) {
       if (current()) setStep({ kind: 'bad', message: t.badFile(name, errorMessage(err)) });
     }
@@ -89,12 +90,13 @@ export default function ImportDialog({ source = null }: ImportDialogProps) {
     // A new source object is a new request, even for the same backup.
   }, [source]);
 
-  const write = async (annotations: Annotation[]) => {
+  const write = async (annotations: Annotation[], snapshots: ArticleSnapshot[]) => {
     setStep({ kind: 'writing', total: annotations.length });
     try {
       // Written by the background, in one transaction, which then reloads the pages it touched.
-      const out = await request({ type: 'import.write', annotations, mode });
-      setStep({ kind: 'done', message: t.imported(out.added, out.updated) });
+      const out = await request({ type: 'import.write', annotations, mode, ...(snapshots.length ? { snapshots } : {}) });
+      const copies = out.snapshots ? ` ${t.importedSnapshots(out.snapshots.added, out.snapshots.refused)}` : '';
+      setStep({ kind: 'done', message: t.imported(out.added, out.updated) + copies });
     } catch (err) {
       setStep({ kind: 'failed', message: t.importFailed(errorMessage(err)) });
     }
@@ -119,7 +121,7 @@ export default function ImportDialog({ source = null }: ImportDialogProps) {
           {step.message}
         </p>
       ) : null}
-      {step.kind === 'preview' ? <Preview step={step} mode={mode} onMode={setMode} onConfirm={() => void write(step.annotations)} /> : null}
+      {step.kind === 'preview' ? <Preview step={step} mode={mode} onMode={setMode} onConfirm={() => void write(step.annotations, step.snapshots)} /> : null}
       {step.kind === 'writing' ? (
         <div role="status">
           {/* One transaction in the background: no count to show until it is done. */}

@@ -2,6 +2,7 @@ import { useRef, useState } from 'preact/hooks';
 import { quoteOf, type Annotation } from '@/storage/model/annotation';
 import { useEnv } from './env';
 import { errorMessage } from '@/storage/model/error-message';
+import { VERDICT_ICONS, VERDICT_NAMES } from '@/components/vocabulary/verdicts';
 
 export type AnnotationItemProps = {
   annotation: Annotation;
@@ -14,7 +15,7 @@ export type AnnotationItemProps = {
  * delete, and "open and show" on the page.
  */
 export default function AnnotationItem({ annotation: a, orphan = false }: AnnotationItemProps) {
-  const { t, actions } = useEnv();
+  const { t, actions, lang } = useEnv();
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(a.note);
   const [busy, setBusy] = useState(false);
@@ -79,6 +80,11 @@ export default function AnnotationItem({ annotation: a, orphan = false }: Annota
         </form>
       ) : a.note ? (
         <p class="note">{a.note}</p>
+      ) : null}
+      {a.assessment ? (
+        <p class={`verdict-chip ${a.assessment.verdict}`} data-verdict={a.assessment.verdict}>
+          <span aria-hidden="true">{VERDICT_ICONS[a.assessment.verdict]}</span> {VERDICT_NAMES[lang][a.assessment.verdict]}
+        </p>
       ) : null}
       {a.tags.length ? <p class="tags">{a.tags.map((tag) => `#${tag}`).join(' ')}</p> : null}
       {error ? (

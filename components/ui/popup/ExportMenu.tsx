@@ -3,7 +3,7 @@ import type { Annotation } from '@/storage/model/annotation';
 import type { ExportKind } from '@/storage/formats/filename';
 import { annotationsForPage, search as searchAnnotations } from '@/storage/db/queries';
 import { useEnv } from './env';
-import { downloadExport, readAll } from '@/storage/formats/export-file';
+import { downloadExport, readAll, snapshotsFor } from '@/storage/formats/export-file';
 import { isSearching, type SearchState } from './search-state';
 import { errorMessage } from '@/storage/model/error-message';
 
@@ -63,7 +63,7 @@ export default function ExportMenu({ page, search, scopes = ['all', 'page', 'sea
         setPhase({ kind: 'error', message: t.exportEmpty });
         return;
       }
-      const file = await downloadExport(list, kind, name);
+      const file = await downloadExport(list, kind, name, new Date(), await snapshotsFor(db, current === 'all' ? 'all' : list));
       setPhase({ kind: 'done', message: t.exported(list.length, file) });
     } catch (err) {
       setPhase({ kind: 'error', message: t.exportFailed(errorMessage(err)) });
