@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import type { PlatformId, SelfMediaPage } from '../../components/vocabulary/page-kinds';
+import { findChromium, isFound, notFoundMessage } from '../support/find-chromium';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const EXTENSION_DIR = path.join(ROOT, '.output/chrome-mv3');
@@ -58,11 +59,15 @@ export interface Harness {
   close(): Promise<void>;
 }
 
+let chosen: string | undefined;
+
+/** A Chromium that loads extensions (tests/support/find-chromium.ts), or an error saying how to get one. */
 export function chromePath(): string {
-  const candidates = [process.env.CHROME_PATH, '/usr/lib/chromium/chromium', '/usr/bin/chromium'];
-  const found = candidates.find((c): c is string => !!c && fs.existsSync(c));
-  if (!found) throw new Error('Chromium not found: install Debian\'s chromium or set CHROME_PATH');
-  return found;
+  if (chosen) return chosen;
+  const found = findChromium();
+  if (!isFound(found)) throw new Error(notFoundMessage(found));
+  chosen = found.path;
+  return chosen;
 }
 
 export interface LaunchOptions {
