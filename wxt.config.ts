@@ -13,11 +13,14 @@ import { chromeSafeUtf8 } from './wxt.build-plugins';
  *  - alarms: sync every 15 minutes and check the weekly backup daily, though the service worker sleeps
  *  - unlimitedStorage: the browser never evicts the reader's notes to free space (with
  *    navigator.storage.persist(), asked on the options page)
+ *  - sidePanel (Chrome only; Firefox's sidebar_action needs none): the side panel that lists
+ *    this page's claims, verdicts and notes while the reader reads
  * No host permission at install beyond the self-media article URLs the content scripts match
  * (components/recognition/platforms); other sites are optional and asked for at run time, as is
  * the reader's sync server (one origin, asked at set-up).
  */
 export const PERMISSIONS = ['contextMenus', 'activeTab', 'scripting', 'downloads', 'alarms', 'unlimitedStorage'];
+export const CHROME_PERMISSIONS = ['sidePanel'];
 export const OPTIONAL_HOSTS = ['https://*/*', 'http://*/*'];
 
 /** The article script (entrypoints/claims: recognition and the claim detector), as the build writes it. */
@@ -26,9 +29,21 @@ const CLAIMS_JS = 'claims.js';
 const CONTENT_JS = 'content-script.js';
 const CONTENT_CSS = 'assets/content-script.css';
 
+/**
+ * The toolbar button's icon, from the PNGs public/icon holds (WXT lists them as the manifest's
+ * `icons` by itself; the action gets them only when told). tests/support/render-icons.ts renders
+ * them from public/icon/icon.svg, which, like the hash the script records, the build leaves out.
+ */
+const ACTION_ICON = Object.fromEntries([16, 32, 48, 96, 128].map((size) => [String(size), `icon/${size}.png`]));
+const ICON_SOURCES = new Set(['icon/icon.svg', 'icon/rendered-from.json']);
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   hooks: {
+    'build:publicAssets': (_wxt, files) => {
+      const kept = files.filter((f) => !ICON_SOURCES.has(f.relativeDest));
+      files.splice(0, files.length, ...kept);
+    },
     // Recognition and the claim detector are half the content script's size, and only
     // self-media articles use them: the article script is injected at their URLs only, where the
     // content script is too (both get their matches here, from the registry). Listed first so
@@ -61,10 +76,10 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: PERMISSIONS,
+    permissions: browser === 'firefox' ? PERMISSIONS : [...PERMISSIONS, ...CHROME_PERMISSIONS],
     ...(manifestVersion === 3
-      ? { optional_host_permissions: OPTIONAL_HOSTS }
-      : { optional_permissions: OPTIONAL_HOSTS }),
+      ? { optional_host_permissions: OPTIONAL_HOSTS, action: { default_icon: ACTION_ICON } }
+      : { optional_permissions: OPTIONAL_HOSTS, browser_action: { default_icon: ACTION_ICON } }),
     // The note frame (entrypoints/content/annotator/note-frame-channel.ts): the content script
     // shows notes in this extension page so that the web page's scripts cannot read them. It must
     // load in any page the content script runs on (self-media articles, and sites the reader grants at run
@@ -83,13 +98,23 @@ export default defineConfig({
         suggested_key: { default: 'Alt+Shift+N' },
         description: 'Write a note on the selected text / 给选中的文字写笔记',
       },
+      'next-claim': {
+        suggested_key: { default: 'Alt+Shift+J' },
+        description: 'Go to the next unsourced claim / 下一处无出处说法',
+      },
+      'previous-claim': {
+        suggested_key: { default: 'Alt+Shift+K' },
+        description: 'Go to the previous unsourced claim / 上一处无出处说法',
+      },
     },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
             gecko: {
               id: 'sourcemark@sourcemark.dev',
-              strict_min_version: '142.0',
+              // data_collection_permissions is the newest key used: Firefox 140 on desktop (so ESR
+              // 140 runs Sourcemark), 142 on Android, which web-ext lint warns about; see README.
+              strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
           },

@@ -2,6 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from './harness';
+import { pngSize } from '../support/icons';
+import { chromePackageProblems } from '../support/chrome-package-checks';
+import { CHROME_ZIP, FIREFOX_ZIP, lintFirefoxZip } from '../support/lint-zips';
+import { readZip } from '../support/zip-read';
 
 /**
  * The reviewed list: every permission the built extension asks for, and why. A new permission
@@ -10,6 +14,8 @@ import { ROOT } from './harness';
  */
 const REVIEWED = {
   permissions: ['activeTab', 'alarms', 'contextMenus', 'downloads', 'scripting', 'unlimitedStorage'],
+  /** Chrome's side panel needs a permission; Firefox's sidebar_action needs none. */
+  chromeOnly: ['sidePanel'],
   optionalHosts: ['http://*/*', 'https://*/*'],
   // The claim detector's script, listed first, then the content script, both at the self-media
   // article URLs of every platform in the registry (components/recognition/platforms), https
@@ -72,7 +78,8 @@ describe.each(['chrome-mv3', 'firefox-mv2'])('the %s build', (dir) => {
     const m = manifest(dir);
     const perms = (m.permissions as string[]) ?? [];
     const hostLike = (p: string) => p.includes('://') || p === '<all_urls>';
-    expect(perms.filter((p) => !hostLike(p)).sort()).toEqual(REVIEWED.permissions);
+    const reviewed = dir === 'chrome-mv3' ? [...REVIEWED.permissions, ...REVIEWED.chromeOnly] : REVIEWED.permissions;
+    expect(perms.filter((p) => !hostLike(p)).sort()).toEqual([...reviewed].sort());
     expect(perms.filter(hostLike)).toEqual([]);
     expect((m.host_permissions as string[] | undefined) ?? []).toEqual([]);
     const optional = ((m.optional_host_permissions ?? m.optional_permissions) as string[]) ?? [];
@@ -95,6 +102,33 @@ describe.each(['chrome-mv3', 'firefox-mv2'])('the %s build', (dir) => {
 
   it('lets web pages load the note frame and nothing else of the extension', () => {
     expect(manifest(dir).web_accessible_resources).toEqual(REVIEWED.webAccessibleResources[dir]);
+  });
+
+  // The stores' sizes: Chrome's wants a 128 px icon (and the browser uses 16, 32 and 48),
+  // Firefox's 48 and 96. The toolbar button has its own list, or it shows a grey letter.
+  it('lists icons for the extension and its toolbar button in the sizes both stores ask for', () => {
+    const m = manifest(dir);
+    const action = (m.action ?? m.browser_action) as { default_icon?: Record<string, string> } | undefined;
+    const want = ['128', '16', '32', '48', '96'];
+    expect(Object.keys((m.icons as Record<string, string>) ?? {}).sort()).toEqual(want);
+    expect(Object.keys(action?.default_icon ?? {}).sort()).toEqual(want);
+  });
+
+  it('has every icon the manifest lists, a PNG of the size it is listed at', () => {
+    const m = manifest(dir);
+    const action = (m.action ?? m.browser_action) as { default_icon?: Record<string, string> } | undefined;
+    const listed = [...Object.entries((m.icons as Record<string, string>) ?? {}), ...Object.entries(action?.default_icon ?? {})];
+    expect(listed.length).toBeGreaterThan(0);
+    for (const [size, file] of listed) {
+      const at = path.join(ROOT, '.output', dir, file);
+      expect(fs.existsSync(at), file).toBe(true);
+      expect(pngSize(fs.readFileSync(at)), file).toEqual({ width: Number(size), height: Number(size) });
+    }
+  });
+
+  it('leaves the icon\'s sources (the SVG and its render stamp) out of the package', () => {
+    const files = builtFiles(dir).map((f) => path.relative(path.join(ROOT, '.output', dir), f));
+    expect(files.filter((f) => f.startsWith('icon/')).sort()).toEqual(['128', '16', '32', '48', '96'].map((s) => `icon/${s}.png`));
   });
 
   it('accepts no connection from web pages or other extensions (no externally_connectable)', () => {
@@ -138,8 +172,39 @@ describe.each(['chrome-mv3', 'firefox-mv2'])('the %s scripts', (dir) => {
 });
 
 describe('the firefox build', () => {
-  it('has a gecko id', () => {
-    const m = manifest('firefox-mv2') as { browser_specific_settings?: { gecko?: { id?: string } } };
-    expect(m.browser_specific_settings?.gecko?.id).toBe('sourcemark@sourcemark.dev');
+  it('has a gecko id, and asks for the Firefox that data_collection_permissions needs on desktop (140, so ESR 140)', () => {
+    const m = manifest('firefox-mv2') as {
+      browser_specific_settings?: { gecko?: { id?: string; strict_min_version?: string; data_collection_permissions?: unknown } };
+    };
+    expect(m.browser_specific_settings?.gecko).toMatchObject({
+      id: 'sourcemark@sourcemark.dev',
+      strict_min_version: '140.0',
+      data_collection_permissions: { required: ['none'] },
+    });
+  });
+});
+
+describe('the store zips', () => {
+  it.each([
+    [CHROME_ZIP, 'chrome-mv3'],
+    [FIREFOX_ZIP, 'firefox-mv2'],
+  ])('%s holds exactly the build, byte for byte', (zip, dir) => {
+    const files = readZip(fs.readFileSync(zip));
+    const built = builtFiles(dir).map((f) => path.relative(path.join(ROOT, '.output', dir), f)).sort();
+    expect([...files.keys()].sort()).toEqual(built);
+    for (const name of built) expect(files.get(name)?.equals(fs.readFileSync(path.join(ROOT, '.output', dir, name))), name).toBe(true);
+  });
+
+  it("passes Chrome's package checks", () => {
+    const files = readZip(fs.readFileSync(CHROME_ZIP));
+    expect(files.has('manifest.json')).toBe(true);
+    expect(chromePackageProblems(files)).toEqual([]);
+  });
+
+  it('passes web-ext lint with no error, and no warning that is not explained', () => {
+    const { report, unexplained } = lintFirefoxZip(FIREFOX_ZIP);
+    expect(report.summary.errors).toBe(0);
+    expect(report.errors).toEqual([]);
+    expect(unexplained).toEqual([]);
   });
 });
