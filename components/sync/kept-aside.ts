@@ -1,7 +1,10 @@
+import type { Verdict } from '../vocabulary/verdicts';
+
 /**
- * A note or tags that lost to a newer change made on another device. The merge rule picks one
- * version of an annotation; what the losing version said is kept here, listed on the options
- * page, until the reader copies it back or dismisses it: a note is never dropped silently.
+ * A note, tags or a verdict that lost to a newer change made on another device. The merge rule
+ * picks one version of an annotation; what the losing version said is kept here, listed on the
+ * options page, until the reader copies it back or dismisses it: a note, or the verdict a
+ * fact-checker reached with its evidence, is never dropped silently.
  */
 export interface KeptAside {
   /** `<annotation id>@<losing version's t>`: one entry per lost version. */
@@ -15,6 +18,11 @@ export interface KeptAside {
   note: string;
   /** Tags the losing version had that the winner lacks. */
   tags: string[];
+  /**
+   * The losing version's verdict and evidence links, when the winner's verdict differs or lacks
+   * some of the links (absent in entries kept before verdicts existed).
+   */
+  assessment?: { verdict: Verdict; evidence: string[] };
   /** Why it lost: a newer edit, or a deletion made on another device. */
   reason: 'newer-edit' | 'deleted';
   /** When the losing change was made, and when it was set aside (ISO). */

@@ -244,9 +244,12 @@ const syncZh = {
   keptReason: (reason: 'newer-edit' | 'deleted', when: string) =>
     reason === 'deleted' ? `另一台设备删除了这条高亮；这个版本写于 ${when}。` : `另一台设备上较新的修改取代了这个版本（写于 ${when}）。`,
   keptTags: (tags: string) => `标签：${tags}`,
+  keptVerdict: (verdict: string) => `核查结论：${verdict}`,
+  keptEvidence: '证据链接：',
   keptNoNote: '（没有笔记）',
   copyNote: '复制笔记',
   copyTags: '复制标签',
+  copyVerdict: '复制结论和证据',
   copied: '已复制。',
   dismiss: '移除',
   // Popup
@@ -338,9 +341,12 @@ const syncEn: SyncStrings = {
       ? `Another device deleted this highlight; this version was written ${when}.`
       : `A newer edit from another device replaced this version (written ${when}).`,
   keptTags: (tags: string) => `Tags: ${tags}`,
+  keptVerdict: (verdict: string) => `Verdict: ${verdict}`,
+  keptEvidence: 'Evidence:',
   keptNoNote: '(no note)',
   copyNote: 'Copy note',
   copyTags: 'Copy tags',
+  copyVerdict: 'Copy verdict and evidence',
   copied: 'Copied.',
   dismiss: 'Dismiss',
   popupSynced: (when: string) => `Synced ${when}`,

@@ -1,6 +1,6 @@
 import type { KeptAside } from '@/components/sync/kept-aside';
 import { compareStamps, sameStamp, type Version } from '@/components/sync/versions';
-import { AnnotationSchema, quoteOf, type Annotation } from '../model/annotation';
+import { AnnotationSchema, quoteOf, type Annotation, type Assessment } from '../model/annotation';
 import type { SourcemarkDB } from './db';
 import { deviceId } from './journal';
 import type { VersionRow } from './version-row';
@@ -71,7 +71,8 @@ function lostParts(loser: Annotation, winner: Version, t: number): Omit<KeptAsid
   const winnerTags = new Set(winner.deleted ? [] : winner.annotation.tags);
   const note = loser.note.trim() && loser.note !== winnerNote ? loser.note : '';
   const tags = loser.tags.filter((t) => !winnerTags.has(t));
-  if (!note && !tags.length) return null;
+  const assessment = lostAssessment(loser.assessment, winner.deleted ? undefined : winner.annotation.assessment);
+  if (!note && !tags.length && !assessment) return null;
   return {
     key: `${loser.id}@${t}`,
     annotationId: loser.id,
@@ -81,5 +82,18 @@ function lostParts(loser: Annotation, winner: Version, t: number): Omit<KeptAsid
     note,
     tags,
     reason: winner.deleted ? 'deleted' : 'newer-edit',
+    ...(assessment ? { assessment } : {}),
   };
+}
+
+/**
+ * The losing verdict, with all its evidence, when the winner decided otherwise or dropped a link;
+ * an "unchecked" verdict with no evidence records no decision, so nothing is lost with it.
+ */
+function lostAssessment(loser: Assessment | undefined, winner: Assessment | undefined): KeptAside['assessment'] | null {
+  if (!loser || (loser.verdict === 'unchecked' && !loser.evidence.length)) return null;
+  const sameVerdict = winner?.verdict === loser.verdict;
+  const winnerLinks = new Set(winner?.evidence ?? []);
+  if (sameVerdict && loser.evidence.every((link) => winnerLinks.has(link))) return null;
+  return { verdict: loser.verdict, evidence: [...loser.evidence] };
 }

@@ -66,6 +66,59 @@ describe('sync between devices', () => {
     expect(await b!.db.keptAside.count()).toBe(0);
   });
 
+  it('keeps aside a verdict and its evidence that lost to another verdict given offline on another device', async () => {
+    const [, a, b] = devices(2);
+    const made = await a!.highlight('quote');
+    await a!.sync();
+    await b!.sync();
+    a!.tick(1000);
+    await a!.writer.update(made.id, { assessment: { verdict: 'false', evidence: ['https://example.org/check'] } });
+    b!.tick(5000);
+    await b!.writer.update(made.id, { assessment: { verdict: 'supported', evidence: [] } });
+    await a!.sync();
+    await b!.sync();
+    await a!.sync();
+    expect((await a!.annotations())[0]!.assessment?.verdict).toBe('supported');
+    expect((await b!.annotations())[0]!.assessment?.verdict).toBe('supported');
+    const kept = await a!.db.keptAside.toArray();
+    expect(kept.map((k) => [k.assessment, k.note, k.reason])).toEqual([
+      [{ verdict: 'false', evidence: ['https://example.org/check'] }, '', 'newer-edit'],
+    ]);
+  });
+
+  it('keeps aside nothing when the newer verdict is the same and holds every link', async () => {
+    const [, a, b] = devices(2);
+    const made = await a!.highlight('quote');
+    await a!.sync();
+    await b!.sync();
+    a!.tick(1000);
+    await a!.writer.update(made.id, { assessment: { verdict: 'false', evidence: ['https://example.org/a'] } });
+    b!.tick(5000);
+    await b!.writer.update(made.id, { assessment: { verdict: 'false', evidence: ['https://example.org/a', 'https://example.org/b'] } });
+    await a!.sync();
+    await b!.sync();
+    await a!.sync();
+    expect((await a!.annotations())[0]!.assessment?.evidence).toEqual(['https://example.org/a', 'https://example.org/b']);
+    expect(await a!.db.keptAside.count()).toBe(0);
+  });
+
+  it('keeps aside a link the newer verdict lacks, even when the verdicts agree', async () => {
+    const [, a, b] = devices(2);
+    const made = await a!.highlight('quote');
+    await a!.sync();
+    await b!.sync();
+    a!.tick(1000);
+    await a!.writer.update(made.id, { assessment: { verdict: 'misleading', evidence: ['https://example.org/only-on-a'] } });
+    b!.tick(5000);
+    await b!.writer.update(made.id, { assessment: { verdict: 'misleading', evidence: [] } });
+    await a!.sync();
+    await b!.sync();
+    await a!.sync();
+    expect((await a!.db.keptAside.toArray()).map((k) => k.assessment)).toEqual([
+      { verdict: 'misleading', evidence: ['https://example.org/only-on-a'] },
+    ]);
+  });
+
   it('does not keep aside a note that was simply edited further on another device', async () => {
     const [, a, b] = devices(2);
     const made = await a!.highlight('quote', 'first');

@@ -473,7 +473,7 @@ describe('sync and backup on the options page', () => {
     // Not a notice (an extra field, a request's shape), and a settings change: no new ask.
     notify({ type: 'sync.changed', forged: true });
     notify({ type: 'sync.status' });
-    notify({ type: 'settings.changed', settings: { claimsEnabled: true, bannerEnabled: true, defaultColor: 'yellow', language: 'en', weeklyBackup: false } });
+    notify({ type: 'settings.changed', settings: { claimsEnabled: true, bannerEnabled: true, defaultColor: 'yellow', language: 'en', weeklyBackup: false, ledgerEnabled: true } });
     await new Promise((r) => setTimeout(r, 30));
     expect(sent('sync.status')).toHaveLength(3);
   });
@@ -489,7 +489,7 @@ describe('sync and backup on the options page', () => {
 
   it('binds the weekly copy to the weeklyBackup setting when sync is off', async () => {
     mocks.answers['settings.set'] = () => ({});
-    const settings = { claimsEnabled: true, bannerEnabled: true, defaultColor: 'yellow', language: 'en', weeklyBackup: false } as const;
+    const settings = { claimsEnabled: true, bannerEnabled: true, defaultColor: 'yellow', language: 'en', weeklyBackup: false, ledgerEnabled: true } as const;
     mount(<SyncSection settings={settings} onRestore={() => {}} />);
     const label = 'Save a copy to the Downloads folder every week (JSON-LD)';
     await until(() => [...root.querySelectorAll('label')].some((l) => l.textContent === label));
@@ -538,6 +538,37 @@ describe('sync and backup on the options page', () => {
     button(root, 'Dismiss').click();
     await until(() => root.querySelector('li.kept') === null);
     expect(sent('sync.dismissKept')).toEqual([{ type: 'sync.dismissKept', key: item.key }]);
+  });
+
+  it('shows a kept-aside verdict by name with its evidence as web links only, and copies both', async () => {
+    const item: KeptAside = {
+      key: `0b6f3c2e-8f1a-4c47-9a5e-3d2b1c0a9f8e@${NOW}`,
+      annotationId: '0b6f3c2e-8f1a-4c47-9a5e-3d2b1c0a9f8e',
+      url: 'https://www.163.com/dy/article/X.html',
+      title: 'title',
+      quote: 'quote',
+      note: '',
+      tags: [],
+      assessment: { verdict: 'false', evidence: ['https://example.org/check', `https://example.org/${HOSTILE}`] },
+      reason: 'newer-edit',
+      changed: new Date(Date.now() - 3.5 * MIN).toISOString(),
+      at: new Date().toISOString(),
+    };
+    mocks.answers['sync.keptAside'] = () => ({ items: [item] });
+    mount(<KeptAsideList count={1} />);
+    await until(() => root.querySelector('li.kept') !== null);
+    const verdict = root.querySelector('.kept-verdict')!;
+    expect(verdict.getAttribute('data-verdict')).toBe('false');
+    expect(verdict.querySelector('p')!.textContent).toBe('Verdict: False');
+    const links = [...verdict.querySelectorAll('.evidence a')].map((a) => [a.getAttribute('href'), a.textContent]);
+    expect(links).toEqual(item.assessment!.evidence.map((l) => [new URL(l).href, l]));
+    expect(root.querySelector('img')).toBeNull();
+
+    const writeText = vi.fn(async (_t: string) => {});
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    button(root, 'Copy verdict and evidence').click();
+    await until(() => writeText.mock.calls.length === 1);
+    expect(writeText).toHaveBeenCalledWith(['False', ...item.assessment!.evidence].join('\n'));
   });
 
   it('restores a backup by handing its JSON-LD to the import preview, writing nothing', async () => {

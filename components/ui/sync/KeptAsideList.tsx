@@ -1,6 +1,8 @@
+import { webHref } from '../web-href';
 import { useEffect, useState } from 'preact/hooks';
 import type { KeptAside } from '@/components/sync/kept-aside';
 import { syncStrings } from '@/components/vocabulary/sync-strings';
+import { VERDICT_NAMES } from '@/components/vocabulary/verdicts';
 import { request } from '@/storage/messaging/client';
 import { errorMessage } from '@/storage/model/error-message';
 import { useEnv } from '../popup/env';
@@ -11,16 +13,6 @@ export type KeptAsideListProps = {
   /** How many the status counts: the list is asked again when it changes. */
   count: number;
 };
-
-/** A page address to link to: http(s) only, whatever another device wrote. */
-function safeHref(url: string): string | null {
-  try {
-    const u = new URL(url);
-    return u.protocol === 'https:' || u.protocol === 'http:' ? u.href : null;
-  } catch {
-    return null;
-  }
-}
 
 /**
  * Notes and tags that lost to a newer change on another device: each with its quote, page, what
@@ -88,8 +80,9 @@ function KeptItem({ item, onCopy, onDismiss }: { item: KeptAside; onCopy: (text:
   const { lang } = useEnv();
   const w = syncStrings[lang];
   const now = useNow(60_000);
-  const href = safeHref(item.url);
+  const href = webHref(item.url);
   const title = item.title || item.url;
+  const verdict = item.assessment ? VERDICT_NAMES[lang][item.assessment.verdict] : null;
   return (
     <li class="item kept" data-kept-key={item.key} data-reason={item.reason}>
       <blockquote class="quote">{item.quote}</blockquote>
@@ -104,13 +97,42 @@ function KeptItem({ item, onCopy, onDismiss }: { item: KeptAside; onCopy: (text:
       </p>
       <p class={item.note ? 'note' : 'note muted'}>{item.note || w.keptNoNote}</p>
       {item.tags.length > 0 ? <p class="tags">{w.keptTags(item.tags.join(', '))}</p> : null}
+      {verdict ? (
+        <div class="kept-verdict" data-verdict={item.assessment!.verdict}>
+          <p>{w.keptVerdict(verdict)}</p>
+          {item.assessment!.evidence.length > 0 ? (
+            <>
+              <p class="muted">{w.keptEvidence}</p>
+              <ul class="evidence">
+                {item.assessment!.evidence.map((link) => (
+                  <li key={link}>
+                    {webHref(link) ? (
+                      <a href={webHref(link)!} target="_blank" rel="noopener noreferrer">
+                        {link}
+                      </a>
+                    ) : (
+                      link
+                    )}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </div>
+      ) : null}
       <p class="muted kept-reason">{w.keptReason(item.reason, relativeTime(lang, item.changed, now))}</p>
       <div class="row actions">
         {item.note ? (
           <button type="button" onClick={() => onCopy(item.note)}>
             {w.copyNote}
           </button>
-        ) : item.tags.length > 0 ? (
+        ) : null}
+        {verdict ? (
+          <button type="button" onClick={() => onCopy([verdict, ...item.assessment!.evidence].join('\n'))}>
+            {w.copyVerdict}
+          </button>
+        ) : null}
+        {!item.note && item.tags.length > 0 ? (
           <button type="button" onClick={() => onCopy(item.tags.join(', '))}>
             {w.copyTags}
           </button>

@@ -16,7 +16,7 @@ import { deviceId } from '@/storage/db/journal';
 import { DexieSyncLocal } from '@/storage/db/sync-local';
 import { readSyncConfig, readSyncRecord, writeSyncConfig, writeSyncRecord, type SyncConfig } from '@/storage/db/sync-config';
 import type { Writer } from '@/storage/db/writer';
-import { exportText, readAll } from '@/storage/formats/export-file';
+import { exportText, readAll, snapshotsFor } from '@/storage/formats/export-file';
 import { PATTERNS_TAKE_PORTS, serverOriginPattern } from '@/components/sync/host-pattern';
 
 /**
@@ -189,7 +189,7 @@ export class SyncService {
           dev,
           today,
           seal: (name, text) => sealText(config.key, name, text),
-          exportText: async () => exportText(await readAll(this.db), 'jsonld', now),
+          exportText: async () => exportText(await readAll(this.db), 'jsonld', now, await snapshotsFor(this.db, 'all')),
           random: randomName,
         });
       }

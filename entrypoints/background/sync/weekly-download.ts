@@ -3,7 +3,7 @@ import type { SourcemarkDB } from '@/storage/db/db';
 import { readSettings } from '@/storage/db/settings';
 import { readSyncRecord, writeSyncRecord } from '@/storage/db/sync-config';
 import { exportFileName } from '@/storage/formats/filename';
-import { exportText, readAll } from '@/storage/formats/export-file';
+import { exportText, readAll, snapshotsFor } from '@/storage/formats/export-file';
 
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -19,7 +19,7 @@ export async function weeklyDownloadIfDue(db: SourcemarkDB, now = new Date()): P
   const annotations = await readAll(db);
   if (!annotations.length) return null;
   const filename = `sourcemark-backups/${exportFileName('jsonld', now, 'backup')}`;
-  const text = exportText(annotations, 'jsonld', now);
+  const text = exportText(annotations, 'jsonld', now, await snapshotsFor(db, 'all'));
   await browser.downloads.download({ url: await downloadableUrl(text), filename, saveAs: false, conflictAction: 'uniquify' });
   await writeSyncRecord(db, { lastWeekly: now.toISOString() });
   return filename;
