@@ -3,6 +3,7 @@ import { ledgerStrings } from '@/components/vocabulary/ledger-strings';
 import type { Lang } from '@/components/vocabulary/strings';
 import { request } from '@/storage/messaging/client';
 import { errorMessage } from '@/storage/model/error-message';
+import { OutcomeLine, type Outcome } from '@/components/ui/OutcomeLine';
 
 export type ClearLedgerProps = {
   /** Articles in the ledger now: nothing to clear at 0. */
@@ -19,7 +20,7 @@ export type ClearLedgerProps = {
 export default function ClearLedger({ articles, lang }: ClearLedgerProps) {
   const t = ledgerStrings[lang];
   const [asking, setAsking] = useState(false);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<Outcome | null>(null);
   const confirmRef = useRef<HTMLButtonElement>(null);
   const askRef = useRef<HTMLButtonElement>(null);
   const backToAsk = useRef(false);
@@ -73,11 +74,7 @@ export default function ClearLedger({ articles, lang }: ClearLedgerProps) {
           {t.clear}
         </button>
       )}
-      {message ? (
-        <p class={message.ok ? 'muted' : 'error'} role="status">
-          {message.text}
-        </p>
-      ) : null}
+      <OutcomeLine outcome={message} />
     </div>
   );
 }

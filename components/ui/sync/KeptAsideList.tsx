@@ -8,6 +8,7 @@ import { errorMessage } from '@/storage/model/error-message';
 import { useEnv } from '../popup/env';
 import { relativeTime } from './sync-words';
 import { useNow } from './use-now';
+import { OutcomeLine, type Outcome } from '@/components/ui/OutcomeLine';
 
 export type KeptAsideListProps = {
   /** How many the status counts: the list is asked again when it changes. */
@@ -23,7 +24,7 @@ export default function KeptAsideList({ count }: KeptAsideListProps) {
   const { lang } = useEnv();
   const w = syncStrings[lang];
   const [items, setItems] = useState<KeptAside[]>([]);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<Outcome | null>(null);
 
   useEffect(() => {
     let live = true;
@@ -67,11 +68,7 @@ export default function KeptAsideList({ count }: KeptAsideListProps) {
           <KeptItem key={k.key} item={k} onCopy={(t) => void copy(t)} onDismiss={() => void dismiss(k.key)} />
         ))}
       </ul>
-      {message ? (
-        <p class={message.ok ? 'muted' : 'error'} role="status">
-          {message.text}
-        </p>
-      ) : null}
+      <OutcomeLine outcome={message} />
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { request } from '@/storage/messaging/client';
 import { errorMessage } from '@/storage/model/error-message';
 import type { Settings } from '@/storage/model/settings';
 import { useEnv } from '../popup/env';
+import { OutcomeLine, type Outcome } from '@/components/ui/OutcomeLine';
 
 export type WeeklyBackupProps = {
   settings: Settings;
@@ -16,7 +17,7 @@ export default function WeeklyBackup({ settings }: WeeklyBackupProps) {
   // Shown at once: the stored value catches up when the background has written it.
   const [on, setOn] = useState(settings.weeklyBackup);
   useEffect(() => setOn(settings.weeklyBackup), [settings.weeklyBackup]);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<Outcome | null>(null);
 
   const save = async (next: boolean) => {
     setOn(next);
@@ -39,11 +40,7 @@ export default function WeeklyBackup({ settings }: WeeklyBackupProps) {
       <p id="weekly-backup-hint" class="help muted">
         {w.weeklyHint}
       </p>
-      {message ? (
-        <p class={message.ok ? 'muted' : 'error'} role="status">
-          {message.text}
-        </p>
-      ) : null}
+      <OutcomeLine outcome={message} />
     </div>
   );
 }
