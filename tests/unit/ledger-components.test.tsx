@@ -262,6 +262,27 @@ describe('the ledger page', () => {
     expect($('[role="alert"]')!.textContent).toBe('Did not work: refused');
   });
 
+  it('follows the setting when it is changed elsewhere, and keeps a click made at once after opening', async () => {
+    mocks.request.mockResolvedValue({ settings: {} });
+    mount();
+    await until(() => $('input[role="switch"]') !== null);
+    const input = $<HTMLInputElement>('input[role="switch"]')!;
+    // A click in the first frame: nothing that runs after mounting may switch it back.
+    input.click();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(input.checked).toBe(false);
+
+    // The background stores what was asked; then the options page switches it on, then off.
+    await writeSettings(db, { ledgerEnabled: false });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(input.checked).toBe(false);
+    await writeSettings(db, { ledgerEnabled: true });
+    await until(() => input.checked);
+    await writeSettings(db, { ledgerEnabled: false });
+    await until(() => !input.checked);
+    expect(mocks.request).toHaveBeenCalledTimes(1);
+  });
+
   it('clears the ledger only after the confirm step in the page, and cancelling sends nothing', async () => {
     await seeded();
     // A blocking dialog would be the wrong confirm step: none may be asked for.

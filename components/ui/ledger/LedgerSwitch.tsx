@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { ledgerStrings } from '@/components/vocabulary/ledger-strings';
 import type { Lang } from '@/components/vocabulary/strings';
 import { request } from '@/storage/messaging/client';
@@ -18,7 +18,13 @@ export default function LedgerSwitch({ enabled, lang }: LedgerSwitchProps) {
   const t = ledgerStrings[lang];
   const [on, setOn] = useState(enabled);
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => setOn(enabled), [enabled]);
+  // Follows the stored setting only when it changes, during render: an effect would also run
+  // after mounting, a frame late, and undo a click made in that frame.
+  const [stored, setStored] = useState(enabled);
+  if (enabled !== stored) {
+    setStored(enabled);
+    setOn(enabled);
+  }
   const toggle = async (next: boolean) => {
     setOn(next);
     try {
