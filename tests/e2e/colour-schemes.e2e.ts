@@ -196,6 +196,9 @@ describe.each(SCHEMES)('every surface Sourcemark draws, in the %s scheme', (sche
     const outer = await page.locator(`${ANNOTATOR} iframe.note-frame`).evaluate((el) => getComputedStyle(el).colorScheme);
     const inner = await frame.evaluate(() => getComputedStyle(document.documentElement).colorScheme);
     expect(outer).toBe(inner);
+    // Its box fills the frame, so no stripe of the page shows inside the frame's shadowed rectangle.
+    const fill = await frame.evaluate(() => ({ box: document.querySelector('.panel')!.getBoundingClientRect().height, frame: innerHeight }));
+    expect(fill.box).toBeGreaterThanOrEqual(fill.frame - 1);
     await expect.poll(() => frame.evaluate(() => document.activeElement?.localName)).toBe('textarea');
     await shoot(scheme, 'note-editor', (file) => page.locator(`${ANNOTATOR} .frame-panel`).screenshot({ path: file }));
     // Focus starts in the note box: Tab goes on to the evidence and the buttons, Shift+Tab back
@@ -217,6 +220,12 @@ describe.each(SCHEMES)('every surface Sourcemark draws, in the %s scheme', (sche
     expectFollows(scheme, await backgroundLuminance(popup.locator('body'), scheme), 'the popup');
     // 14 px, not Chromium's 75 % default for extension pages.
     expect(await popup.locator('body').evaluate((b) => getComputedStyle(b).fontSize)).toBe('14px');
+    // At that size the header still fits the popup's width on one line, each tab's name whole.
+    const header = await popup.locator('header.top').evaluate((el) => ({
+      overflow: el.scrollWidth - el.clientWidth,
+      lines: Array.from(el.querySelectorAll('[role="tab"]')).map((t) => Math.round(t.getBoundingClientRect().height / parseFloat(getComputedStyle(t).lineHeight))),
+    }));
+    expect(header).toEqual({ overflow: 0, lines: [1, 1] });
     await shoot(scheme, 'popup', (file) => popup.screenshot({ path: file }));
     expectKeyboardWalk(await walkWithTab(popup, popup, 'body', 60), scheme, 'popup');
     await expectAxeClean(popup, 'body', scheme, 'popup');
