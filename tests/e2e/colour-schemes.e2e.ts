@@ -213,6 +213,32 @@ describe.each(SCHEMES)('every surface Sourcemark draws, in the %s scheme', (sche
     await expect.poll(() => page.locator(`${ANNOTATOR} iframe.note-frame`).count()).toBe(0);
   });
 
+  it("keeps the article's text legible under its marks, whatever the browser's scheme (marks follow the page)", async () => {
+    await page.bringToFront();
+    const marks = [
+      { what: 'a highlight', el: page.locator('[data-sourcemark="highlight"][data-color]:not([data-assesses])').first() },
+      { what: 'a claim tinted "misleading"', el: page.locator('[data-sourcemark="claim"][data-sourcemark-verdict="misleading"]').first() },
+    ];
+    for (const { what, el } of marks) {
+      const sample = await el.evaluate((m) => {
+        const layers: string[] = [];
+        for (let at: Element | null = m; at; at = at.parentElement) {
+          const bg = getComputedStyle(at).backgroundColor;
+          if (bg === 'transparent' || bg === 'rgba(0, 0, 0, 0)') continue;
+          layers.push(bg);
+          if (!/rgba\(.*,\s*0?\.\d+\)$/.test(bg)) break;
+        }
+        return { text: m.textContent ?? '', color: getComputedStyle(m).color, layers };
+      });
+      // The mark paints something of its own on the white article (the positive signal) …
+      expect(sample.layers.length, `${what} paints no background`).toBeGreaterThan(0);
+      // … and the page's own text stays at 4.5:1 on it, in a dark browser as in a light one.
+      const ratio = sampleContrast(sample, CANVAS.light);
+      expect(ratio, what).toBeGreaterThanOrEqual(4.5);
+      measured.push(`${scheme} browser, white article: text under ${what} at ${ratio.toFixed(2)}:1`);
+    }
+  });
+
   it('the popup follows the scheme, passes axe, and Tab reaches each control with a visible focus', async () => {
     const popup = await extensionPage(`popup.html?tab=${tabId}`, 'h1');
     await popup.setViewportSize({ width: 420, height: 600 });
