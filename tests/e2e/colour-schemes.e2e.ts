@@ -27,6 +27,7 @@ import {
   DARK_BELOW,
   LIGHT_ABOVE,
   SCHEMES,
+  backgroundLayersOf,
   backgroundLuminance,
   emulateScheme,
   frameSeesScheme,
@@ -220,16 +221,7 @@ describe.each(SCHEMES)('every surface Sourcemark draws, in the %s scheme', (sche
       { what: 'a claim tinted "misleading"', el: page.locator('[data-sourcemark="claim"][data-sourcemark-verdict="misleading"]').first() },
     ];
     for (const { what, el } of marks) {
-      const sample = await el.evaluate((m) => {
-        const layers: string[] = [];
-        for (let at: Element | null = m; at; at = at.parentElement) {
-          const bg = getComputedStyle(at).backgroundColor;
-          if (bg === 'transparent' || bg === 'rgba(0, 0, 0, 0)') continue;
-          layers.push(bg);
-          if (!/rgba\(.*,\s*0?\.\d+\)$/.test(bg)) break;
-        }
-        return { text: m.textContent ?? '', color: getComputedStyle(m).color, layers };
-      });
+      const sample = { text: await el.innerText(), color: await el.evaluate((m) => getComputedStyle(m).color), layers: await el.evaluate(backgroundLayersOf) };
       // The mark paints something of its own on the white article (the positive signal) …
       expect(sample.layers.length, `${what} paints no background`).toBeGreaterThan(0);
       // … and the page's own text stays at 4.5:1 on it, in a dark browser as in a light one.

@@ -81,6 +81,7 @@ function install(): void {
     return false;
   };
   const TABBABLE = 'a[href], button, input:not([type="hidden"]), select, textarea, summary, [tabindex]';
+  // backgroundLayersOf (scheme.ts) again: a function run in the page cannot call one of ours.
   const layers = (el: Element): string[] => {
     const out: string[] = [];
     for (let at: Element | null = el; at; ) {

@@ -79,6 +79,7 @@ export interface TextSample {
  */
 export async function textSamples(target: Page | Frame, selector: string): Promise<TextSample[]> {
   return target.evaluate((sel) => {
+    // backgroundLayersOf again: a function run in the page cannot call one of ours.
     const layersOf = (el: Element): string[] => {
       const out: string[] = [];
       for (let at: Element | null = el; at; ) {
