@@ -130,8 +130,15 @@ describe.each(SCHEMES)('every surface Sourcemark draws, in the %s scheme', (sche
       probe.focus();
     }, BANNER);
     expectKeyboardWalk(await walkWithTab(page, page, BANNER), scheme, 'banner');
-    await page.evaluate(() => document.querySelector('[data-tab-probe]')?.remove());
     await expectAxeClean(page, BANNER, scheme, 'banner');
+    // With the audit's list of claims open: one more button per claim, walked the same way.
+    await page.locator(`${BANNER} .audit-actions button[aria-expanded]`).click();
+    await expect.poll(() => page.locator(`${BANNER} .jump`).count()).toBeGreaterThan(5);
+    await page.locator('[data-tab-probe]').focus();
+    expectKeyboardWalk(await walkWithTab(page, page, BANNER, 60), scheme, 'banner, claim list open');
+    await expectAxeClean(page, BANNER, scheme, 'banner, claim list open');
+    await page.locator(`${BANNER} .audit-actions button[aria-expanded]`).click();
+    await page.evaluate(() => document.querySelector('[data-tab-probe]')?.remove());
     await page.locator(BANNER).scrollIntoViewIfNeeded();
     await shoot(scheme, 'banner', (file) => page.locator(BANNER).screenshot({ path: file }));
   });
@@ -211,6 +218,31 @@ describe.each(SCHEMES)('every surface Sourcemark draws, in the %s scheme', (sche
     await expectAxeClean(frame, 'body', scheme, 'note frame (editor)');
     await frame.locator('textarea').first().fill(NOTE);
     await frame.locator('textarea').first().press('Control+Enter');
+    await expect.poll(() => page.locator(`${ANNOTATOR} iframe.note-frame`).count()).toBe(0);
+  });
+
+  it("the note frame's popover of a highlight follows the scheme, passes axe, and Tab walks its controls", async () => {
+    await page.bringToFront();
+    await page.locator('[data-sourcemark="highlight"]', { hasText: NOTED }).first().click();
+    const popover = () => page.frames().find((f) => f.url().includes('/note.html') && !f.isDetached()) ?? null;
+    await expect.poll(popover).not.toBeNull();
+    const frame = popover()!;
+    await expect.poll(() => frame.evaluate(() => document.documentElement.dataset.state ?? '')).toBe('shown');
+    await expect.poll(() => frame.locator('.note').innerText()).toBe(NOTE);
+    expectFollows(scheme, await backgroundLuminance(frame.locator('.panel'), scheme), 'the highlight popover');
+    const first = frame.locator('button').first();
+    await first.focus();
+    const forward = await walkWithTab(page, frame, 'body', 20);
+    await first.focus();
+    const back = await walkWithTab(page, frame, 'body', 20, 'Shift+Tab');
+    expectKeyboardWalk(
+      { controls: forward.controls, stops: [...forward.stops, ...back.stops.filter((s) => !forward.stops.some((f) => f.id === s.id))] },
+      scheme,
+      'note frame (highlight popover)',
+    );
+    await expectAxeClean(frame, 'body', scheme, 'note frame (highlight popover)');
+    await first.focus();
+    await page.keyboard.press('Escape');
     await expect.poll(() => page.locator(`${ANNOTATOR} iframe.note-frame`).count()).toBe(0);
   });
 
