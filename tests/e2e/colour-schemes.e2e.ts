@@ -1,8 +1,9 @@
 /**
  * Every surface Sourcemark draws, in the browser's light and dark colour schemes (Playwright's
  * `emulateMedia`, as a reader's system setting): the banner, the claim tooltip with its verdict
- * controls, the selection toolbar and the note frame in the article page; the popup, the options
- * page, the side panel, the ledger and the kept copy as pages of their own. For each:
+ * controls, the selection toolbar and the note frame (note editor, a highlight's popover) in the
+ * article page; the popup, the options page, the side panel, the ledger and the kept copy as
+ * pages of their own. For each:
  *
  * - it really follows the scheme: what a reader sees behind it is dark in dark, light in light
  *   (the positive signal that the scheme reached it, before anything is judged);
