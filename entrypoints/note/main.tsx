@@ -23,7 +23,9 @@ function close(): void {
 
 const style = document.createElement('style');
 style.textContent = `${annotatorCss}
-html, body { margin: 0; height: 100%; background: transparent; }
+/* The box fills the frame: a shorter one would let the page show through the rest of the frame's
+   shadowed rectangle (a white band under a dark editor). */
+html, body, #app { margin: 0; height: 100%; background: transparent; }
 .panel { position: static; height: 100%; overflow: auto; box-shadow: none; }
 .panel > .col { display: flex; flex-direction: column; gap: 6px; }
 `;

@@ -6,10 +6,12 @@
  * axe runs in the page's main world, injected through the DevTools protocol (`page.evaluate` of
  * its source), which a page's or an extension page's Content-Security-Policy does not block. It
  * walks open shadow roots, which is how Sourcemark's page UI is built (components/marking/shadow-host.ts).
+ * A Frame works as a page does: the note frame (note.html inside a web page) is checked in its own
+ * document.
  */
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import type { ElementContext, ImpactValue, RunOptions, SerialContextObject, SerialSelector } from 'axe-core';
 import { expect } from 'vitest';
 
@@ -27,6 +29,8 @@ export interface AxeFinding {
   help: string;
   /** The offending elements, as axe's selectors (shadow paths are arrays). */
   targets: string[];
+  /** What axe said about each element (why it failed, or why it could not decide). */
+  why: string[];
 }
 
 export interface AxeSummary {
@@ -42,7 +46,7 @@ export interface AxeSummary {
  * shadow root; the host alone takes in its whole shadow tree) with axe's default rules (WCAG 2.x
  * A and AA, and best practices).
  */
-export async function runAxe(page: Page, include: AxeScope, options: RunOptions = {}): Promise<AxeSummary> {
+export async function runAxe(page: Page | Frame, include: AxeScope, options: RunOptions = {}): Promise<AxeSummary> {
   const loaded = await page.evaluate(() => 'axe' in globalThis);
   if (!loaded) await page.evaluate(AXE_SOURCE);
   return page.evaluate(
@@ -50,7 +54,13 @@ export async function runAxe(page: Page, include: AxeScope, options: RunOptions 
       const axe = (globalThis as unknown as { axe: typeof import('axe-core') }).axe;
       const r = await axe.run(context as ElementContext, opts);
       const findings = (results: typeof r.violations) =>
-        results.map((v) => ({ rule: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => JSON.stringify(n.target)) }));
+        results.map((v) => ({
+          rule: v.id,
+          impact: v.impact,
+          help: v.help,
+          targets: v.nodes.map((n) => JSON.stringify(n.target)),
+          why: v.nodes.map((n) => [...n.any, ...n.all, ...n.none].map((c) => c.message).join(' ')),
+        }));
       return { passed: r.passes.map((p) => p.id), violations: findings(r.violations), incomplete: findings(r.incomplete) };
     },
     [include, options] as const,
@@ -71,7 +81,7 @@ export async function hostIntoBody(page: Page, host: string): Promise<void> {
  * Fails the test on any serious or critical violation inside `include`, naming each; returns the
  * whole summary (minor and moderate findings included) for the test to report.
  */
-export async function expectNoSeriousViolations(page: Page, include: AxeScope, options?: RunOptions): Promise<AxeSummary> {
+export async function expectNoSeriousViolations(page: Page | Frame, include: AxeScope, options?: RunOptions): Promise<AxeSummary> {
   const summary = await runAxe(page, include, options);
   // Proof the pass looked at something: a selector that matched nothing passes every rule vacuously.
   expect(summary.passed.length, 'axe checked no element: does the selector match?').toBeGreaterThan(0);
