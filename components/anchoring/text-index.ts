@@ -95,9 +95,9 @@ export interface TextPoint {
 }
 
 /** Text nodes walked between yields when the index is built in pieces. */
-const WALK_PIECE = 1_000;
+const WALK_PIECE = 500;
 /** Characters (or gram positions) handled between yields when the index is built in pieces. */
-const TEXT_PIECE = 25_000;
+const TEXT_PIECE = 10_000;
 
 /** The indexed Text nodes of a root and their data, in document order. */
 export interface Walked {

@@ -162,10 +162,10 @@ describe('anchorAllInSlices', () => {
     let steps = 0;
     const it = anchorAllSteps(root, list);
     while (!it.next().done) steps++;
-    // At least one step per 25,000 characters for each of the text and the grams, and per
-    // 1,000 Text nodes of the walk.
+    // At least one step per 10,000 characters for each of the text and the grams, and per
+    // 500 Text nodes of the walk.
     expect(chars).toBeGreaterThan(100_000);
-    expect(steps).toBeGreaterThanOrEqual(2 * Math.floor(chars / 25_000) + Math.floor(textNodes / 1_000));
+    expect(steps).toBeGreaterThanOrEqual(2 * Math.floor(chars / 10_000) + Math.floor(textNodes / 500));
   });
 
   it('starts over when the page changes between slices, and ends on the page as it is then', async () => {
