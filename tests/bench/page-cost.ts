@@ -61,12 +61,13 @@ export interface PageRow {
   peer: LoadCost[];
 }
 
+/** One way of doing the work: the run with the median longest task, and every run. */
+export type Runs = SliceTimes & { runs: SliceTimes[] };
+
 export interface SlicedRow {
   count: number;
-  oneTask: SliceTimes;
-  sliced: SliceTimes;
-  /** Every run, sliced: the median shown is one of them. */
-  runs: SliceTimes[];
+  oneTask: Runs;
+  sliced: Runs;
 }
 
 export interface PageCostReport {
@@ -210,7 +211,7 @@ async function slicing(): Promise<{ orphans: PageCostReport['orphans']; highligh
       ({ items }) => (globalThis as unknown as { bench: Bench }).bench.loadHighlights(items, 500, 5),
       { items: saved },
     );
-    return { orphans: { ...o, runs: o.sliced.runs }, highlights: { ...hl, runs: hl.sliced.runs } };
+    return { orphans: o, highlights: hl };
   } finally {
     await close();
   }
