@@ -28,6 +28,7 @@ import { ROOT_DIR } from './anchoring-page';
 import type { LibResult } from './browser/anchoring-entry';
 import { runClaimsBench, type Row as ClaimsNodeRow } from './claims.bench';
 import { runPageCostBench, type PageCostReport, type PageRow, type Runs } from './page-cost';
+import type { LoadCost } from './trace-summary';
 import { runPopupBrowserBench, type PopupBrowserReport } from './popup-browser';
 import { runSavingBench, type SavingReport } from './saving';
 import { runSizeReport, type SizeReport } from './size';
@@ -435,26 +436,30 @@ function sizeSection(s: SizeReport): string {
 const q = (xs: readonly number[]) => median(xs);
 
 function pageCostSection(r: PageCostReport): string {
+  /** "CPU / wall" of a per-load figure, medians of the runs. */
+  const both = (cs: readonly LoadCost[], cpu: (c: LoadCost) => number, wall: (c: LoadCost) => number) =>
+    `${ms(q(cs.map(cpu)))} / ${ms(q(cs.map(wall)))}`;
   const rows = r.pages.map((p, i) => {
     const w = p.withExtension;
     const prev = i === 0 ? PREVIOUS.hao : PREVIOUS.other;
     const files = [...new Set(w.flatMap((c) => c.scripts.map((s) => s.file)))];
     const evaluate = files
       .map((f) => {
-        const of = w.map((c) => c.scripts.filter((s) => s.file === f));
-        return `${f} ${ms(q(of.map((x) => x.reduce((a, s) => a + s.evaluateMs, 0))))} (compile ${ms(q(of.map((x) => x.reduce((a, s) => a + s.compileMs, 0))))})`;
+        const sum = (c: LoadCost, pick: (s: LoadCost['scripts'][number]) => number) =>
+          c.scripts.filter((s) => s.file === f).reduce((a, s) => a + pick(s), 0);
+        return `${f} ${both(w, (c) => sum(c, (s) => s.evaluateCpuMs), (c) => sum(c, (s) => s.evaluateMs))} (compile ${ms(q(w.map((c) => sum(c, (s) => s.compileMs))))})`;
       })
       .join('; ');
     return [
       p.page,
       w.length,
-      ms(q(w.map((c) => c.extensionMs))),
+      both(w, (c) => c.cpu.extensionMs, (c) => c.extensionMs),
       evaluate || '–',
-      ms(q(w.map((c) => c.laterMs))),
-      ms(q(w.map((c) => c.longestExtensionTaskMs))),
-      ms(q(w.map((c) => c.mainThreadMs))),
-      ms(q(p.peer.map((c) => c.mainThreadMs))),
-      ms(q(w.map((c) => c.mainThreadMs)) - q(p.peer.map((c) => c.mainThreadMs))),
+      both(w, (c) => c.cpu.laterMs, (c) => c.laterMs),
+      both(w, (c) => c.cpu.longestExtensionTaskMs, (c) => c.longestExtensionTaskMs),
+      both(w, (c) => c.cpu.mainThreadMs, (c) => c.mainThreadMs),
+      both(p.peer, (c) => c.cpu.mainThreadMs, (c) => c.mainThreadMs),
+      ms(q(w.map((c) => c.cpu.mainThreadMs)) - q(p.peer.map((c) => c.cpu.mainThreadMs))),
       prev.extensionMs ? `${prev.extensionMs} / ${prev.longestMs}` : '–',
     ];
   });
@@ -477,12 +482,14 @@ function pageCostSection(r: PageCostReport): string {
       `isolated world or receive its messages (the replies to the content script's requests: settings, highlights), ` +
       `whose callbacks run in the same task. Evaluating the content script includes what it starts at once: ` +
       `on the 网易号 page, recognising the page and the first marking pass (claim detection and marks). ` +
-      `Medians of the runs, ms; "added" is the whole main thread with the extension minus without it (layout and ` +
-      `style the marks and banner cause included; noisy on a busy machine). Previous: this table's figures on the ` +
-      `build of commit ${PREVIOUS.commit}, extension's tasks / longest.`,
+      `Medians of the runs, ms, as CPU / wall: CPU is the main thread's own clock (the trace's \`tdur\`), what the ` +
+      `work cost; wall includes the time a busy machine gave other processes. "Added" is the whole main thread's CPU ` +
+      `with the extension minus without it (layout and style the marks and banner cause included). Previous: the ` +
+      `wall-clock figures of this table on the build of commit ${PREVIOUS.commit}, extension's tasks / longest ` +
+      `task, range of 5 runs (median). The goals below are checked on CPU time.`,
     '',
     table(
-      ['page', 'runs', "extension's tasks ms", 'of which evaluating (median ms)', 'later callbacks ms', 'longest task ms', 'main thread ms', 'peer ms', 'added ms', 'previous'],
+      ['page', 'runs', "extension's tasks ms", 'of which evaluating ms', 'later callbacks ms', 'longest task ms', 'main thread ms', 'peer ms', 'added CPU ms', 'previous (wall)'],
       rows,
       ['l', 'r', 'r', 'l', 'r', 'r', 'r', 'r', 'r', 'r'],
     ),
@@ -510,21 +517,21 @@ function pageCostSection(r: PageCostReport): string {
 }
 
 function pageCostGoals(r: PageCostReport): Goal[] {
-  const extension = (p: PageRow) => q(p.withExtension.map((c) => c.extensionMs));
-  const longest = (p: PageRow) => q(p.withExtension.map((c) => c.longestExtensionTaskMs));
+  const extension = (p: PageRow) => q(p.withExtension.map((c) => c.cpu.extensionMs));
+  const longest = (p: PageRow) => q(p.withExtension.map((c) => c.cpu.longestExtensionTaskMs));
   const [hao, other] = r.pages;
   const out: Goal[] = [];
   if (hao) {
     out.push({
       goal: `the content scripts' main-thread time on the 网易号 seed page ≤ ${GOALS.haoPageMs} ms`,
-      measured: `${ms(extension(hao))} ms (median of ${hao.withExtension.length})`,
+      measured: `${ms(extension(hao))} ms CPU (median of ${hao.withExtension.length}; wall ${ms(q(hao.withExtension.map((c) => c.extensionMs)))})`,
       met: extension(hao) <= GOALS.haoPageMs,
     });
   }
   if (other) {
     out.push({
       goal: `the content script's main-thread time on an ordinary (granted) news page ≤ ${GOALS.otherPageMs} ms`,
-      measured: `${ms(extension(other))} ms (median of ${other.withExtension.length})`,
+      measured: `${ms(extension(other))} ms CPU (median of ${other.withExtension.length}; wall ${ms(q(other.withExtension.map((c) => c.extensionMs)))})`,
       met: extension(other) <= GOALS.otherPageMs,
     });
   }
@@ -535,7 +542,7 @@ function pageCostGoals(r: PageCostReport): Goal[] {
   ];
   out.push({
     goal: `no task of Sourcemark's on a page longer than one frame (${GOALS.longestTaskMs} ms)`,
-    measured: longs.map(([w, x]) => `${w}: ${ms(x)}`).join('; '),
+    measured: `${longs.map(([w, x]) => `${w}: ${ms(x)}`).join('; ')} (page loads: CPU of the longest task, median; slices: wall clock, median run)`,
     met: longs.every(([, x]) => x <= GOALS.longestTaskMs),
   });
   return out;

@@ -6,8 +6,8 @@ const EXT = 'chrome-extension://abcdefghijklmnop';
 const PAGE = { pid: 10, tid: 10 };
 
 /** A complete ('X') event on the page's main thread, times in ms (the trace's are µs). */
-function x(name: string, at: number, dur: number, args: Record<string, unknown> = {}, thread = PAGE): TraceEvent {
-  return { name, ph: 'X', ts: at * 1000, dur: dur * 1000, ...thread, args };
+function x(name: string, at: number, dur: number, args: Record<string, unknown> = {}, thread = PAGE, cpu?: number): TraceEvent {
+  return { name, ph: 'X', ts: at * 1000, dur: dur * 1000, ...(cpu === undefined ? {} : { tdur: cpu * 1000 }), ...thread, args };
 }
 
 const parse = x('ParseHTML', 1, 2, { beginData: { url: URL } });
@@ -36,7 +36,25 @@ describe('summariseLoad', () => {
     expect(cost.extensionTasks).toBe(2);
     expect(cost.longestExtensionTaskMs).toBeCloseTo(30);
     expect(cost.laterMs).toBeCloseTo(5);
-    expect(cost.scripts).toEqual([{ file: 'content-script.js', evaluateMs: 29, compileMs: 4 }]);
+    expect(cost.scripts).toEqual([{ file: 'content-script.js', evaluateMs: 29, evaluateCpuMs: 29, compileMs: 4 }]);
+  });
+
+  it('sums CPU time apart from wall time where the trace has the thread clock', () => {
+    const events = [
+      parse,
+      x('RunTask', 10, 30, {}, PAGE, 12),
+      x('EvaluateScript', 10, 29, { data: { url: `${EXT}/content-script.js` } }, PAGE, 11),
+      x('RunTask', 50, 5, {}, PAGE, 1),
+      x('Receive mojo message', 50, 5, { chrome_mojo_event_info: { mojo_interface_tag: 'extensions.mojom.MessagePort' } }),
+      x('RunTask', 60, 7, {}, PAGE, 6),
+    ];
+    const cost = summariseLoad(events, URL);
+    expect(cost.extensionMs).toBeCloseTo(35);
+    expect(cost.cpu.extensionMs).toBeCloseTo(13);
+    expect(cost.cpu.mainThreadMs).toBeCloseTo(19);
+    expect(cost.cpu.longestExtensionTaskMs).toBeCloseTo(12);
+    expect(cost.cpu.laterMs).toBeCloseTo(1);
+    expect(cost.scripts[0]!.evaluateCpuMs).toBeCloseTo(11);
   });
 
   it('leaves out the tasks the DevTools protocol caused', () => {
