@@ -52,16 +52,16 @@ const GOALS = {
 /**
  * The figures before this work, to show beside the new ones: the issue's for anchoring 500
  * orphans (several runs of this bench's anchoring section), and this section's own figures
- * measured on the build of commit ee6d2ea (before slicing), 5 runs each, at a load average of 9–10:
- * the range of the runs, median in brackets.
+ * measured on the build of commit ee6d2ea (before this work), 5 runs each, at a load average of
+ * 5–8: CPU time, the range of the runs with the median in brackets.
  */
 const PREVIOUS = {
   orphansTotal: '20–65',
   orphansLongest: '14–51',
   load500: '234–1,679 (one task)',
   commit: 'ee6d2ea',
-  hao: { extensionMs: '131–275 (162)', longestMs: '89–206 (97)' },
-  other: { extensionMs: '48–169 (58)', longestMs: '42–166 (48)' },
+  hao: { extensionMs: '65–78 (70)', longestMs: '49–59 (54)' },
+  other: { extensionMs: '26–44 (33)', longestMs: '24–41 (31)' },
 };
 
 /** What tests/bench/popup.bench.ts returns (its own type; read loosely, it may change). */
@@ -460,7 +460,7 @@ function pageCostSection(r: PageCostReport): string {
       both(w, (c) => c.cpu.mainThreadMs, (c) => c.mainThreadMs),
       both(p.peer, (c) => c.cpu.mainThreadMs, (c) => c.mainThreadMs),
       ms(q(w.map((c) => c.cpu.mainThreadMs)) - q(p.peer.map((c) => c.cpu.mainThreadMs))),
-      prev.extensionMs ? `${prev.extensionMs} / ${prev.longestMs}` : '–',
+      prev.extensionMs ? `tasks ${prev.extensionMs}, longest ${prev.longestMs}` : '–',
     ];
   });
   const sizeRows = r.pages.flatMap((p) => [
@@ -484,12 +484,12 @@ function pageCostSection(r: PageCostReport): string {
       `on the 网易号 page, recognising the page and the first marking pass (claim detection and marks). ` +
       `Medians of the runs, ms, as CPU / wall: CPU is the main thread's own clock (the trace's \`tdur\`), what the ` +
       `work cost; wall includes the time a busy machine gave other processes. "Added" is the whole main thread's CPU ` +
-      `with the extension minus without it (layout and style the marks and banner cause included). Previous: the ` +
-      `wall-clock figures of this table on the build of commit ${PREVIOUS.commit}, extension's tasks / longest ` +
-      `task, range of 5 runs (median). The goals below are checked on CPU time.`,
+      `with the extension minus without it (layout and style the marks and banner cause included). Previous: this ` +
+      `table's CPU figures on the build of commit ${PREVIOUS.commit} (before this work), the extension's tasks and ` +
+      `its longest task, range of 5 runs (median). The goals below are checked on CPU time.`,
     '',
     table(
-      ['page', 'runs', "extension's tasks ms", 'of which evaluating ms', 'later callbacks ms', 'longest task ms', 'main thread ms', 'peer ms', 'added CPU ms', 'previous (wall)'],
+      ['page', 'runs', "extension's tasks ms", 'of which evaluating ms', 'later callbacks ms', 'longest task ms', 'main thread ms', 'peer ms', 'added CPU ms', 'previous (CPU)'],
       rows,
       ['l', 'r', 'r', 'l', 'r', 'r', 'r', 'r', 'r', 'r'],
     ),
