@@ -447,7 +447,7 @@ function pageCostSection(r: PageCostReport): string {
       .map((f) => {
         const sum = (c: LoadCost, pick: (s: LoadCost['scripts'][number]) => number) =>
           c.scripts.filter((s) => s.file === f).reduce((a, s) => a + pick(s), 0);
-        return `${f} ${both(w, (c) => sum(c, (s) => s.evaluateCpuMs), (c) => sum(c, (s) => s.evaluateMs))} (compile ${ms(q(w.map((c) => sum(c, (s) => s.compileMs))))})`;
+        return `${f} ${both(w, (c) => sum(c, (s) => s.evaluateCpuMs), (c) => sum(c, (s) => s.evaluateMs))} (compile ${ms(q(w.map((c) => sum(c, (s) => s.compileMs))))} wall)`;
       })
       .join('; ');
     return [
