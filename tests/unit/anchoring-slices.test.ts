@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   CANCELLED,
   anchorAll,
@@ -11,6 +11,7 @@ import {
 } from '@/components/anchoring';
 import { runAtOnce } from '@/components/anchoring/slices';
 import { PaintedHighlights } from '@/entrypoints/content/annotator/painted-highlights';
+import { yieldToPage } from '@/entrypoints/content/annotator/page-slicing';
 import type { Selector } from '@/storage/model/annotation';
 import { FakeBackend, markedText } from './annotator-fakes';
 
@@ -279,5 +280,41 @@ describe('a load of many highlights, painted in slices', () => {
     painted.disconnect();
     expect(changed).toBe(true);
     for (const a of saved.slice(0, 40)) expect(markedText(document, a.id)).toBe((a.selectors[0] as { exact: string }).exact);
+  });
+});
+
+describe('yieldToPage', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  it('uses scheduler.yield where the browser has it', async () => {
+    const yieldFn = vi.fn(() => Promise.resolve());
+    vi.stubGlobal('scheduler', { yield: yieldFn });
+    await yieldToPage();
+    expect(yieldFn).toHaveBeenCalledTimes(1);
+  });
+
+  it.each([
+    ['throws', () => {
+      throw new Error('replaced by the page');
+    }],
+    ['rejects', () => Promise.reject(new Error('replaced by the page'))],
+  ])('still gives the work its next turn when scheduler.yield %s', async (_how, broken) => {
+    vi.stubGlobal('scheduler', { yield: broken });
+    let later = false;
+    const turn = yieldToPage().then(() => (later = true));
+    expect(later).toBe(false);
+    await turn;
+    expect(later).toBe(true);
+  });
+
+  it('posts itself a message where there is no scheduler.yield', async () => {
+    vi.stubGlobal('scheduler', undefined);
+    const order: string[] = [];
+    const turn = yieldToPage().then(() => order.push('turn'));
+    await Promise.resolve().then(() => order.push('microtask'));
+    await turn;
+    expect(order).toEqual(['microtask', 'turn']);
   });
 });

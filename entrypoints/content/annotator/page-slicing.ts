@@ -8,7 +8,20 @@ import type { Slicing } from '@/components/anchoring';
  */
 export function yieldToPage(): Promise<void> {
   const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (typeof scheduler?.yield === 'function') return scheduler.yield();
+  if (typeof scheduler?.yield === 'function') {
+    // A page may have replaced `scheduler` in its own world (Firefox's content scripts can see
+    // it through their wrappers): whatever it throws or rejects with, the work still goes on.
+    try {
+      return Promise.resolve(scheduler.yield()).catch(viaMessage);
+    } catch {
+      return viaMessage();
+    }
+  }
+  return viaMessage();
+}
+
+/** A new task by a message posted to ourselves (no setTimeout clamp, no page involvement). */
+function viaMessage(): Promise<void> {
   return new Promise((resolve) => {
     const channel = new MessageChannel();
     channel.port1.onmessage = () => {
