@@ -40,9 +40,56 @@ const WATCHED: MutationObserverInit = {
   attributeFilter: [ATTR.ui],
 };
 
+/** Walks in pieces that a DOM change may interrupt before `indexSteps` walks at once. */
+const MAX_WALKS = 3;
+
 /** The current index of `root`, rebuilt only if the DOM under it changed since the last call. */
 export function indexFor(root: Element): TextIndex {
   return entryFor(root)?.index ?? new TextIndex(root);
+}
+
+/**
+ * `indexFor` in pieces (anchoring/slices.ts): the cached index if it is current, else a new one
+ * walked in pieces under the cache's watcher, started over if the DOM changed between pieces.
+ * Returns null where nothing can watch the root (no MutationObserver, or one that refuses it):
+ * there a walk in pieces could mix two states of the page, so the caller must work at once.
+ */
+export function* indexSteps(root: Element): Generator<void, TextIndex | null, undefined> {
+  for (let attempt = 0; ; attempt++) {
+    // A page that changes faster than the walk's pieces: walked at once, as indexFor does.
+    if (attempt === MAX_WALKS) return entryFor(root)?.index ?? null;
+    const cached = entries.get(root);
+    if (cached && isCurrent(root, cached.index)) {
+      cached.used = Date.now();
+      return cached.index;
+    }
+    const watching = watch(root);
+    if (!watching) return null;
+    let kept = false;
+    try {
+      const index = yield* TextIndex.steps(root);
+      if (watching.watcher.takeRecords().length > 0) continue;
+      // Another caller may have cached an index meanwhile (built at once); this one is as good.
+      const other = entries.get(root);
+      if (other) drop(root, other);
+      kept = true;
+      return install(root, index, watching).index;
+    } finally {
+      if (!kept) watching.watcher.disconnect();
+    }
+  }
+}
+
+/**
+ * Whether `index` is still `root`'s cached index with no DOM change since: what a caller working
+ * in pieces asks after each pause before trusting offsets and Ranges from it.
+ */
+export function isCurrent(root: Element, index: TextIndex): boolean {
+  const entry = entries.get(root);
+  if (!entry || entry.index !== index || entry.stale) return false;
+  if (entry.watcher.takeRecords().length === 0) return true;
+  drop(root, entry);
+  return false;
 }
 
 /**
@@ -63,21 +110,39 @@ function entryFor(root: Element): Entry | null {
     return cached;
   }
   if (cached) drop(root, cached);
+  const watching = watch(root);
+  return watching && install(root, new TextIndex(root), watching);
+}
 
+interface Watching {
+  watcher: MutationObserver;
+  /** The entry the watcher drops on a change, once there is one. */
+  holder: { entry?: Entry };
+}
+
+/**
+ * A MutationObserver from the root's realm watching what the text model reads, started before the
+ * walk so that a change during it is seen; null where there is none or it refuses the root.
+ */
+function watch(root: Element): Watching | null {
   const Observer = root.ownerDocument?.defaultView?.MutationObserver ?? globalThis.MutationObserver;
   if (!Observer) return null;
   const holder: { entry?: Entry } = {};
-  let watcher: MutationObserver;
   try {
-    watcher = new Observer(() => {
+    const watcher = new Observer(() => {
       if (holder.entry) drop(root, holder.entry);
     });
     watcher.observe(root, WATCHED);
+    return { watcher, holder };
   } catch {
     // An observer from another realm may refuse this root (jsdom does): do without the cache.
     return null;
   }
-  const entry: Entry = { index: new TextIndex(root), watcher, stale: false, searches: 0, used: Date.now() };
+}
+
+/** Caches `index` for `root` under its watcher; let go once unused for IDLE_MS. */
+function install(root: Element, index: TextIndex, { watcher, holder }: Watching): Entry {
+  const entry: Entry = { index, watcher, stale: false, searches: 0, used: Date.now() };
   holder.entry = entry;
   // One timer per index, not one per call: it re-arms itself while the index is in use.
   const expire = () => {

@@ -38,13 +38,15 @@ import {
 } from './candidates';
 import { editDistance } from './edit-distance';
 import { SHORT_QUOTE, approximateCandidates } from './fuzzy';
-import { indexFor, searchedAgain } from './index-cache';
+import { indexFor, indexSteps, isCurrent, searchedAgain } from './index-cache';
+import { runInSlices, type Cancelled, type Slicing } from './slices';
 import { TextIndex, isSpace, stripSpace } from './text-index';
 
 export { CONTEXT_CHARS, MIN_CONTEXT, MIN_SCORE } from './candidates';
 export { SHORT_QUOTE } from './fuzzy';
 export { TextIndex } from './text-index';
 export { indexFor } from './index-cache';
+export { CANCELLED, SLICE_BUDGET_MS, runInSlices, type Cancelled, type Slicing } from './slices';
 
 /** Context is stored raw (whitespace kept, as the W3C model says); this bounds pathological runs. */
 const MAX_RAW_CONTEXT = 2_000;
@@ -143,6 +145,54 @@ export function anchorAll(
   return list.map((selectors) => anchorer.anchor(selectors));
 }
 
+/** Times the DOM may change under `anchorAllSteps` before it finishes at once. */
+const MAX_RESTARTS = 3;
+
+/**
+ * `anchorAll` as steps for anchoring/slices.ts, so that 500 quotes on a big page never hold the
+ * page for longer than a slice: the page walk, the whitespace-free text and the gram table are
+ * built in pieces, and each quote is a step of its own. The results are `anchorAll`'s on the page
+ * as it is when the last step runs: after every step the index is checked against the DOM
+ * (anchoring/index-cache.ts), and a change starts the work over; after MAX_RESTARTS changes, or
+ * where the DOM cannot be watched, the rest is done at once, as `anchorAll` does.
+ */
+export function* anchorAllSteps(
+  root: Element,
+  list: ReadonlyArray<readonly Selector[]>,
+): Generator<void, AnchorResult[], undefined> {
+  const many = list.length > 1;
+  for (let attempt = 0; attempt < MAX_RESTARTS; attempt++) {
+    const index = yield* indexSteps(root);
+    if (!index) break;
+    const anchorer = new Anchorer(index, () => many);
+    const results: AnchorResult[] = [];
+    for (const selectors of list) {
+      yield;
+      if (!isCurrent(root, index)) break;
+      const built = index.hasNorm() && (index.hasGrams() || !many);
+      if (!built && anchorer.needsNorm(selectors)) {
+        // What `locate` would build on the spot, built here in pieces; a search among many
+        // quotes builds the gram table too, as `anchorAll` does.
+        yield* index.normSteps();
+        if (many) yield* index.gramSteps();
+        if (!isCurrent(root, index)) break;
+      }
+      results.push(anchorer.anchor(selectors));
+    }
+    if (results.length === list.length) return results;
+  }
+  return anchorAll(root, list);
+}
+
+/** `anchorAll` in slices that give the page its turn between them (anchoring/slices.ts). */
+export function anchorAllInSlices(
+  root: Element,
+  list: ReadonlyArray<readonly Selector[]>,
+  slicing: Slicing,
+): Promise<AnchorResult[] | Cancelled> {
+  return runInSlices(anchorAllSteps(root, list), slicing);
+}
+
 /** Anchors selectors against one TextIndex; see `anchorAll`. */
 export class Anchorer {
   /**
@@ -155,6 +205,27 @@ export class Anchorer {
     readonly index: TextIndex,
     private readonly gramsPayOff: () => boolean,
   ) {}
+
+  /**
+   * Whether `locate` may need the whitespace-free text (and, searching, the gram table): false
+   * only for a quote found verbatim at its position with its context verbatim beside it.
+   */
+  needsNorm(selectors: readonly Selector[]): boolean {
+    const quote = selectors.find((s): s is TextQuoteSelector => s.type === 'TextQuoteSelector');
+    if (!quote || stripSpace(quote.exact).length === 0) return false;
+    const position = selectors.find((s): s is TextPositionSelector => s.type === 'TextPositionSelector');
+    const text = this.index.text;
+    const { exact, prefix = '', suffix = '' } = quote;
+    return !(
+      position &&
+      position.end <= text.length &&
+      position.end - position.start === exact.length &&
+      text.startsWith(exact, position.start) &&
+      text.startsWith(suffix, position.end) &&
+      position.start >= prefix.length &&
+      text.startsWith(prefix, position.start - prefix.length)
+    );
+  }
 
   anchor(selectors: readonly Selector[]): AnchorResult {
     const at = this.locate(selectors);

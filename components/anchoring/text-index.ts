@@ -94,6 +94,54 @@ export interface TextPoint {
   offset: number;
 }
 
+/** Text nodes walked between yields when the index is built in pieces. */
+const WALK_PIECE = 500;
+/** Characters (or gram positions) handled between yields when the index is built in pieces. */
+const TEXT_PIECE = 10_000;
+
+/** The indexed Text nodes of a root and their data, in document order. */
+export interface Walked {
+  nodes: Text[];
+  parts: string[];
+}
+
+/**
+ * The walk over `root`'s page text, yielding after every `piece` Text nodes. An explicit walk
+ * rather than a TreeWalker with a filter callback: rejecting whole subtrees (script, our UI hosts)
+ * is the same, and it avoids a JS callback per node, which dominates on large pages in jsdom and
+ * happy-dom.
+ */
+function* walkSteps(root: Element, piece: number): Generator<void, Walked, undefined> {
+  const nodes: Text[] = [];
+  const parts: string[] = [];
+  let node: Node | null = root.firstChild;
+  while (node) {
+    if (node.nodeType === TEXT_NODE) {
+      const data = (node as Text).data;
+      if (data.length > 0) {
+        nodes.push(node as Text);
+        parts.push(data);
+        if (nodes.length % piece === 0) yield;
+      }
+    } else if (node.nodeType === ELEMENT_NODE && node.firstChild && !isSkippedElement(node as Element)) {
+      node = node.firstChild;
+      continue;
+    }
+    while (node && node !== root && !node.nextSibling) node = node.parentNode;
+    if (!node || node === root) break;
+    node = node.nextSibling;
+  }
+  return { nodes, parts };
+}
+
+/** Runs a generator of this module to its end (the one-shot forms of the stepped builders). */
+function runWalk<T>(steps: Generator<void, T, undefined>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
 export class TextIndex {
   /** Concatenated data of the indexed Text nodes, in document order. */
   readonly text: string;
@@ -104,29 +152,16 @@ export class TextIndex {
   private normalized: NormalizedText | undefined;
   private grams: GramTable | undefined;
 
-  constructor(readonly root: Element) {
-    const nodes: Text[] = [];
-    const parts: string[] = [];
-    // An explicit walk rather than a TreeWalker with a filter callback: rejecting whole subtrees
-    // (script, our UI hosts) is the same, and it avoids a JS callback per node, which dominates on
-    // large pages in jsdom and happy-dom.
-    let node: Node | null = root.firstChild;
-    while (node) {
-      if (node.nodeType === TEXT_NODE) {
-        const data = (node as Text).data;
-        if (data.length > 0) {
-          this.position.set(node, nodes.length);
-          nodes.push(node as Text);
-          parts.push(data);
-        }
-      } else if (node.nodeType === ELEMENT_NODE && node.firstChild && !isSkippedElement(node as Element)) {
-        node = node.firstChild;
-        continue;
-      }
-      while (node && node !== root && !node.nextSibling) node = node.parentNode;
-      if (!node || node === root) break;
-      node = node.nextSibling;
-    }
+  /**
+   * Walks `root` at once, or takes the walk `TextIndex.steps` made in pieces (the same nodes, in
+   * the same order, from a DOM that did not change meanwhile: the caller's to ensure).
+   */
+  constructor(
+    readonly root: Element,
+    walked: Walked = runWalk(walkSteps(root, Infinity)),
+  ) {
+    const { nodes, parts } = walked;
+    for (let i = 0; i < nodes.length; i++) this.position.set(nodes[i]!, i);
     this.nodes = nodes;
     this.text = parts.join('');
     this.starts = new Int32Array(nodes.length + 1);
@@ -138,8 +173,27 @@ export class TextIndex {
     this.starts[nodes.length] = at;
   }
 
+  /**
+   * The index built in pieces (anchoring/slices.ts): the page walk yields every WALK_PIECE nodes.
+   * The DOM must not change between pieces; anchoring/index-cache.ts watches it and starts over.
+   */
+  static *steps(root: Element): Generator<void, TextIndex, undefined> {
+    const walked = yield* walkSteps(root, WALK_PIECE);
+    return new TextIndex(root, walked);
+  }
+
   /** Whitespace-free view, built on first use: the position fast path never needs it. */
   norm(): NormalizedText {
+    return this.normalized ?? runWalk(this.normSteps(Infinity));
+  }
+
+  /** Whether the whitespace-free view has been built. */
+  hasNorm(): boolean {
+    return this.normalized !== undefined;
+  }
+
+  /** `norm()` in pieces of `piece` characters, yielding between them (anchoring/slices.ts). */
+  *normSteps(piece = TEXT_PIECE): Generator<void, NormalizedText, undefined> {
     if (this.normalized) return this.normalized;
     const raw = this.text;
     const toRaw = new Int32Array(raw.length + 1);
@@ -148,6 +202,7 @@ export class TextIndex {
     const chunks: string[] = [];
     let from = 0;
     for (let r = 0; r < raw.length; r++) {
+      if (r > 0 && r % piece === 0) yield;
       fromRaw[r] = n;
       if (isSpace(raw.charCodeAt(r))) {
         if (r > from) chunks.push(raw.slice(from, r));
@@ -159,7 +214,8 @@ export class TextIndex {
     if (raw.length > from) chunks.push(raw.slice(from));
     fromRaw[raw.length] = n;
     toRaw[n] = raw.length;
-    this.normalized = { text: chunks.join(''), toRaw: toRaw.subarray(0, n + 1), fromRaw };
+    // Another caller may have built it while this one was paused: keep the first, both are equal.
+    this.normalized ??= { text: chunks.join(''), toRaw: toRaw.subarray(0, n + 1), fromRaw };
     return this.normalized;
   }
 
@@ -169,21 +225,28 @@ export class TextIndex {
   }
 
   gramTable(): GramTable {
+    return this.grams ?? runWalk(this.gramSteps(Infinity));
+  }
+
+  /** `gramTable()` in pieces of `piece` positions, yielding between them (anchoring/slices.ts). */
+  *gramSteps(piece = TEXT_PIECE): Generator<void, GramTable, undefined> {
     if (this.grams) return this.grams;
-    const s = this.norm().text;
+    const s = yield* this.normSteps(piece);
     let size = 1024;
-    while (size < s.length * 2) size *= 2;
+    while (size < s.text.length * 2) size *= 2;
     const mask = size - 1;
     const head = new Int32Array(size).fill(-1);
     const count = new Int32Array(size);
-    const next = new Int32Array(Math.max(0, s.length - GRAM + 1));
-    for (let i = s.length - GRAM; i >= 0; i--) {
-      const h = gramHash(s, i, mask);
+    const next = new Int32Array(Math.max(0, s.text.length - GRAM + 1));
+    const text = s.text;
+    for (let i = text.length - GRAM, done = 0; i >= 0; i--, done++) {
+      if (done > 0 && done % piece === 0) yield;
+      const h = gramHash(text, i, mask);
       next[i] = head[h]!;
       head[h] = i;
       count[h]!++;
     }
-    this.grams = { mask, head, next, count };
+    this.grams ??= { mask, head, next, count };
     return this.grams;
   }
 

@@ -125,7 +125,13 @@ export function buildLedger(opened: readonly ArticleOpened[], annotations: reado
   });
 }
 
-const EN_NUMBER = new Intl.NumberFormat('en-US');
+let enNumber: Intl.NumberFormat | undefined;
+/**
+ * Made on first use, not when the module loads: a renderer's first Intl.NumberFormat costs 20–90
+ * ms (ICU's set-up; tests/bench/page-cost.ts), which the content script would otherwise add to
+ * every page it loads on, and only an English ledger line needs it.
+ */
+const EN_NUMBER = { format: (n: number) => (enNumber ??= new Intl.NumberFormat('en-US')).format(n) };
 
 /**
  * The account in one line: articles opened, the rate, and the claims marked false (left out at 0).

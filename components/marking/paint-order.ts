@@ -56,10 +56,25 @@ export function paintInOrder<T extends Span>(
   spans: readonly T[],
   paint: (span: T, range: Range) => void,
 ): void {
+  const steps = paintInOrderSteps(root, spans, paint);
+  while (!steps.next().done);
+}
+
+/**
+ * `paintInOrder` as steps for anchoring/slices.ts: it yields before each span. The caller must
+ * make sure the page did not change between steps but by `paint` itself (painted-highlights.ts
+ * watches it and starts over): the offsets are the page's as anchoring saw it.
+ */
+export function* paintInOrderSteps<T extends Span>(
+  root: Element,
+  spans: readonly T[],
+  paint: (span: T, range: Range) => void,
+): Generator<void, void, undefined> {
   const { alone, overlapping } = paintOrder(spans);
   const index = indexFor(root);
   let paintedFrom = Infinity;
   for (const i of alone) {
+    yield;
     const span = spans[i]!;
     // Always true for spans that overlap nothing; the fresh index is a guard, never the rule.
     const from = span.end <= paintedFrom ? index : indexFor(root);
@@ -68,6 +83,7 @@ export function paintInOrder<T extends Span>(
     if (range) paint(span, range);
   }
   for (const i of overlapping) {
+    yield;
     const span = spans[i]!;
     const range = indexFor(root).rangeOf(span.start, span.end);
     if (range) paint(span, range);

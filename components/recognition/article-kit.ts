@@ -25,6 +25,8 @@ export interface ArticleKit {
   hashParagraphs(paragraphs: readonly string[]): Promise<string>;
   diffParagraphs(before: readonly string[], after: readonly string[]): ParagraphDiff;
   articleGone(input: GoneInput): ArticleGone;
+  /** Whether the page prints a deletion notice (components/factcheck/gone.ts). */
+  showsDeletionNotice(doc: Document): boolean;
   /**
    * The self-media page's own UI (banner, claim tooltips, the gone notice): only article pages
    * show it, so it ships here and the content script every page loads stays small.

@@ -4,7 +4,7 @@ import { markPage } from '@/components/recognition/mark-page';
 import { findArticleBody, findArticleTop } from '@/components/recognition/page-parts';
 import { hashParagraphs, readArticle } from '@/components/factcheck/snapshot';
 import { diffParagraphs } from '@/components/factcheck/diff';
-import { articleGone } from '@/components/factcheck/gone';
+import { articleGone, showsDeletionNotice } from '@/components/factcheck/gone';
 import { startSelfMediaUi } from '@/components/ui/page/self-media-ui';
 import { showGoneNotice } from '@/components/ui/page/banner-host';
 
@@ -25,6 +25,7 @@ export default defineUnlistedScript(() => {
     hashParagraphs,
     diffParagraphs,
     articleGone,
+    showsDeletionNotice,
     startSelfMediaUi,
     showGoneNotice,
   });

@@ -70,8 +70,13 @@ export function articleRecord(opts: { kit: ArticleKit; page: Recognition; lang: 
  * there starts without waiting; an empty body is not counted, as the article may still be rendering.
  */
 export function pageSaysGone(kit: ArticleKit, page: Recognition): boolean {
+  const status = documentStatus();
+  // What counts here is a 404 or a deletion notice on a short page (articleGone's first two
+  // reasons). Without either the article need not be read, which was most of this check's cost
+  // in the first task of every article page (tests/bench/page-cost.ts).
+  if (status !== 404 && status !== 410 && !kit.showsDeletionNotice(document)) return false;
   const now = kit.readArticle(document, location.href, page);
-  const gone = kit.articleGone({ status: documentStatus(), doc: document, bodyText: now.paragraphs.join('\n') });
+  const gone = kit.articleGone({ status, doc: document, bodyText: now.paragraphs.join('\n') });
   return gone.gone && gone.why !== 'empty-body';
 }
 

@@ -83,7 +83,7 @@ function claimTexts(): { seed: string; mb: string } {
   return { seed: articleText(seed).text, mb: parts.join('\n').slice(0, 1_000_000) };
 }
 
-async function openBenchPage(html: string, script: string): Promise<{ page: Page; close: () => Promise<void>; version: string }> {
+export async function openBenchPage(html: string, script: string): Promise<{ page: Page; close: () => Promise<void>; version: string }> {
   const browser = await chromium.launch({
     executablePath: chromePath(),
     headless: true,

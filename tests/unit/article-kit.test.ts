@@ -14,6 +14,7 @@ const kit: ArticleKit = {
   hashParagraphs: async () => '',
   diffParagraphs: () => ({ changes: [], summary: { changed: 0, added: 0, removed: 0 } }),
   articleGone: () => ({ gone: false }),
+  showsDeletionNotice: () => false,
   startSelfMediaUi: () => {
     throw new Error('not called');
   },

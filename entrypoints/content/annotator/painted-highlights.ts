@@ -1,10 +1,11 @@
-import { anchorAll } from '@/components/anchoring';
+import { CANCELLED, anchorAll, anchorAllSteps, runInSlices, type Slicing } from '@/components/anchoring';
 import { ATTR, MARK_KIND } from '@/components/vocabulary/attributes';
 import { highlightRange, type HighlightHandle } from '@/components/marking/highlighter';
-import { paintInOrder } from '@/components/marking/paint-order';
+import { paintInOrder, paintInOrderSteps } from '@/components/marking/paint-order';
 import type { AnnotationBackend } from '@/storage/messaging/backend';
 import type { Change } from '@/storage/messaging/protocol';
 import type { Annotation } from '@/storage/model/annotation';
+import { PAGE_SLICING } from './page-slicing';
 
 interface Painted {
   annotation: Annotation;
@@ -14,6 +15,8 @@ interface Painted {
 /** Orphan retries after late content: 250 ms, then doubling, six times (about 16 s in all). */
 export const ORPHAN_RETRY_FIRST_MS = 250;
 export const ORPHAN_RETRY_MAX = 6;
+/** Times the page may change under a load's painting before the rest is painted at once. */
+const MAX_LOAD_RESTARTS = 3;
 
 /**
  * The page's highlights as painted: which annotations it has, which are on the page and which
@@ -43,6 +46,8 @@ export class PaintedHighlights {
     private readonly backend: AnnotationBackend,
     /** After any change to what is painted or to a painted record (the verdict marks follow it). */
     private readonly onChange: () => void = () => {},
+    /** How a load's anchoring and painting give the page its turn (see `load`). */
+    private readonly slicing: Slicing = PAGE_SLICING,
   ) {}
 
   private get root(): Element {
@@ -69,6 +74,11 @@ export class PaintedHighlights {
   /**
    * Loads the page's annotations and paints every one not painted yet. A newer load wins.
    * `pageKey` is the page the caller is on, remembered for `reload`.
+   *
+   * Anchoring and painting hundreds of highlights on a long page takes far longer than a frame,
+   * so a load works in slices (components/anchoring/slices.ts) and the page stays responsive
+   * meanwhile. A highlight joins `all` once painted (or found to be an orphan); one that arrives
+   * meanwhile by a notice is painted at once, and the load then leaves it alone.
    */
   async load(pageKey: string | undefined = this.pageKey): Promise<void> {
     this.pageKey = pageKey;
@@ -76,7 +86,21 @@ export class PaintedHighlights {
     this.deletedDuringLoad.clear();
     const list = await this.backend.listForPage(pageKey);
     if (generation !== this.generation) return;
-    this.addAll(list.filter((a) => !this.deletedDuringLoad.has(a.id)));
+    const todo: Annotation[] = [];
+    for (const a of list) {
+      if (this.deletedDuringLoad.has(a.id)) continue;
+      const p = this.painted.get(a.id);
+      // A notice may have brought a newer record than a list read before it was written.
+      if (p) p.annotation = a.updated >= p.annotation.updated ? a : p.annotation;
+      else todo.push(a);
+    }
+    if (todo.length) {
+      const done = await runInSlices(this.loadSteps(todo), {
+        ...this.slicing,
+        cancelled: () => generation !== this.generation,
+      });
+      if (done === CANCELLED) return;
+    }
     this.deletedDuringLoad.clear();
   }
 
@@ -205,6 +229,72 @@ export class PaintedHighlights {
       this.retries = 0;
       this.observe();
     }
+  }
+
+  /**
+   * A load's anchoring and painting as steps (see `load`). The offsets anchoring found hold while
+   * the page does not change but by our own painting: a watcher sees any other change between
+   * steps, and the highlights not yet painted are anchored again on the page as it is then.
+   */
+  private *loadSteps(todo: readonly Annotation[]): Generator<void, void, undefined> {
+    const waiting = () => todo.filter((a) => !this.painted.has(a.id) && !this.deletedDuringLoad.has(a.id));
+    const root = this.root;
+    const View = this.doc.defaultView;
+    if (!root || !View) return this.addAll(waiting());
+    for (let attempt = 0; attempt < MAX_LOAD_RESTARTS; attempt++) {
+      const pending = waiting();
+      if (pending.length === 0) return;
+      const results = yield* anchorAllSteps(root, pending.map((a) => a.selectors));
+      const found: Array<{ a: Annotation; start: number; end: number }> = [];
+      const orphans: Annotation[] = [];
+      pending.forEach((a, i) => {
+        const r = results[i];
+        if (r && r.range !== null) found.push({ a, start: r.start, end: r.end });
+        else orphans.push(a);
+      });
+      const watcher = new View.MutationObserver(() => {});
+      watcher.observe(root, { childList: true, subtree: true, characterData: true });
+      let changed = false;
+      try {
+        const paint = paintInOrderSteps(root, found, ({ a }, range) => {
+          // Painted meanwhile from a notice, or deleted: the load leaves it alone.
+          if (this.painted.has(a.id) || this.deletedDuringLoad.has(a.id)) return;
+          let handle: HighlightHandle | null = null;
+          this.quietly(() => {
+            handle = highlightRange(range, {
+              [ATTR.mark]: MARK_KIND.highlight,
+              [ATTR.annotationId]: a.id,
+              [ATTR.color]: a.color,
+            });
+          });
+          watcher.takeRecords();
+          this.painted.set(a.id, { annotation: a, handle });
+        });
+        while (!paint.next().done) {
+          yield;
+          if (watcher.takeRecords().length > 0) {
+            changed = true;
+            paint.return();
+            break;
+          }
+        }
+      } finally {
+        watcher.disconnect();
+      }
+      if (changed) continue;
+      for (const a of orphans) {
+        if (!this.painted.has(a.id) && !this.deletedDuringLoad.has(a.id)) this.painted.set(a.id, { annotation: a, handle: null });
+      }
+      this.onChange();
+      if (this.orphans.length) {
+        // A new orphan gets the full set of retries, and the observer back if it had given up.
+        this.retries = 0;
+        this.observe();
+      }
+      return;
+    }
+    // The page kept changing under the painting: the rest at once, as a notice's highlight is.
+    this.addAll(waiting());
   }
 
   /** Paints every annotation that has no highlight yet, from one walk of the page. */

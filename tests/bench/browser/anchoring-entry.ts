@@ -26,7 +26,10 @@
 import { createTextQuoteSelectorMatcher } from '@apache-annotator/dom';
 import { toRange as dtqToRange } from 'dom-anchor-text-quote';
 import type { Selector } from '@/storage/model/annotation';
-import { Anchorer, TextIndex, anchor, anchorAll } from '@/components/anchoring';
+import { Anchorer, CANCELLED, TextIndex, anchor, anchorAll, anchorAllInSlices } from '@/components/anchoring';
+import { PaintedHighlights } from '@/entrypoints/content/annotator/painted-highlights';
+import { yieldToPage } from '@/entrypoints/content/annotator/page-slicing';
+import { sampleAnnotation } from '../../support/sample-annotation';
 import { highlightRange, type HighlightHandle } from '@/components/marking/highlighter';
 import { paintInOrder } from '@/components/marking/paint-order';
 import { detectClaims } from '@/components/claims';
@@ -363,5 +366,105 @@ const bench = {
   },
 };
 
-export type Bench = typeof bench;
-(globalThis as unknown as { bench: Bench }).bench = bench;
+/** The main-thread tasks of one piece of sliced work: each slice's length, and the whole. */
+export interface SliceTimes {
+  /** Slices (tasks) the work ran in. */
+  tasks: number;
+  longestMs: number;
+  /** The slices' lengths added up: the work itself, without the page's turns in between. */
+  busyMs: number;
+  /** First slice's start to the last one's end, the page's turns included. */
+  wallMs: number;
+}
+
+/**
+ * Runs `work` with the content script's own way of yielding (page-slicing.ts), timing every
+ * slice: from the work's start or its return from a turn, to its next turn or its end.
+ */
+async function timeSlices(work: (yieldNow: () => Promise<void>) => Promise<unknown>): Promise<SliceTimes> {
+  const slices: number[] = [];
+  const t0 = now();
+  let sliceStart = t0;
+  await work(async () => {
+    slices.push(now() - sliceStart);
+    await yieldToPage();
+    sliceStart = now();
+  });
+  const end = now();
+  slices.push(end - sliceStart);
+  return { tasks: slices.length, longestMs: Math.max(...slices), busyMs: slices.reduce((a, b) => a + b, 0), wallMs: end - t0 };
+}
+
+/** `reps` runs of `fn`, each on a page just changed; the run with the median longest task. */
+async function medianRun(reps: number, fn: () => Promise<SliceTimes>): Promise<SliceTimes & { runs: SliceTimes[] }> {
+  const runs: SliceTimes[] = [];
+  for (let r = 0; r < reps; r++) {
+    touchPage();
+    runs.push(await fn());
+    // A turn for the page between runs, as between page loads.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  const sorted = [...runs].sort((a, b) => a.longestMs - b.longestMs);
+  return { ...sorted[sorted.length >> 1]!, runs };
+}
+
+const paced = {
+  /**
+   * The longest task of anchoring `items` at page load: `anchorAll` in one task (before) and
+   * `anchorAllInSlices` (now), with the content script's yield, `reps` runs each on a page just
+   * changed. Results are checked equal.
+   */
+  async sliced(items: BenchItem[], reps: number) {
+    const list = items.map(selectorsOf);
+    touchPage();
+    const expected = anchorAll(root(), list).map((r) => (r.range ? r.start : null));
+    const oneTask = await medianRun(reps, () => timeSlices(async () => anchorAll(root(), list)));
+    let same = true;
+    const sliced = await medianRun(reps, () =>
+      timeSlices(async (yieldNow) => {
+        const r = await anchorAllInSlices(root(), list, { yieldNow, now });
+        if (r === CANCELLED || r.some((x, i) => (x.range ? x.start : null) !== expected[i])) same = false;
+      }),
+    );
+    return { count: list.length, oneTask, sliced, same };
+  },
+  /**
+   * A page load of `count` saved highlights as the content script does it (PaintedHighlights over
+   * a backend that answers at once): anchored and painted in slices now, or in one task as before
+   * (the same class given a turn that never comes: a budget no slice reaches). Marks removed and
+   * the text checked after each run.
+   */
+  async loadHighlights(items: BenchItem[], count: number, reps: number) {
+    const before = root().textContent;
+    const annotations = items.slice(0, count).map((item, i) =>
+      sampleAnnotation({ id: `bench-${i}`, selectors: selectorsOf(item), note: '' }),
+    );
+    const backend = {
+      listForPage: async () => annotations,
+      get: async () => null,
+      create: () => Promise.reject(new Error('not in the bench')),
+      assess: () => Promise.reject(new Error('not in the bench')),
+    };
+    let painted = 0;
+    const run = (budgetMs: number) =>
+      medianRun(reps, async () => {
+        let highlights!: PaintedHighlights;
+        const times = await timeSlices(async (yieldNow) => {
+          highlights = new PaintedHighlights(document, backend, () => {}, { yieldNow, now, budgetMs });
+          await highlights.load('bench');
+        });
+        painted = highlights.all.length - highlights.orphans.length;
+        highlights.disconnect();
+        highlights.clear();
+        if (root().textContent !== before) throw new Error('painting and removing marks changed the page text');
+        return times;
+      });
+    const oneTask = await run(Infinity);
+    const sliced = await run(8);
+    return { count, painted, oneTask, sliced };
+  },
+};
+
+const all = { ...bench, ...paced };
+export type Bench = typeof all;
+(globalThis as unknown as { bench: Bench }).bench = all;

@@ -1,0 +1,230 @@
+/**
+ * The cost on the page: what the built extension adds to the main thread while a page loads, and
+ * how long its longest task is. Two pages, each loaded with the extension and, as the peer, in a
+ * Chromium without it, in the same run, `RUNS` times each, a Chromium performance trace recorded
+ * over CDP for every load (Tracing, devtools.timeline categories) and summed by
+ * tests/bench/trace-summary.ts:
+ *
+ *  - the seed 网易号 article (seeds/netease-hao-desktop.html), where the manifest injects the
+ *    article script (claims.js) and the content script;
+ *  - an ordinary news page (seeds/other-news.html, chinanews-like) on a site the reader granted:
+ *    the background registers the content script there, as it does after the options page's grant
+ *    (the browser loads a copy of the build whose manifest already grants the site, see
+ *    tests/e2e/harness.ts `grantHosts`).
+ *
+ * No script of the harness runs in the page while it is traced: each load is traced from the
+ * navigation to SETTLE_MS after its load event, then the content script is asked whether it ran
+ * and finished (tests/e2e/probes.ts `waitForSourcemark`), which it must have.
+ *
+ * Also the sizes of what each page loads from the extension, and, on the 200,000-character bench
+ * page (tests/bench/anchoring-page.ts), the longest task of anchoring 500 orphaned quotes and of
+ * loading 500 saved highlights, in one task as before and in slices now.
+ *
+ *   npx tsx tests/bench/page-cost.ts      (prints the raw results as JSON)
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { EXTENSION_DIR, chromePath, launch, seed, seedHtml } from '../e2e/harness';
+import { waitForSourcemark } from '../e2e/probes';
+import { bundleEntry, openBenchPage } from './anchoring-browser';
+import { buildPage, orphanQuotes, pickQuotes, type BenchItem } from './anchoring-page';
+import type { Bench, SliceTimes } from './browser/anchoring-entry';
+import { summariseLoad, type LoadCost, type TraceEvent } from './trace-summary';
+
+const RUNS = 5;
+/** After the load event: the content script's settings and highlights arrive well within this. */
+const SETTLE_MS = 2_000;
+const CATEGORIES = [
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'toplevel',
+  'v8',
+  'v8.execute',
+  'mojom',
+].join(',');
+
+const NEWS = seed('other-news.html');
+const HAO = seed('netease-hao-desktop.html');
+const GRANTED = `${new URL(NEWS.url).origin}/*`;
+
+export interface PageRow {
+  page: string;
+  url: string;
+  /** Files of the extension the page loads, with their bytes (raw and gzip level 9). */
+  files: Array<{ file: string; bytes: number; gzip: number }>;
+  /** One summary per traced load. */
+  withExtension: LoadCost[];
+  peer: LoadCost[];
+}
+
+/** One way of doing the work: the run with the median longest task, and every run. */
+export type Runs = SliceTimes & { runs: SliceTimes[] };
+
+export interface SlicedRow {
+  count: number;
+  oneTask: Runs;
+  sliced: Runs;
+}
+
+export interface PageCostReport {
+  chromium: string;
+  runs: number;
+  settleMs: number;
+  pages: PageRow[];
+  orphans: SlicedRow & { same: boolean };
+  highlights: SlicedRow & { painted: number };
+}
+
+/** The part of the service worker's `chrome` API used here. */
+interface WorkerChrome {
+  scripting: { getRegisteredContentScripts(): Promise<unknown[]> };
+}
+
+const log = (s: string) => process.stderr.write(`[bench] page cost: ${s}\n`);
+
+async function traceLoad(context: BrowserContext, url: string): Promise<{ events: TraceEvent[]; page: Page }> {
+  const page = await context.newPage();
+  await page.goto('about:blank');
+  const cdp = await context.newCDPSession(page);
+  const events: TraceEvent[] = [];
+  // Trace events are plain objects; the protocol types them as a map of unknowns.
+  cdp.on('Tracing.dataCollected', (e) => void events.push(...(e.value as unknown as TraceEvent[])));
+  const complete = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+  await cdp.send('Tracing.start', { categories: CATEGORIES, transferMode: 'ReportEvents' });
+  await page.goto(url, { waitUntil: 'load' });
+  await page.waitForTimeout(SETTLE_MS);
+  await cdp.send('Tracing.end');
+  await complete;
+  await cdp.detach();
+  return { events, page };
+}
+
+/** A Chromium like the harness's, with no extension: the peer. */
+async function launchPeer(pages: Map<string, string>): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sourcemark-peer-'));
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: chromePath(),
+    headless: true,
+    locale: 'zh-CN',
+    viewport: { width: 1280, height: 900 },
+    args: ['--lang=zh-CN', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-extensions'],
+  });
+  await context.route('**/*', async (route) => {
+    const body = pages.get(route.request().url());
+    if (body !== undefined) await route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body });
+    else await route.abort('blockedbyclient');
+  });
+  return {
+    context,
+    close: async () => {
+      await context.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The extension's files a page gets: the manifest's content scripts at its URL, or the granted ones. */
+function loadedFiles(dir: string, granted: boolean): PageRow['files'] {
+  const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as {
+    content_scripts?: Array<{ js?: string[]; css?: string[] }>;
+  };
+  // The granted sites' registration (entrypoints/background/granted-sites.ts) names these.
+  const files = granted
+    ? ['reader-asked.js', 'content-script.js', 'assets/content-script.css']
+    : (manifest.content_scripts ?? []).flatMap((cs) => [...(cs.js ?? []), ...(cs.css ?? [])]);
+  return [...new Set(files)].map((file) => {
+    const data = fs.readFileSync(path.join(dir, file));
+    return { file, bytes: data.length, gzip: gzipSync(data, { level: 9 }).length };
+  });
+}
+
+/** The page loads alone (the table of page costs), on the build as it is. */
+export async function loads(): Promise<{ pages: PageRow[]; chromium: string }> {
+  const h = await launch({ grantHosts: [GRANTED] });
+  const html = new Map([
+    [HAO.url, seedHtml(HAO.file)],
+    [NEWS.url, seedHtml(NEWS.file)],
+  ]);
+  for (const [url, body] of html) h.serve(url, body);
+  const peer = await launchPeer(html);
+  try {
+    // The background registers the granted site's scripts at start-up: wait until it has.
+    for (let i = 0; ; i++) {
+      const n = await h.worker.evaluate(async () =>
+        (await (globalThis as unknown as { chrome: WorkerChrome }).chrome.scripting.getRegisteredContentScripts()).length,
+      );
+      if (n > 0) break;
+      if (i > 100) throw new Error('the granted site never got its content script');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    // The granting copy holds the build's files: the build's sizes are the ones reported.
+    const dir = EXTENSION_DIR;
+    const rows: PageRow[] = [
+      { page: '网易号 article (seed)', url: HAO.url, files: loadedFiles(dir, false), withExtension: [], peer: [] },
+      { page: 'ordinary news page, granted site (chinanews-like seed)', url: NEWS.url, files: loadedFiles(dir, true), withExtension: [], peer: [] },
+    ];
+    // A first load of each, untraced: the disk cache and V8's code cache are warm for every run.
+    for (const row of rows) {
+      await (await h.open(row.url)).close();
+      const p = await peer.context.newPage();
+      await p.goto(row.url, { waitUntil: 'load' });
+      await p.close();
+    }
+    for (let run = 0; run < RUNS; run++) {
+      for (const row of rows) {
+        log(`${row.url} run ${run + 1} of ${RUNS}`);
+        const mine = await traceLoad(h.context, row.url);
+        // Throws unless the content script ran there and finished (settings, highlights, UI).
+        await waitForSourcemark(h, mine.page, { timeout: 30_000 });
+        row.withExtension.push(summariseLoad(mine.events, row.url));
+        await mine.page.close();
+        const theirs = await traceLoad(peer.context, row.url);
+        row.peer.push(summariseLoad(theirs.events, row.url));
+        await theirs.page.close();
+      }
+    }
+    const agent = await h.worker.evaluate(() => navigator.userAgent);
+    return { pages: rows, chromium: /Chrome\/([\d.]+)/.exec(agent)?.[1] ?? agent };
+  } finally {
+    await peer.close();
+    await h.close();
+  }
+}
+
+async function slicing(): Promise<{ orphans: PageCostReport['orphans']; highlights: PageCostReport['highlights'] }> {
+  const built = buildPage();
+  const quotes = pickQuotes(built.text, 500);
+  const saved: BenchItem[] = quotes.map((quote) => ({ quote, expect: { start: quote.start, end: quote.end, text: quote.exact } }));
+  const orphans = orphanQuotes(built.text, quotes);
+  const { page, close } = await openBenchPage(built.html, await bundleEntry());
+  try {
+    log('500 orphans, one task and sliced…');
+    const o = await page.evaluate(
+      ({ items }) => (globalThis as unknown as { bench: Bench }).bench.sliced(items, 7),
+      { items: orphans },
+    );
+    log('500 saved highlights loaded, one task and sliced…');
+    const hl = await page.evaluate(
+      ({ items }) => (globalThis as unknown as { bench: Bench }).bench.loadHighlights(items, 500, 5),
+      { items: saved },
+    );
+    return { orphans: o, highlights: hl };
+  } finally {
+    await close();
+  }
+}
+
+export async function runPageCostBench(): Promise<PageCostReport> {
+  const { pages, chromium: version } = await loads();
+  const { orphans, highlights } = await slicing();
+  return { chromium: version, runs: RUNS, settleMs: SETTLE_MS, pages, orphans, highlights };
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+  const report = await runPageCostBench();
+  console.log(JSON.stringify(report, null, 2));
+}

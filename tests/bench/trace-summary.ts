@@ -1,0 +1,159 @@
+/**
+ * What a Chromium performance trace (devtools.timeline categories, recorded over CDP by
+ * tests/bench/page-cost.ts) says a page load cost its main thread, and how much of it was the
+ * extension's. Pure: trace events in, numbers out, so tests/unit/trace-summary.test.ts can check
+ * it on hand-made events.
+ *
+ * The page's main thread is the renderer thread that parsed the page's URL (ParseHTML). Its
+ * top-level tasks (RunTask) from that parse to the end of the trace are the load's main-thread
+ * time. A task is the extension's when something in it is: a script of the extension evaluated or
+ * compiled (its chrome-extension:// URL), code run in an isolated world (v8.run names its world;
+ * the page's own world has no name), or a message of the extension system received
+ * (extensions.mojom.*: the answer to a content script's runtime.sendMessage, an event
+ * dispatched to it), whose callbacks and their microtasks run in that same task. Tasks the
+ * DevTools protocol caused (blink.mojom.DevToolsSession: the harness's own evaluations) count
+ * for neither.
+ */
+
+export interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  /** The thread's own clock over the event: CPU time, without the time the OS ran other work. */
+  tdur?: number;
+  pid: number;
+  tid: number;
+  args?: Record<string, unknown>;
+}
+
+export interface ScriptCost {
+  /** The file, as its URL's path (content-script.js, claims.js…). */
+  file: string;
+  /** EvaluateScript: compiling and running the script's top level, and whatever it starts synchronously. */
+  evaluateMs: number;
+  /** The same in CPU time (the thread's clock). */
+  evaluateCpuMs: number;
+  /** v8.compile inside it. */
+  compileMs: number;
+}
+
+export interface LoadCost {
+  /** Top-level tasks of the page's main thread from its parse on, in ms, DevTools' own left out. */
+  mainThreadMs: number;
+  tasks: number;
+  /** The tasks that were the extension's (see above), in ms. */
+  extensionMs: number;
+  extensionTasks: number;
+  /** The longest of those. */
+  longestExtensionTaskMs: number;
+  /** The extension's scripts as evaluated, in the order they ran. */
+  scripts: ScriptCost[];
+  /** The extension's tasks other than those that evaluated its scripts: callbacks, later work. */
+  laterMs: number;
+  /**
+   * The same sums in CPU time (the thread's clock, `tdur`): on a busy machine the wall-clock
+   * figures above include the time the OS gave other processes, these do not.
+   */
+  cpu: { mainThreadMs: number; extensionMs: number; longestExtensionTaskMs: number; laterMs: number };
+}
+
+const TOP_TASK = 'RunTask';
+const EXTENSION_URL = /^(chrome|moz)-extension:\/\//;
+
+function urlOf(e: TraceEvent): string | undefined {
+  const data = e.args?.data as { url?: unknown } | undefined;
+  if (typeof data?.url === 'string') return data.url;
+  const file = e.args?.fileName;
+  return typeof file === 'string' ? file : undefined;
+}
+
+function mojoTag(e: TraceEvent): string | undefined {
+  const info = e.args?.chrome_mojo_event_info as { mojo_interface_tag?: unknown } | undefined;
+  return typeof info?.mojo_interface_tag === 'string' ? info.mojo_interface_tag : undefined;
+}
+
+/** Whether the event is the extension's doing, by the rules at the top of this file. */
+export function isExtensionEvent(e: TraceEvent): boolean {
+  const url = urlOf(e);
+  if (url && EXTENSION_URL.test(url)) return true;
+  if (e.name === 'v8.run' && typeof e.args?.worldName === 'string' && e.args.worldName !== '') return true;
+  return mojoTag(e)?.startsWith('extensions.mojom.') === true;
+}
+
+const isDevTools = (e: TraceEvent) => mojoTag(e) === 'blink.mojom.DevToolsSession';
+
+const end = (e: TraceEvent) => e.ts + (e.dur ?? 0);
+const ms = (us: number) => us / 1000;
+
+/**
+ * Sums a page load from its trace. `pageUrl` names the page (its ParseHTML picks the thread and
+ * the start). Throws if the trace never parsed that URL: the page did not load.
+ */
+export function summariseLoad(events: readonly TraceEvent[], pageUrl: string): LoadCost {
+  const parse = events.find(
+    (e) => e.name === 'ParseHTML' && (e.args?.beginData as { url?: unknown } | undefined)?.url === pageUrl,
+  );
+  if (!parse) throw new Error(`the trace has no ParseHTML of ${pageUrl}`);
+  const onThread = events
+    .filter((e) => e.pid === parse.pid && e.tid === parse.tid && e.ph === 'X' && e.dur !== undefined)
+    .sort((a, b) => a.ts - b.ts);
+  const tasks = onThread.filter((e) => e.name === TOP_TASK && end(e) > parse.ts);
+  // Nested tasks (a RunTask inside a RunTask: a nested run loop) would count twice.
+  const top: TraceEvent[] = [];
+  for (const t of tasks) if (!top.length || t.ts >= end(top[top.length - 1]!)) top.push(t);
+
+  const inner = onThread.filter((e) => e.name !== TOP_TASK);
+  let i = 0;
+  let mainThread = 0;
+  let counted = 0;
+  let extension = 0;
+  let extensionTasks = 0;
+  let longest = 0;
+  let later = 0;
+  const cpu = { mainThreadMs: 0, extensionMs: 0, longestExtensionTaskMs: 0, laterMs: 0 };
+  const scripts: ScriptCost[] = [];
+  for (const task of top) {
+    while (i < inner.length && inner[i]!.ts < task.ts) i++;
+    const within: TraceEvent[] = [];
+    for (let j = i; j < inner.length && inner[j]!.ts < end(task); j++) within.push(inner[j]!);
+    if (within.some(isDevTools)) continue;
+    const dur = ms(task.dur ?? 0);
+    const cpuDur = ms(task.tdur ?? task.dur ?? 0);
+    mainThread += dur;
+    cpu.mainThreadMs += cpuDur;
+    counted++;
+    if (!within.some(isExtensionEvent)) continue;
+    extension += dur;
+    cpu.extensionMs += cpuDur;
+    extensionTasks++;
+    longest = Math.max(longest, dur);
+    cpu.longestExtensionTaskMs = Math.max(cpu.longestExtensionTaskMs, cpuDur);
+    const evaluated = within.filter((e) => e.name === 'EvaluateScript' && EXTENSION_URL.test(urlOf(e) ?? ''));
+    if (evaluated.length === 0) {
+      later += dur;
+      cpu.laterMs += cpuDur;
+    }
+    for (const ev of evaluated) {
+      const compile = within
+        .filter((e) => e.name === 'v8.compile' && urlOf(e) === urlOf(ev) && e.ts >= ev.ts && end(e) <= end(ev))
+        .reduce((sum, e) => sum + (e.dur ?? 0), 0);
+      scripts.push({
+        file: new URL(urlOf(ev)!).pathname.slice(1),
+        evaluateMs: ms(ev.dur ?? 0),
+        evaluateCpuMs: ms(ev.tdur ?? ev.dur ?? 0),
+        compileMs: ms(compile),
+      });
+    }
+  }
+  return {
+    mainThreadMs: mainThread,
+    tasks: counted,
+    extensionMs: extension,
+    extensionTasks,
+    longestExtensionTaskMs: longest,
+    scripts,
+    laterMs: later,
+    cpu,
+  };
+}
