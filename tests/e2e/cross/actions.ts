@@ -126,21 +126,21 @@ export async function dragSelect(tab: Tab, selector: string, text: string): Prom
 
 /**
  * Clicks, with the mouse, the first element matching `selector` whose accessible label (its
- * `aria-label`, else its text) is `label`, looked for in the document and in Sourcemark's open
- * shadow roots; waits for it to appear.
+ * `aria-label`, else its text) is `label` (or contains it, with `partial`), looked for in the
+ * document and in Sourcemark's open shadow roots; waits for it to appear.
  */
-export async function clickLabelled(tab: Tab, selector: string, label: string): Promise<void> {
+export async function clickLabelled(tab: Tab, selector: string, label: string, { partial = false } = {}): Promise<void> {
   const at = await until(
     `${selector} "${label}" on ${tab.url()}`,
     () =>
       tab.evaluate(
-        ({ selector, label }) => {
+        ({ selector, label, partial }) => {
           const roots: ParentNode[] = [document];
           for (const host of Array.from(document.querySelectorAll('[data-sourcemark-ui]'))) if (host.shadowRoot) roots.push(host.shadowRoot);
           for (const root of roots) {
             for (const el of Array.from(root.querySelectorAll(selector))) {
               const name = (el.getAttribute('aria-label') ?? el.textContent ?? '').trim();
-              if (name !== label) continue;
+              if (partial ? !name.includes(label) : name !== label) continue;
               el.scrollIntoView({ block: 'center' });
               const r = el.getBoundingClientRect();
               if (r.width === 0 || r.height === 0) continue;
@@ -149,7 +149,7 @@ export async function clickLabelled(tab: Tab, selector: string, label: string): 
           }
           return null;
         },
-        { selector, label },
+        { selector, label, partial },
       ),
     (v) => v !== null,
   );
@@ -185,27 +185,54 @@ export async function highlight(tab: Tab, selector: string, text: string): Promi
 }
 
 /**
- * Writes `note` on a new highlight of `text` the reader's way: select, the toolbar's 笔记, type key
- * by key into the note editor (inside Sourcemark's note frame, which has focus once it is up),
- * Ctrl+Enter to save. Returns the annotation id.
+ * Opens the note editor on a new highlight of `text` the reader's way: select, then the toolbar's
+ * 笔记. Resolves when the editor inside Sourcemark's note frame has focus (it focuses its text box
+ * once it is up), so what is typed next goes into it.
  */
-export async function writeNote(tab: Tab, selector: string, text: string, note: string): Promise<string> {
+export async function openNoteEditor(tab: Tab, selector: string, text: string): Promise<void> {
   const selected = await dragSelect(tab, selector, text);
   if (selected !== text) throw new Error(`selected ${JSON.stringify(selected)}, not ${JSON.stringify(text)}`);
   await clickLabelled(tab, 'button', '笔记');
-  // The editor focuses its text box when it is up: focus has then moved into the frame.
   await until(
-    'the note frame to take focus',
-    () =>
-      tab.evaluate(() => {
-        const root = document.querySelector('[data-sourcemark-ui="annotator"]')?.shadowRoot;
-        return root?.activeElement?.classList.contains('note-frame') === true;
-      }),
-    (focused) => focused,
+    'the note editor to be up, its text box focused',
+    () => tab.extensionFrameEvaluate('note.html', () => document.activeElement?.localName === 'textarea' && document.documentElement.dataset.state === 'shown'),
+    (focused) => focused === true,
   );
-  await tab.type(note);
+}
+
+/**
+ * Clicks the highlight on `text` and returns what its popover (in the note frame) shows the reader.
+ */
+export async function popoverText(tab: Tab, text: string): Promise<string> {
+  const at = await tab.evaluate((text) => {
+    const mark = Array.from(document.querySelectorAll('[data-sourcemark="highlight"]')).find((el) => el.textContent && text.includes(el.textContent));
+    if (!mark) throw new Error(`no highlight on ${text}`);
+    mark.scrollIntoView({ block: 'center' });
+    const r = mark.getClientRects()[0]!;
+    return { x: r.left + Math.min(r.width / 2, 10), y: r.top + r.height / 2 };
+  }, text);
+  await tab.mouseMove(at.x, at.y);
+  await tab.mouseDown();
+  await tab.mouseUp();
+  const shown = await until(
+    'the highlight popover',
+    () => tab.extensionFrameEvaluate('note.html', () => (document.querySelector('[role="dialog"]') as HTMLElement | null)?.innerText ?? null),
+    (t) => typeof t === 'string' && t.length > 0,
+  );
+  return shown!;
+}
+
+/** Saves the open note editor with Ctrl+Enter and returns the id of the highlight on `text`. */
+export async function saveNote(tab: Tab, text: string): Promise<string> {
   await tab.press('Enter', ['Control']);
   return highlightOn(tab, text);
+}
+
+/** Writes `note` on a new highlight of `text`, typed key by key; returns the annotation id. */
+export async function writeNote(tab: Tab, selector: string, text: string, note: string): Promise<string> {
+  await openNoteEditor(tab, selector, text);
+  await tab.type(note);
+  return saveNote(tab, text);
 }
 
 /** What Sourcemark wrote into a page: the page attribute and every mark and UI host. */

@@ -18,9 +18,9 @@ export async function launchChromium(): Promise<Driver> {
     extensionOrigin: origin,
     strayRequests: h.strayRequests,
     serve: (url, html) => h.serve(url, html),
-    open: async (url) => tabOf(await h.open(url)),
+    open: async (url) => tabOf(await h.open(url), origin),
     async openExtensionPage(path) {
-      const tab = tabOf(await h.open(`${origin}/${path}`));
+      const tab = tabOf(await h.open(`${origin}/${path}`), origin);
       await rendered(tab);
       return tab;
     },
@@ -37,11 +37,17 @@ export async function rendered(tab: Tab, timeout = 10_000): Promise<void> {
   }
 }
 
-function tabOf(page: Page): Tab {
+function tabOf(page: Page, origin: string): Tab {
   return {
     url: () => page.url(),
     // Playwright's own signature is generic over serialisable arguments; this interface's is narrower.
     evaluate: (fn, arg) => page.evaluate(fn as (a: unknown) => never, arg),
+    async extensionFrameEvaluate(file, fn, arg) {
+      // Chromium frames report the extension's real origin, whatever dynamic URL the src had.
+      const frame = page.frames().find((f) => f !== page.mainFrame() && f.url().startsWith(`${origin}/${file}`));
+      // A frame that went away between the lookup and the call is "none": callers poll.
+      return frame ? frame.evaluate(fn as (a: unknown) => never, arg).catch(() => null) : null;
+    },
     mouseMove: (x, y, steps = 1) => page.mouse.move(x, y, { steps }),
     mouseDown: () => page.mouse.down(),
     mouseUp: () => page.mouse.up(),

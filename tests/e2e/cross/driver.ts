@@ -17,6 +17,12 @@ export interface Tab {
    * Sourcemark's) and returns its JSON-serialisable result.
    */
   evaluate<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R>;
+  /**
+   * Runs `fn` in the first frame of the tab showing the extension's page `path` (Sourcemark's
+   * note frame: the test's view of it, which the page itself cannot have), or resolves null when
+   * there is none, or it went away meanwhile.
+   */
+  extensionFrameEvaluate<R, A = undefined>(path: string, fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R | null>;
   /** Real (trusted) mouse input, in CSS pixels of the viewport. */
   mouseMove(x: number, y: number, steps?: number): Promise<void>;
   mouseDown(): Promise<void>;

@@ -145,13 +145,13 @@ export async function launchFirefox(opts: FirefoxLaunch = {}): Promise<FirefoxDr
     async open(url) {
       const page = await newTab(true);
       await page.goto(url, { waitUntil: 'load' });
-      return tabOf(page, downloads);
+      return tabOf(page, origin, downloads);
     },
     async openExtensionPage(file) {
       const page = await newTab(false);
       // Firefox never reports that a moz-extension:// navigation finished: wait for the page's text.
       await page.goto(`${origin}/${file}`, { waitUntil: [], timeout: 5_000 }).catch(() => undefined);
-      const tab = tabOf(page, downloads);
+      const tab = tabOf(page, origin, downloads);
       await rendered(tab);
       return tab;
     },
@@ -163,11 +163,23 @@ export async function launchFirefox(opts: FirefoxLaunch = {}): Promise<FirefoxDr
   };
 }
 
-function tabOf(page: Page, downloads: string): Tab {
+function tabOf(page: Page, origin: string, downloads: string): Tab {
   return {
     url: () => page.url(),
     // puppeteer's evaluate takes any serialisable arguments; this interface's is one of them.
     evaluate: (fn, arg) => page.evaluate(fn as (a: unknown) => never, arg),
+    async extensionFrameEvaluate(file, fn, arg) {
+      // puppeteer may keep reporting a frame's first address (about:blank) after it navigated to
+      // the extension's page: each frame is asked where it is.
+      for (const frame of page.frames()) {
+        if (frame === page.mainFrame()) continue;
+        const at = await frame.evaluate(() => location.href).catch(() => null);
+        if (!at?.startsWith(`${origin}/${file}`)) continue;
+        // A frame that went away between the lookup and the call is "none": callers poll.
+        return frame.evaluate(fn as (a: unknown) => never, arg).catch(() => null);
+      }
+      return null;
+    },
     mouseMove: (x, y, steps = 1) => page.mouse.move(x, y, { steps }),
     mouseDown: () => page.mouse.down(),
     mouseUp: () => page.mouse.up(),
@@ -187,13 +199,20 @@ function tabOf(page: Page, downloads: string): Tab {
       // Taken now, before the click that starts the download.
       const before = new Set(fs.readdirSync(downloads));
       return (async () => {
-        const deadline = Date.now() + 15_000;
+        // Generous: on a loaded machine Firefox has taken over 10 s to finish a small download.
+        const deadline = Date.now() + 30_000;
+        let lastSize = -1;
         for (;;) {
           const names = fs.readdirSync(downloads);
-          // Firefox writes `name.part` and renames it when the download is complete.
+          // Firefox writes `name.part` and an empty `name` at first, and moves the data over at the end.
           const done = names.find((n) => !before.has(n) && !n.endsWith('.part') && !names.includes(`${n}.part`));
-          if (done) return fs.readFileSync(path.join(downloads, done), 'utf8');
-          if (Date.now() > deadline) throw new Error(`no download finished in ${downloads}`);
+          const size = done ? fs.statSync(path.join(downloads, done)).size : 0;
+          if (done && size > 0 && size === lastSize) return fs.readFileSync(path.join(downloads, done), 'utf8');
+          lastSize = size;
+          if (Date.now() > deadline) {
+            const seen = await page.evaluate(() => (globalThis as unknown as { browser: { downloads: { search(q: object): Promise<unknown> } } }).browser.downloads.search({})).catch((e: unknown) => String(e));
+            throw new Error(`no download finished in ${downloads} (${fs.readdirSync(downloads).join(', ')}); the browser's downloads: ${JSON.stringify(seen)}`);
+          }
           await new Promise((resolve) => setTimeout(resolve, 50));
         }
       })();
