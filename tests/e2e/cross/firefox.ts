@@ -90,7 +90,8 @@ export async function launchFirefox(opts: FirefoxLaunch = {}): Promise<FirefoxDr
       executablePath,
       headless: true,
       // Without it Firefox refuses to let the remote protocol navigate to moz-extension:// pages.
-      args: ['--remote-allow-system-access'],
+      // The window's size, not setViewport: ESR 140's BiDi lacks the emulation command that uses.
+      args: ['--remote-allow-system-access', '--window-size=1280,900'],
       extraPrefsFirefox: {
         'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: UUID }),
         // What navigator.language reports: the pages and the popup speak Chinese, as in Chromium.
@@ -102,6 +103,9 @@ export async function launchFirefox(opts: FirefoxLaunch = {}): Promise<FirefoxDr
         'network.proxy.ssl_port': port,
         'network.proxy.no_proxies_on': '',
         'network.proxy.allow_hijacking_localhost': true,
+        // Firefox's own probes of the network (ESR 140 makes them on start), not Sourcemark's.
+        'network.captive-portal-service.enabled': false,
+        'network.connectivity-service.enabled': false,
         // Exports land here, without a dialog.
         'browser.download.dir': downloads,
         'browser.download.folderList': 2,
@@ -127,7 +131,6 @@ export async function launchFirefox(opts: FirefoxLaunch = {}): Promise<FirefoxDr
   };
   const newTab = async (intercepted: boolean): Promise<Page> => {
     const page = await browser.newPage();
-    await page.setViewport({ width: 1280, height: 900 });
     if (intercepted) {
       await page.setRequestInterception(true);
       page.on('request', intercept);
