@@ -202,24 +202,37 @@ export async function openNoteEditor(tab: Tab, selector: string, text: string): 
 
 /**
  * Clicks the highlight on `text` and returns what its popover (in the note frame) shows the reader.
+ * A click that opened nothing (on a loaded machine the page may still be laying out) is repeated,
+ * as a reader would, up to three times.
  */
 export async function popoverText(tab: Tab, text: string): Promise<string> {
-  const at = await tab.evaluate((text) => {
-    const mark = Array.from(document.querySelectorAll('[data-sourcemark="highlight"]')).find((el) => el.textContent && text.includes(el.textContent));
-    if (!mark) throw new Error(`no highlight on ${text}`);
-    mark.scrollIntoView({ block: 'center' });
-    const r = mark.getClientRects()[0]!;
-    return { x: r.left + Math.min(r.width / 2, 10), y: r.top + r.height / 2 };
-  }, text);
-  await tab.mouseMove(at.x, at.y);
-  await tab.mouseDown();
-  await tab.mouseUp();
-  const shown = await until(
-    'the highlight popover',
-    () => tab.extensionFrameEvaluate('note.html', () => (document.querySelector('[role="dialog"]') as HTMLElement | null)?.innerText ?? null),
-    (t) => typeof t === 'string' && t.length > 0,
-  );
-  return shown!;
+  let lastError: unknown;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const at = await tab.evaluate((text) => {
+      const marks = Array.from(document.querySelectorAll('[data-sourcemark="highlight"]')).filter((el) => el.textContent && text.includes(el.textContent));
+      const mark = marks.sort((a, b) => b.textContent!.length - a.textContent!.length)[0];
+      if (!mark) throw new Error(`no highlight on ${text}`);
+      mark.scrollIntoView({ block: 'center', behavior: 'instant' });
+      // The widest box of the mark: its first can be an empty one at the end of a line.
+      const r = Array.from(mark.getClientRects()).reduce((a, b) => (b.width > a.width ? b : a));
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    }, text);
+    await tab.mouseMove(at.x, at.y);
+    await tab.mouseDown();
+    await tab.mouseUp();
+    try {
+      const shown = await until(
+        'the highlight popover',
+        () => tab.extensionFrameEvaluate('note.html', () => (document.querySelector('[role="dialog"]') as HTMLElement | null)?.innerText ?? null),
+        (t) => typeof t === 'string' && t.length > 0,
+        5_000,
+      );
+      return shown!;
+    } catch (err) {
+      lastError = err;
+    }
+  }
+  throw lastError;
 }
 
 /** Saves the open note editor with Ctrl+Enter and returns the id of the highlight on `text`. */

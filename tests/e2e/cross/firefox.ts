@@ -90,7 +90,7 @@ export async function launchFirefox(opts: FirefoxLaunch = {}): Promise<FirefoxDr
       executablePath,
       headless: true,
       // Without it Firefox refuses to let the remote protocol navigate to moz-extension:// pages.
-      // The window's size, not setViewport: ESR 140's BiDi lacks the emulation command that uses.
+      // The tabs' viewport is set per tab where the browser can (see newTab); this is the fallback.
       args: ['--remote-allow-system-access', '--window-size=1280,900'],
       extraPrefsFirefox: {
         'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: UUID }),
@@ -131,6 +131,8 @@ export async function launchFirefox(opts: FirefoxLaunch = {}): Promise<FirefoxDr
   };
   const newTab = async (intercepted: boolean): Promise<Page> => {
     const page = await browser.newPage();
+    // As in Chromium. ESR 140's BiDi lacks a command setViewport uses: it keeps the window's size.
+    await page.setViewport({ width: 1280, height: 900 }).catch(() => undefined);
     if (intercepted) {
       await page.setRequestInterception(true);
       page.on('request', intercept);
