@@ -60,8 +60,9 @@ describe.skipIf(!present)(`the build in Firefox ESR 140 (${BINARY})`, () => {
   });
 });
 
-describe.skipIf(present)('the build in Firefox ESR 140', () => {
-  it(`is skipped: no Firefox ESR 140 at ${BINARY} (tests/support/firefox-esr-140.sh fetches Debian's when apt offers it)`, () => {
-    expect(present).toBe(false);
+// Where the copy is missing the run says so, as a skipped test that names the reason.
+if (!present) {
+  describe('the build in Firefox ESR 140', () => {
+    it.skip(`is not run: no Firefox ESR 140 at ${BINARY} (tests/support/firefox-esr-140.sh fetches Debian's when apt offers it)`, () => {});
   });
-});
+}
