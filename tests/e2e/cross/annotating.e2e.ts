@@ -87,13 +87,26 @@ describe.each(BROWSERS)('annotating in %s', (browser) => {
   it('exports JSON-LD from the popup, and a fresh profile imports the file without loss', async () => {
     const before = await annotationsOf<Record<string, unknown>>(reader, PAGE_KEY);
     const popup = await d.openExtensionPage('popup.html');
+    // Export once the popup has read the database (it lists the page): an export section opened
+    // before that was seen to close again by itself (Firefox, loaded machine), so no download.
+    await until(
+      'the popup to list the page',
+      () => popup.evaluate((title) => Array.from(document.querySelectorAll('section.group')).find((g) => g.textContent?.includes(title))?.querySelector('.group-meta')?.textContent ?? '', TITLE_PART),
+      (meta) => meta.includes('2 条'),
+    );
     await clickLabelled(popup, 'details.export summary', '导出');
     await clickLabelled(popup, 'details.export label', 'JSON-LD（W3C，可再导入）');
     const [text] = await Promise.all([
       popup.nextDownload(),
       (async () => {
         await clickLabelled(popup, 'details.export button', '下载');
-        await until('the export', () => popup.evaluate(() => document.querySelector('details.export')?.textContent ?? ''), (t) => /已导出 2 条：sourcemark-\d{4}-\d{2}-\d{2}\.jsonld/.test(t));
+        // The popup says so once the browser took the file: slow in a loaded Firefox.
+        await until(
+          'the export',
+          () => popup.evaluate(() => document.querySelector('details.export')?.textContent ?? ''),
+          (t) => /已导出 2 条：sourcemark-\d{4}-\d{2}-\d{2}\.jsonld/.test(t),
+          20_000,
+        );
       })(),
     ]);
     await popup.close();

@@ -215,6 +215,7 @@ function tabOf(page: Page, origin: string, downloads: string): Tab {
           if (done && size > 0 && size === lastSize) return fs.readFileSync(path.join(downloads, done), 'utf8');
           lastSize = size;
           if (Date.now() > deadline) {
+            // What the browser itself knows of its downloads, for the message.
             const seen = await page.evaluate(() => (globalThis as unknown as { browser: { downloads: { search(q: object): Promise<unknown> } } }).browser.downloads.search({})).catch((e: unknown) => String(e));
             throw new Error(`no download finished in ${downloads} (${fs.readdirSync(downloads).join(', ')}); the browser's downloads: ${JSON.stringify(seen)}`);
           }
