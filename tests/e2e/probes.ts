@@ -180,37 +180,40 @@ export function recordDialogs(page: Page): string[] {
  * (the note frame) and closed shadow roots are exactly what it cannot enter.
  */
 export function pageReadableText(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const out: string[] = [];
-    const visit = (root: Document | ShadowRoot) => {
-      const walker = document.createTreeWalker(
-        root,
-        NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT | NodeFilter.SHOW_COMMENT,
-      );
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        if (!(n instanceof Element)) {
-          out.push(n.nodeValue ?? '');
-          continue;
-        }
-        for (const a of Array.from(n.attributes)) out.push(`${a.name}=${a.value}`);
-        if (n instanceof HTMLInputElement || n instanceof HTMLTextAreaElement) out.push(n.value);
-        if (n.shadowRoot) visit(n.shadowRoot);
-        if (n instanceof HTMLIFrameElement) {
-          try {
-            if (n.contentDocument) visit(n.contentDocument);
-          } catch {
-            // another origin: unreadable, which is the point
-          }
+  return page.evaluate(readableText);
+}
+
+/** The in-page function of `pageReadableText`, for drivers other than Playwright's (tests/e2e/cross). */
+export function readableText(): string {
+  const out: string[] = [];
+  const visit = (root: Document | ShadowRoot) => {
+    const walker = document.createTreeWalker(
+      root,
+      NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT | NodeFilter.SHOW_COMMENT,
+    );
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      if (!(n instanceof Element)) {
+        out.push(n.nodeValue ?? '');
+        continue;
+      }
+      for (const a of Array.from(n.attributes)) out.push(`${a.name}=${a.value}`);
+      if (n instanceof HTMLInputElement || n instanceof HTMLTextAreaElement) out.push(n.value);
+      if (n.shadowRoot) visit(n.shadowRoot);
+      if (n instanceof HTMLIFrameElement) {
+        try {
+          if (n.contentDocument) visit(n.contentDocument);
+        } catch {
+          // another origin: unreadable, which is the point
         }
       }
-      for (const sheet of root.adoptedStyleSheets ?? []) {
-        for (const rule of Array.from(sheet.cssRules)) out.push(rule.cssText);
-      }
-    };
-    visit(document);
-    out.push(document.title, location.href, window.name, JSON.stringify({ ...localStorage }), JSON.stringify({ ...sessionStorage }));
-    return out.join('\n');
-  });
+    }
+    for (const sheet of root.adoptedStyleSheets ?? []) {
+      for (const rule of Array.from(sheet.cssRules)) out.push(rule.cssText);
+    }
+  };
+  visit(document);
+  out.push(document.title, location.href, window.name, JSON.stringify({ ...localStorage }), JSON.stringify({ ...sessionStorage }));
+  return out.join('\n');
 }
 
 /**
