@@ -13,7 +13,13 @@ if [ -x "$binary" ]; then
   exit 0
 fi
 
-version="$(apt-cache madison firefox-esr 2>/dev/null | awk -F'|' '{ gsub(/ /, "", $2); if ($2 ~ /^140\./) { print $2; exit } }')"
+esr140() { apt-cache madison firefox-esr 2>/dev/null | awk -F'|' '{ gsub(/ /, "", $2); if ($2 ~ /^140\./) { print $2; exit } }'; }
+version="$(esr140)"
+# A machine whose packages were all there skipped apt-get update, so its lists may be empty.
+if [ -z "$version" ] && [ "$(id -u)" = 0 ]; then
+  apt-get update -qq || true
+  version="$(esr140)"
+fi
 if [ -z "$version" ]; then
   echo "firefox-esr-140: apt offers no firefox-esr 140 here (apt-cache madison firefox-esr); the ESR 140 test will be skipped"
   exit 0
