@@ -9,7 +9,8 @@
  *    headings in the DOM down to the bottom of the list's visible area;
  *  - search keystrokes: the input event → the results for that query in the DOM. The first one is
  *    typed the moment the first screen is there (the library may still be loading), later ones
- *    over open results. The popup has no debounce to subtract any more.
+ *    over open results; and in a second opening the first keystroke typed one second after the
+ *    first screen, as a reader who looks before typing. The popup has no debounce to subtract.
  *  - DOM rows: how many headings and items are in the document (windowed list).
  * The browser loads a copy of the build with one more file, the peer page, and intercepts no
  * request (the e2e harness answers extension files through Playwright's routing, which would
@@ -41,6 +42,8 @@ export interface PopupBrowserReport {
   /** First render minus the peer, run by run: the popup's own part. */
   ownFirstRender: PopupStat;
   firstKeystroke: PopupStat;
+  /** The first keystroke typed a second after the first screen (a reader looks before typing). */
+  pausedKeystroke: PopupStat;
   laterKeystrokes: PopupStat;
   /** Headings + items in the DOM after the first render, and with 1,000 results open. */
   domRows: { firstScreen: number; results: number; resultsTotal: number };
@@ -116,7 +119,7 @@ function keystroke(page: Page, query: string): Promise<number> {
         const input = document.querySelector<HTMLInputElement>('input[type="search"]');
         if (!input) return reject(new Error('no search field in the popup'));
         let start = 0;
-        const check = () => {
+        const watch = new MutationObserver(() => {
           const results = document.querySelector('.results');
           const status = results?.querySelector('[role="status"]');
           if (
@@ -127,8 +130,7 @@ function keystroke(page: Page, query: string): Promise<number> {
             watch.disconnect();
             resolve(performance.now() - start);
           }
-        };
-        const watch = new MutationObserver(check);
+        });
         watch.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
         input.value = query;
         start = performance.now();
@@ -204,6 +206,7 @@ export async function runPopupBrowserBench(opts: { pages?: number; perPage?: num
     const own: number[] = [];
     const cold: number[] = [];
     const warm: number[] = [];
+    const paused: number[] = [];
     let firstScreen = 0;
     let results = 0;
     // One untimed round first: the browser's first extension page pays for caches every later one shares.
@@ -225,7 +228,16 @@ export async function runPopupBrowserBench(opts: { pages?: number; perPage?: num
       for (const q of WARM_QUERIES) warmMs.push(await keystroke(page, q));
       const scriptsMs = await contentLoaded(page);
       await page.close();
+
+      const later = await context.newPage();
+      await later.setViewportSize({ width: 420, height: 600 });
+      await later.goto(url, { waitUntil: 'commit' });
+      await firstRender(later);
+      await later.waitForTimeout(1000);
+      const pausedMs = await keystroke(later, COLD_QUERY);
+      await later.close();
       if (run < 0) continue;
+      paused.push(pausedMs);
       peer.push(peerMs);
       scripts.push(scriptsMs);
       render.push(renderMs);
@@ -245,6 +257,7 @@ export async function runPopupBrowserBench(opts: { pages?: number; perPage?: num
       firstRender: stats('popup: navigation → first screenful of page headings', render),
       ownFirstRender: stats("popup's own part: first screenful − peer (run by run)", own),
       firstKeystroke: stats('search keystroke, the first, typed as the first screen shows → results', cold),
+      pausedKeystroke: stats('search keystroke, the first, typed 1 s after the first screen → results', paused),
       laterKeystrokes: stats('search keystroke, results open → results', warm),
       domRows: { firstScreen, results, resultsTotal: rowsFor(library, COLD_QUERY) },
     };

@@ -3,7 +3,7 @@ import { IndexBuilder, type LibraryIndex } from '@/components/listing/library-in
 import { groupLibrary, type Library } from '@/components/listing/list-rows';
 import { readLibrary, type PageList } from '@/storage/db/queries';
 import type { SourcemarkDB } from '@/storage/db/db';
-import { firstPages } from './first-pages';
+import { firstPages, firstPagesNow } from './first-pages';
 import { useLive } from './use-live';
 
 export interface LibraryState {
@@ -27,9 +27,10 @@ const SLICE_MS = 8;
  * the first screen is up, or at once when `needNow`: a search has started), then the index.
  */
 export function useLibrary(db: SourcemarkDB, needNow: boolean): LibraryState {
-  const [first, setFirst] = useState<PageList | undefined>(undefined);
+  const [first, setFirst] = useState<PageList | undefined>(() => firstPagesNow(db));
   const [firstError, setFirstError] = useState<Error | null>(null);
   useEffect(() => {
+    if (first) return;
     let live = true;
     firstPages(db).then(
       (p) => live && setFirst(p),
