@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { pageRows, resultRows } from '@/components/listing/list-rows';
 import { errorMessage } from '@/storage/model/error-message';
 import EmptyState from './EmptyState';
@@ -26,6 +26,12 @@ export default function AllAnnotations({ search, onSearch, onOpenSettings }: All
   const searching = isSearching(search);
   const lib = useLibrary(db, searching);
   const [open, setOpen] = useState<ReadonlySet<string>>(() => new Set());
+  // A page whose last annotation went is forgotten as open: if it comes back (undo), it comes
+  // back closed, as a page new to the list does.
+  useEffect(() => {
+    const byPage = lib.library?.byPage;
+    if (byPage && [...open].some((k) => !byPage.has(k))) setOpen(new Set([...open].filter((k) => byPage.has(k))));
+  }, [lib.library]);
   const key = searchKey(search);
   // Pages the reader closed in these results; a new search opens them all again.
   const [closed, setClosed] = useState({ key, pages: new Set<string>() as ReadonlySet<string> });
