@@ -1,10 +1,10 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { IndexBuilder, type LibraryIndex } from '@/components/listing/library-index';
 import { groupLibrary, type Library } from '@/components/listing/list-rows';
-import type { PageList } from '@/storage/db/queries';
+import { readLibrary, type PageList } from '@/storage/db/queries';
 import type { SourcemarkDB } from '@/storage/db/db';
 import { firstPages, firstPagesNow } from './first-pages';
-import { useLibraryFeed } from './library-feed';
+import { useLive } from './use-live';
 
 export interface LibraryState {
   /** The first screenful of pages (first-pages.ts), until the whole library is there. */
@@ -23,9 +23,8 @@ export interface LibraryState {
 const SLICE_MS = 8;
 
 /**
- * The popup's library: a small first query for the first screen, then the whole table (from
- * library-feed.ts: read from the script's start in the popup, else once the first screen is up
- * or at once when `needNow`, a search has started), then the index.
+ * The popup's library: a small first query for the first screen, then the whole table (read once
+ * the first screen is up, or at once when `needNow`: a search has started), then the index.
  */
 export function useLibrary(db: SourcemarkDB, needNow: boolean): LibraryState {
   const [first, setFirst] = useState<PageList | undefined>(() => firstPagesNow(db));
@@ -48,7 +47,7 @@ export function useLibrary(db: SourcemarkDB, needNow: boolean): LibraryState {
     if (first && !afterFirst) setAfterFirst(true);
   }, [first, afterFirst]);
   const load = afterFirst || needNow;
-  const table = useLibraryFeed(db, load);
+  const table = useLive(() => (load ? readLibrary(db) : Promise.resolve(null)), [db, load]);
   const library = useMemo(() => (table.value ? groupLibrary(table.value) : undefined), [table.value]);
 
   const builder = useMemo(() => (library ? new IndexBuilder(library.all) : null), [library]);
