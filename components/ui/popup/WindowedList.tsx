@@ -54,28 +54,30 @@ export default function WindowedList({ rows, onToggle }: WindowedListProps) {
     segments[segments.length - 1]!.items.push(row);
   }
 
-  // Rows measured as rendered; a change of height (a note opened for editing) is measured again.
-  useLayoutEffect(() => {
+  // Rows measured as rendered, and again when the list's size changes (a note opened for editing).
+  const measure = () => {
     const el = box.current;
     if (!el) return;
-    const measure = () => {
-      let changed = false;
-      for (const row of el.querySelectorAll<HTMLElement>('[data-row-key], li.item[data-annotation-id]')) {
-        const key = row.dataset.rowKey ?? row.dataset.annotationId!;
-        const h = row.offsetHeight + (row.dataset.rowKey ? 0 : ITEM_MARGIN);
-        if (row.offsetHeight > 0 && measured.current.get(key) !== h) {
-          measured.current.set(key, h);
-          changed = true;
-        }
+    let changed = false;
+    for (const row of el.querySelectorAll<HTMLElement>('[data-row-key], li.item[data-annotation-id]')) {
+      const key = row.dataset.rowKey ?? row.dataset.annotationId!;
+      const h = row.offsetHeight + (row.dataset.rowKey ? 0 : ITEM_MARGIN);
+      if (row.offsetHeight > 0 && measured.current.get(key) !== h) {
+        measured.current.set(key, h);
+        changed = true;
       }
-      if (changed) setVersion((v) => v + 1);
-    };
-    measure();
-    if (typeof ResizeObserver !== 'function') return;
-    const resize = new ResizeObserver(measure);
-    resize.observe(el);
+    }
+    if (changed) setVersion((v) => v + 1);
+  };
+  useLayoutEffect(measure);
+  const latest = useRef(measure);
+  latest.current = measure;
+  useLayoutEffect(() => {
+    if (!box.current || typeof ResizeObserver !== 'function') return;
+    const resize = new ResizeObserver(() => latest.current());
+    resize.observe(box.current);
     return () => resize.disconnect();
-  });
+  }, []);
 
   return (
     <div ref={box} class="vlist" style={{ paddingTop: `${Math.max(0, win.before - carried)}px`, paddingBottom: `${win.after}px` }}>
