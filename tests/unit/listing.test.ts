@@ -98,10 +98,12 @@ describe('list rows', () => {
 
   it("finds the heading of a row's page", () => {
     const rows = resultRows(makeLibrary(3, 4).sort(newestFirst));
+    const pageOf = (r: ListRow) => (r.kind === 'page' ? r.page.pageKey : r.pageKey);
+    expect(rows.filter((r) => r.kind === 'page')).toHaveLength(3);
     rows.forEach((row, i) => {
-      const h = rows[headingOf(rows, i)]!;
-      expect(h.kind).toBe('page');
-      expect(h.kind === 'page' && (row.kind === 'page' ? row.page.pageKey : row.pageKey)).toBe(h.kind === 'page' && h.page.pageKey);
+      const heading = rows[headingOf(rows, i)]!;
+      expect(heading.kind).toBe('page');
+      expect(pageOf(heading)).toBe(pageOf(row));
     });
   });
 });
