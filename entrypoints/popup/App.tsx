@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import type { Lang } from '@/components/vocabulary/strings';
 import AllAnnotations from '@/components/ui/popup/AllAnnotations';
 import { EnvContext, type AnnotationActions, type PopupEnv } from '@/components/ui/popup/env';
-import ExportMenu from '@/components/ui/popup/ExportMenu';
+import type ExportMenu from '@/components/ui/popup/ExportMenu';
 import { NO_SEARCH, isSearching, type SearchState } from '@/components/ui/popup/search-state';
 import { popupStrings } from '@/components/vocabulary/strings';
 import { activeTab, type ActiveTab } from './tab-actions';
@@ -24,26 +24,35 @@ export type AppProps = {
   lang: Lang;
   /** Show "This page" for this tab instead of the active one (`popup.html?tab=<id>`). */
   tabId?: number;
+  /** The tab as main.tsx found it before the first render (asked again on every notice). */
+  tab?: ActiveTab;
 };
 
 type View = 'page' | 'all';
 
 /** The popup: "This page" and "All annotations", export, and the undo of the last delete. */
-export default function App({ db, lang, tabId }: AppProps) {
+export default function App({ db, lang, tabId, tab }: AppProps) {
   const t = popupStrings[lang];
-  const [active, setActive] = useState<ActiveTab | null>(null);
-  const [view, setView] = useState<View | null>(null);
+  const [active, setActive] = useState<ActiveTab | null>(tab ?? null);
+  // Over a web page, start with that page; over a browser page there is nothing to show.
+  const firstView = (a: ActiveTab): View => (a.kind === 'unsupported' ? 'all' : 'page');
+  const [view, setView] = useState<View | null>(tab ? firstView(tab) : null);
   const [search, setSearch] = useState<SearchState>(NO_SEARCH);
   const [deleted, setDeleted] = useState<Annotation | null>(null);
+  // Export (and the formats it writes) loads after the first screen: nothing there needs it.
+  const [Export, setExport] = useState<typeof ExportMenu | null>(null);
+  useEffect(() => {
+    void import('@/components/ui/popup/ExportMenu').then((m) => setExport(() => m.default));
+  }, []);
 
   const refresh = useCallback(async () => {
     setActive(await activeTab(tabId));
   }, [tabId]);
   useEffect(() => {
+    if (tab) return;
     void activeTab(tabId).then((a) => {
       setActive(a);
-      // Over a web page, start with that page; over a browser page there is nothing to show.
-      setView((v) => v ?? (a.kind === 'unsupported' ? 'all' : 'page'));
+      setView((v) => v ?? firstView(a));
     });
   }, []);
 
@@ -115,10 +124,12 @@ export default function App({ db, lang, tabId }: AppProps) {
         )}
       </main>
       <footer>
-        <ExportMenu
-          page={page ? { pageKey: page.status.pageKey, title: page.tab.title ?? '' } : null}
-          search={view === 'all' && isSearching(search) ? search : null}
-        />
+        {Export ? (
+          <Export
+            page={page ? { pageKey: page.status.pageKey, title: page.tab.title ?? '' } : null}
+            search={view === 'all' && isSearching(search) ? search : null}
+          />
+        ) : null}
         <button type="button" class="link" onClick={openSettings}>
           {t.importLink}
         </button>

@@ -144,7 +144,8 @@ export function haystackOf(a: Annotation): string {
 const HAYSTACKS = new Map<string, { raw: string; text: string }>();
 const MAX_CACHED = 50_000;
 
-function cachedHaystack(a: Annotation): string {
+/** haystackOf, kept per id while the record's text is unchanged (see above). */
+export function cachedHaystack(a: Annotation): string {
   const raw = rawHaystack(a);
   const hit = HAYSTACKS.get(a.id);
   if (hit && hit.raw === raw) return hit.text;
@@ -246,4 +247,14 @@ export async function readAll(db: SourcemarkDB, signal?: AbortSignal): Promise<A
   const all: Annotation[] = [];
   await scanTable(db, (batch) => all.push(...batch), { signal });
   return all;
+}
+
+/**
+ * Everything the popup's list needs, in one read: the whole table by one `getAll`. Reading it in
+ * chunks (readAll) keeps the page responsive between them but costs a round trip per chunk; the
+ * popup reads the library once after its first screen is up, when nobody is typing yet, and
+ * then filters and windows it in memory (components/listing/).
+ */
+export async function readLibrary(db: SourcemarkDB): Promise<Annotation[]> {
+  return db.annotations.toArray();
 }

@@ -324,28 +324,47 @@ describe('markup in user data is shown as text and never runs', () => {
     expect(all.length).toBe(4 * N);
     const popup = await h.open(`chrome-extension://${h.extensionId}/popup.html`);
     await expect.poll(() => popup.locator('section.group').count()).toBeGreaterThan(0);
-    // Load every page group, then open each.
-    const groups = new Set(all.map((a) => a.pageKey)).size;
-    for (let shown = await popup.locator('section.group').count(); shown < groups; ) {
-      await popup.locator('button.more').click();
-      await expect.poll(() => popup.locator('section.group').count()).toBeGreaterThan(shown);
-      shown = await popup.locator('section.group').count();
+    // The list renders only the rows in view: walk it from top to bottom, opening every page
+    // on the way, and read the items (and check the markup) at each step.
+    type Shown = { id: string; quote: string | null; note: string; tags: string; title: string | null; elements: number };
+    const seen = new Map<string, Shown>();
+    const main = popup.locator('main');
+    const settled = () => popup.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
+    const bad: string[] = [];
+    const collect = async () => {
+      const inView = await popup.evaluate(() =>
+        Array.from(document.querySelectorAll('li.item'), (li) => ({
+          id: li.getAttribute('data-annotation-id')!,
+          quote: li.querySelector('.quote')?.textContent ?? null,
+          note: li.querySelector('.note')?.textContent ?? '',
+          tags: li.querySelector('.tags')?.textContent ?? '',
+          title: li.closest('section.group')?.querySelector('.group-title')?.textContent ?? null,
+          elements: li.querySelectorAll('.quote *, .note *, .tags *').length,
+        })),
+      );
+      for (const s of inView) seen.set(s.id, s);
+      bad.push(...(await injectedMarkup(popup)));
+    };
+    for (let step = 0; step < 2000; step++) {
+      // Clicking a heading may scroll the list to it: read what is rendered after every click.
+      const closed = popup.locator('.group-toggle[aria-expanded="false"]');
+      while ((await closed.count()) > 0) {
+        await closed.first().click();
+        await settled();
+        await collect();
+      }
+      await collect();
+      const moved = await main.evaluate((m) => {
+        const before = m.scrollTop;
+        m.scrollBy(0, m.clientHeight * 0.5);
+        return m.scrollTop !== before;
+      });
+      if (!moved) break;
+      await settled();
     }
-    expect(await popup.locator('section.group').count()).toBe(groups);
-    const closed = popup.locator('.group-toggle[aria-expanded="false"]');
-    while ((await closed.count()) > 0) await closed.first().click();
-    await expect.poll(() => popup.locator('li.item').count()).toBe(all.length);
-
-    const shown = await popup.evaluate(() =>
-      Array.from(document.querySelectorAll('li.item'), (li) => ({
-        id: li.getAttribute('data-annotation-id')!,
-        quote: li.querySelector('.quote')?.textContent ?? null,
-        note: li.querySelector('.note')?.textContent ?? '',
-        tags: li.querySelector('.tags')?.textContent ?? '',
-        title: li.closest('section.group')?.querySelector('.group-title')?.textContent ?? null,
-        elements: li.querySelectorAll('.quote *, .note *, .tags *').length,
-      })),
-    );
+    expect(seen.size).toBe(all.length);
+    expect(bad).toEqual([]);
+    const shown = [...seen.values()];
     const byId = new Map(shown.map((s) => [s.id, s]));
     for (const a of all) {
       const s = byId.get(a.id);

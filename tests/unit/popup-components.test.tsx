@@ -97,7 +97,7 @@ describe('popup components', () => {
     expect(root.querySelector('li.item img')).toBeNull();
   });
 
-  it('searches as the reader types (debounced) and shows the count', async () => {
+  it('searches as the reader types and shows the count', async () => {
     await db.annotations.bulkPut([
       sampleAnnotation(),
       sampleAnnotation({ id: '0b6f3c2e-8f1a-4c47-9a5e-000000000002', selectors: [{ type: 'TextQuoteSelector', exact: '别的句子' }] }),

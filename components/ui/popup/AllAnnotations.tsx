@@ -1,15 +1,13 @@
-import { useMemo, useState } from 'preact/hooks';
-import type { Annotation } from '@/storage/model/annotation';
-import { pagesNewestFirst, readAll, searchIn } from '@/storage/db/queries';
-import AnnotationItem from './AnnotationItem';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { pageRows, resultRows } from '@/components/listing/list-rows';
+import { errorMessage } from '@/storage/model/error-message';
 import EmptyState from './EmptyState';
 import { useEnv } from './env';
 import FilterBar from './FilterBar';
-import PageGroup from './PageGroup';
 import SearchBox from './SearchBox';
 import { isSearching, searchKey, type SearchState } from './search-state';
-import { useDebounced, useLive, type Live } from './use-live';
-import { errorMessage } from '@/storage/model/error-message';
+import { useLibrary } from './use-library';
+import WindowedList from './WindowedList';
 
 export type AllAnnotationsProps = {
   search: SearchState;
@@ -17,100 +15,76 @@ export type AllAnnotationsProps = {
   onOpenSettings: () => void;
 };
 
-const PAGE_STEP = 50;
-const RESULT_STEP = 100;
-const DEBOUNCE_MS = 150;
-
-/** Every annotation grouped by page, newest first, with search and filters. */
+/**
+ * Every annotation grouped by page, newest first, with search and filters. The first screen
+ * comes from a small first query; then the whole library is read once and kept current, and
+ * each keystroke filters its index in memory, with no debounce: a search takes a millisecond or
+ * two. Long lists render only the rows in view (WindowedList).
+ */
 export default function AllAnnotations({ search, onSearch, onOpenSettings }: AllAnnotationsProps) {
-  const { db } = useEnv();
-  const settled = useDebounced(search, DEBOUNCE_MS);
-  // While a search is open the whole table is held in memory, read from the first keystroke on
-  // (so reading overlaps the debounce) and again only when the table changes, here or in any
-  // other context: each keystroke then filters in memory instead of reading 10,000 records.
+  const { db, t } = useEnv();
   const searching = isSearching(search);
-  const all = useLive((signal) => (searching ? readAll(db, signal) : Promise.resolve(null)), [db, searching]);
+  const lib = useLibrary(db, searching);
+  const [open, setOpen] = useState<ReadonlySet<string>>(() => new Set());
+  // A page whose last annotation went is forgotten as open: if it comes back (undo), it comes
+  // back closed, as a page new to the list does.
+  useEffect(() => {
+    const byPage = lib.library?.byPage;
+    if (byPage && [...open].some((k) => !byPage.has(k))) setOpen(new Set([...open].filter((k) => byPage.has(k))));
+  }, [lib.library]);
+  const key = searchKey(search);
+  // Pages the reader closed in these results; a new search opens them all again.
+  const [closed, setClosed] = useState({ key, pages: new Set<string>() as ReadonlySet<string> });
+  const closedNow = useMemo(() => (closed.key === key ? closed.pages : new Set<string>()), [closed, key]);
+
+  const index = searching ? lib.index() : null;
+  const { query, colors, tag } = search;
+  const found = useMemo(() => index?.search({ query, colors, tag }), [index, key]);
+  const rows = useMemo(
+    () =>
+      found
+        ? resultRows(found.annotations, closedNow)
+        : pageRows(lib.library?.pages ?? lib.first?.pages ?? [], lib.library?.byPage ?? null, open),
+    [found, closedNow, lib.library, lib.first, open],
+  );
+
+  const toggle = (set: ReadonlySet<string>, pageKey: string): Set<string> => {
+    const next = new Set(set);
+    if (next.has(pageKey)) next.delete(pageKey);
+    else next.add(pageKey);
+    return next;
+  };
+
+  let body;
+  if (lib.error) body = <p class="error">{t.failed(errorMessage(lib.error))}</p>;
+  else if (searching) {
+    body = (
+      <div class="results" data-query={query} aria-busy={!found}>
+        <p class="muted" role="status">
+          {!found ? t.searching : found.total === 0 ? t.noResults : t.results(found.total, found.total)}
+        </p>
+        {found && rows.length > 0 ? (
+          <WindowedList rows={rows} onToggle={(pageKey) => setClosed({ key, pages: toggle(closedNow, pageKey) })} />
+        ) : null}
+      </div>
+    );
+  } else if (!lib.library && !lib.first) body = <p class="muted">{t.loading}</p>;
+  else if (rows.length === 0) body = <EmptyState onOpenSettings={onOpenSettings} />;
+  else {
+    body = (
+      <div class="pages">
+        <WindowedList rows={rows} onToggle={(pageKey) => setOpen(toggle(open, pageKey))} />
+      </div>
+    );
+  }
+
   return (
     <div class="all">
       <div class="search-bar">
-        <SearchBox value={search.query} onInput={(query) => onSearch({ ...search, query })} />
+        <SearchBox value={search.query} onInput={(q) => onSearch({ ...search, query: q })} />
         <FilterBar colors={search.colors} tag={search.tag} onChange={(f) => onSearch({ ...search, ...f })} />
       </div>
-      {isSearching(settled) ? (
-        <SearchResults search={settled} all={all} />
-      ) : (
-        <PageList onOpenSettings={onOpenSettings} />
-      )}
-    </div>
-  );
-}
-
-/** Pages a screenful at a time: rendering 1,000 page headings would make opening slow. */
-function PageList({ onOpenSettings }: { onOpenSettings: () => void }) {
-  const { db, t } = useEnv();
-  const [limit, setLimit] = useState(PAGE_STEP);
-  const list = useLive(() => pagesNewestFirst(db, { offset: 0, limit }), [db, limit]);
-  if (list.error) return <p class="error">{t.failed(errorMessage(list.error))}</p>;
-  if (!list.value) return <p class="muted">{t.loading}</p>;
-  if (list.value.pages.length === 0) return <EmptyState onOpenSettings={onOpenSettings} />;
-  return (
-    <div class="pages">
-      {list.value.pages.map((p) => (
-        <PageGroup key={p.pageKey} page={p} />
-      ))}
-      {list.value.more ? (
-        <button type="button" class="more" disabled={list.pending} onClick={() => setLimit(limit + PAGE_STEP)}>
-          {t.more}
-        </button>
-      ) : null}
-    </div>
-  );
-}
-
-function groupByPage(list: readonly Annotation[]): { first: Annotation; items: Annotation[] }[] {
-  const groups = new Map<string, { first: Annotation; items: Annotation[] }>();
-  for (const a of list) {
-    const g = groups.get(a.pageKey);
-    if (g) g.items.push(a);
-    else groups.set(a.pageKey, { first: a, items: [a] });
-  }
-  return [...groups.values()];
-}
-
-function SearchResults({ search, all }: { search: SearchState; all: Live<Annotation[] | null> }) {
-  const { t } = useEnv();
-  // Not keyed by the search: the previous results stay up while the next ones are found. "More"
-  // belongs to one search, so it resets when the search changes.
-  const key = searchKey(search);
-  const [more, setMore] = useState({ key, limit: RESULT_STEP });
-  const limit = more.key === key ? more.limit : RESULT_STEP;
-  const setLimit = (n: number) => setMore({ key, limit: n });
-  const { query, colors, tag } = search;
-  const found = useMemo(
-    () => (all.value ? searchIn(all.value, query, { colors, tag: tag ?? undefined, limit }) : undefined),
-    [all.value, query, colors.join(), tag, limit],
-  );
-  const groups = useMemo(() => groupByPage(found?.annotations ?? []), [found]);
-  if (all.error) return <p class="error">{t.failed(errorMessage(all.error))}</p>;
-  if (!found) return <p class="muted" role="status">{t.searching}</p>;
-  const { annotations, total } = found;
-  return (
-    <div class="results" aria-busy={all.pending}>
-      <p class="muted" role="status">
-        {total === 0 ? t.noResults : t.results(annotations.length, total)}
-      </p>
-      {groups.map(({ first, items }) => (
-        <PageGroup key={first.pageKey} page={first} initiallyOpen>
-          {items.map((a) => (
-            <AnnotationItem key={a.id} annotation={a} />
-          ))}
-        </PageGroup>
-      ))}
-      {annotations.length < total ? (
-        <button type="button" class="more" onClick={() => setLimit(limit + RESULT_STEP)}>
-          {t.more}
-        </button>
-      ) : null}
+      {body}
     </div>
   );
 }

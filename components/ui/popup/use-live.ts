@@ -37,13 +37,3 @@ export function useLive<T>(query: (signal: AbortSignal) => Promise<T>, deps: rea
   }, deps);
   return state;
 }
-
-/** `value`, `delay` ms after it stopped changing: typing does not start a search per key. */
-export function useDebounced<T>(value: T, delay: number): T {
-  const [out, setOut] = useState(value);
-  useEffect(() => {
-    const t = setTimeout(() => setOut(value), delay);
-    return () => clearTimeout(t);
-  }, [value, delay]);
-  return out;
-}

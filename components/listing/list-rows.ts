@@ -1,0 +1,94 @@
+import { byPageOrder, type PageSummary } from '@/storage/db/queries';
+import type { Annotation } from '@/storage/model/annotation';
+import { newestFirst } from './library-index';
+
+/**
+ * The popup's list as one flat sequence of rows, page headings and the annotations under them,
+ * so that a windowed list can render only the rows in view. Pure: no browser API.
+ */
+
+export type PageHead = Pick<PageSummary, 'pageKey' | 'title' | 'site' | 'url' | 'updated'> & { count?: number };
+
+export type ListRow =
+  | { kind: 'page'; key: string; page: PageHead; open: boolean }
+  | { kind: 'item'; key: string; pageKey: string; annotation: Annotation };
+
+/** Everything "All annotations" lists: pages newest first, each page's annotations in page order. */
+export interface Library {
+  pages: PageSummary[];
+  byPage: ReadonlyMap<string, readonly Annotation[]>;
+  all: readonly Annotation[];
+}
+
+/** Groups a whole table into pages (as pagesNewestFirst and annotationsForPage would list them). */
+export function groupLibrary(all: readonly Annotation[]): Library {
+  const byPage = new Map<string, Annotation[]>();
+  const latest = new Map<string, Annotation>();
+  for (const a of all) {
+    const list = byPage.get(a.pageKey);
+    if (list) list.push(a);
+    else byPage.set(a.pageKey, [a]);
+    const l = latest.get(a.pageKey);
+    if (!l || newestFirst(a, l) < 0) latest.set(a.pageKey, a);
+  }
+  for (const list of byPage.values()) list.sort(byPageOrder);
+  const pages = [...latest.values()].sort(newestFirst).map((a) => ({
+    pageKey: a.pageKey,
+    title: a.title,
+    site: a.site,
+    url: a.url,
+    updated: a.updated,
+    count: byPage.get(a.pageKey)!.length,
+  }));
+  return { pages, byPage, all };
+}
+
+const pageKeyOf = (pageKey: string) => `p:${pageKey}`;
+
+/** Headings for `pages`; an open page's annotations follow its heading once they are known. */
+export function pageRows(
+  pages: readonly PageHead[],
+  byPage: ReadonlyMap<string, readonly Annotation[]> | null,
+  open: ReadonlySet<string>,
+): ListRow[] {
+  const rows: ListRow[] = [];
+  for (const page of pages) {
+    const isOpen = open.has(page.pageKey);
+    rows.push({ kind: 'page', key: pageKeyOf(page.pageKey), page, open: isOpen });
+    if (!isOpen) continue;
+    for (const annotation of byPage?.get(page.pageKey) ?? []) {
+      rows.push({ kind: 'item', key: annotation.id, pageKey: page.pageKey, annotation });
+    }
+  }
+  return rows;
+}
+
+/**
+ * Search results under their pages: pages in the order of their newest match, matches newest
+ * first under each (`found` comes newest first), every page open. A page closed by the reader
+ * keeps its heading only.
+ */
+export function resultRows(found: readonly Annotation[], closed: ReadonlySet<string> = new Set()): ListRow[] {
+  const groups = new Map<string, Annotation[]>();
+  for (const a of found) {
+    const g = groups.get(a.pageKey);
+    if (g) g.push(a);
+    else groups.set(a.pageKey, [a]);
+  }
+  const rows: ListRow[] = [];
+  for (const [pageKey, items] of groups) {
+    const first = items[0]!;
+    const open = !closed.has(pageKey);
+    const page = { pageKey, title: first.title, site: first.site, url: first.url, updated: first.updated };
+    rows.push({ kind: 'page', key: pageKeyOf(pageKey), page, open });
+    if (open) for (const annotation of items) rows.push({ kind: 'item', key: annotation.id, pageKey, annotation });
+  }
+  return rows;
+}
+
+/** Index of the heading row of the page that row `i` belongs to. */
+export function headingOf(rows: readonly ListRow[], i: number): number {
+  let h = i;
+  while (h > 0 && rows[h]!.kind !== 'page') h--;
+  return h;
+}

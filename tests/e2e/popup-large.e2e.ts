@@ -1,0 +1,102 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { groupLibrary } from '@/components/listing/list-rows';
+import { quoteOf } from '@/storage/model/annotation';
+import { makeLibrary } from '../bench/popup-data';
+import { useHarness } from './use-harness';
+
+// 1,200 annotations on 120 pages: far more rows than a 600 px popup shows.
+const library = makeLibrary(120, 10);
+const { pages, byPage } = groupLibrary(library);
+const newest = pages[0]!;
+const oldest = pages[pages.length - 1]!;
+
+const headings = (p: Page) => p.locator('main .group-head');
+
+describe('the popup with a large library', () => {
+  const h = useHarness({ locale: 'zh-CN' });
+  let popup: Page;
+  beforeAll(async () => {
+    const url = `chrome-extension://${h.extensionId}/popup.html`;
+    const setup = await h.open(url);
+    await setup.waitForSelector('.empty');
+    await setup.evaluate(
+      (list) =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open('sourcemark');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const tx = open.result.transaction('annotations', 'readwrite');
+            for (const a of list) tx.objectStore('annotations').put(a);
+            tx.oncomplete = () => {
+              open.result.close();
+              resolve();
+            };
+            tx.onerror = () => reject(tx.error);
+          };
+        }),
+      library,
+    );
+    await setup.close();
+    popup = await h.context.newPage();
+    await popup.setViewportSize({ width: 420, height: 600 });
+    await popup.goto(url);
+  });
+
+  it('lists the most recently changed page first and puts only the rows in view in the document', async () => {
+    await expect.poll(() => headings(popup).first().innerText()).toContain(newest.title);
+    await expect.poll(() => popup.locator('main .group-head', { hasText: '10 条' }).count()).toBeGreaterThan(5);
+    expect(await headings(popup).count()).toBeLessThan(40);
+    expect(await popup.locator('main .group-head', { hasText: oldest.title }).count()).toBe(0);
+  });
+
+  it('shows later pages as the list scrolls, and lets the first ones go', async () => {
+    await popup.locator('main').evaluate((m) => m.scrollTo(0, m.scrollHeight));
+    await expect.poll(() => popup.locator('main .group-head', { hasText: oldest.title }).count()).toBe(1);
+    expect(await popup.locator('main .group-head', { hasText: newest.title }).count()).toBe(0);
+    await popup.locator('main').evaluate((m) => m.scrollTo(0, 0));
+    await expect.poll(() => popup.locator('main .group-head', { hasText: newest.title }).count()).toBe(1);
+  });
+
+  it('finds an annotation of the oldest page by its words', async () => {
+    const target = byPage.get(oldest.pageKey)![2]!;
+    const words = quoteOf(target).exact.slice(-8);
+    await popup.getByRole('searchbox').fill(words);
+    await expect.poll(() => popup.locator('.results [role="status"]').innerText()).toBe('找到 1 条');
+    expect(await popup.locator(`.results li.item[data-annotation-id="${target.id}"] .quote`).innerText()).toBe(quoteOf(target).exact);
+    await popup.getByRole('searchbox').fill('');
+    await expect.poll(() => headings(popup).first().innerText()).toContain(newest.title);
+  });
+
+  it('reaches the rows by keyboard: a heading opens with Enter and Tab walks on into its annotations', async () => {
+    await popup.getByRole('searchbox').focus();
+    for (let i = 0; i < 30; i++) {
+      await popup.keyboard.press('Tab');
+      if (await popup.evaluate(() => document.activeElement?.classList.contains('group-toggle') ?? false)) break;
+    }
+    const focused = () => popup.evaluate(() => document.activeElement?.closest('section.group')?.getAttribute('data-page-key') ?? null);
+    expect(await focused()).toBe(newest.pageKey);
+    await popup.keyboard.press('Enter');
+    const first = byPage.get(newest.pageKey)![0]!;
+    await expect.poll(() => popup.locator(`li.item[data-annotation-id="${first.id}"]`).count()).toBe(1);
+    // Past the open page's buttons (3 per annotation) to the following pages: the list keeps up.
+    for (let i = 0; i < 60; i++) await popup.keyboard.press('Tab');
+    const at = await focused();
+    expect(at).not.toBeNull();
+    expect(pages.findIndex((p) => p.pageKey === at)).toBeGreaterThan(10);
+    expect(await popup.locator('main').evaluate((m) => m.scrollTop)).toBeGreaterThan(0);
+  });
+
+  it('deletes from the list, and undo brings the annotation back', async () => {
+    await popup.locator('main').evaluate((m) => m.scrollTo(0, 0));
+    // Not the page's newest: deleting that would move the page down the list.
+    const item = popup.locator(`li.item[data-annotation-id="${byPage.get(newest.pageKey)![1]!.id}"]`);
+    await expect.poll(() => item.count()).toBe(1);
+    await item.getByRole('button', { name: '删除' }).click();
+    await expect.poll(() => popup.locator('main .group-head', { hasText: newest.title }).first().innerText()).toContain('9 条');
+    expect(await item.count()).toBe(0);
+    await popup.locator('.toast').getByRole('button', { name: '撤销' }).click();
+    await expect.poll(() => item.count()).toBe(1);
+    expect(await popup.locator('main .group-head', { hasText: newest.title }).first().innerText()).toContain('10 条');
+  });
+});

@@ -1,0 +1,179 @@
+import { describe, expect, it } from 'vitest';
+import { IndexBuilder, LibraryIndex, newestFirst, type SearchFilter } from '@/components/listing/library-index';
+import { groupLibrary, headingOf, pageRows, resultRows, type ListRow } from '@/components/listing/list-rows';
+import { fixedOffsets, offsetsOf, rowHeights, visibleRows } from '@/components/listing/windowing';
+import { byPageOrder, searchIn } from '@/storage/db/queries';
+import type { Annotation } from '@/storage/model/annotation';
+import { idFor, makeLibrary } from '../bench/popup-data';
+import { sampleAnnotation } from '../support/sample-annotation';
+
+const kinds = (rows: readonly ListRow[]) => rows.map((r) => (r.kind === 'page' ? `P ${r.page.pageKey}` : `  ${r.annotation.id}`));
+
+describe('windowing', () => {
+  it('places each row after the ones before it', () => {
+    expect([...offsetsOf([10, 20, 30])]).toEqual([0, 10, 30, 60]);
+    expect([...fixedOffsets(3, 25)]).toEqual([0, 25, 50, 75]);
+  });
+
+  it('renders the rows that overlap the view, and overscan more on each side', () => {
+    const offsets = fixedOffsets(100, 50);
+    // 600 px seen from 1,000 px down: rows 20 (1,000–1,050) to 31 (1,550–1,600).
+    expect(visibleRows(offsets, 1000, 600, 0)).toEqual({ start: 20, end: 32, before: 1000, after: 5000 - 1600 });
+    expect(visibleRows(offsets, 1000, 600, 3)).toEqual({ start: 17, end: 35, before: 850, after: 5000 - 1750 });
+  });
+
+  it('counts a row cut by the top edge of the view as seen', () => {
+    const w = visibleRows(fixedOffsets(100, 50), 1025, 100, 0);
+    expect([w.start, w.end]).toEqual([20, 23]);
+  });
+
+  it('keeps overscan inside the list at both ends', () => {
+    const offsets = fixedOffsets(10, 50);
+    expect(visibleRows(offsets, 0, 120, 5)).toMatchObject({ start: 0, end: 8, before: 0 });
+    expect(visibleRows(offsets, 400, 200, 5)).toMatchObject({ start: 3, end: 10, after: 0 });
+  });
+
+  it('renders nothing for an empty list and stays in bounds when scrolled past the end', () => {
+    expect(visibleRows(offsetsOf([]), 0, 600, 4)).toEqual({ start: 0, end: 0, before: 0, after: 0 });
+    const w = visibleRows(fixedOffsets(10, 50), 10_000, 600, 2);
+    expect(w.end).toBe(10);
+    expect(w.start).toBeLessThanOrEqual(w.end);
+    expect(w.before + w.after).toBeLessThanOrEqual(500);
+  });
+
+  it('uses measured heights where it has them and estimates elsewhere', () => {
+    const rows = ['a', 'b', 'c'];
+    const heights = rowHeights(rows, (r) => r, new Map([['b', 120]]), () => 40);
+    expect(heights).toEqual([40, 120, 40]);
+    // With b measured taller, a view starting at 150 px is in b, not c.
+    expect(visibleRows(offsetsOf(heights), 150, 1, 0).start).toBe(1);
+  });
+});
+
+describe('list rows', () => {
+  const lib = makeLibrary(5, 3);
+
+  it('groups the library into pages, the most recently changed first, each in reading order', () => {
+    const { pages, byPage } = groupLibrary(lib);
+    expect(pages).toHaveLength(5);
+    const latest = (key: string) => [...lib].filter((a) => a.pageKey === key).sort(newestFirst)[0]!.updated;
+    for (let i = 1; i < pages.length; i++) expect(pages[i - 1]!.updated >= pages[i]!.updated).toBe(true);
+    for (const p of pages) {
+      expect(p.updated).toBe(latest(p.pageKey));
+      expect(p.count).toBe(3);
+      const list = byPage.get(p.pageKey)!;
+      expect(list.map((a) => a.id)).toEqual([...list].sort(byPageOrder).map((a) => a.id));
+    }
+  });
+
+  it('takes a page title from its latest annotation (pages get retitled)', () => {
+    const old = sampleAnnotation({ title: '旧标题', updated: '2026-01-01T00:00:00.000Z' });
+    const fresh = sampleAnnotation({ id: idFor(9, 9), title: '新标题', updated: '2026-02-01T00:00:00.000Z' });
+    expect(groupLibrary([fresh, old]).pages.map((p) => [p.title, p.count])).toEqual([['新标题', 2]]);
+  });
+
+  it('lists closed pages as headings only and an open page with its annotations', () => {
+    const { pages, byPage } = groupLibrary(lib);
+    const open = pages[1]!.pageKey;
+    const rows = pageRows(pages, byPage, new Set([open]));
+    expect(rows).toHaveLength(5 + 3);
+    expect(kinds(rows).slice(1, 5)).toEqual([`P ${open}`, ...byPage.get(open)!.map((a) => `  ${a.id}`)]);
+    expect(rows.filter((r) => r.kind === 'page' && r.open).map((r) => r.key)).toEqual([`p:${open}`]);
+  });
+
+  it('shows an open page as a heading until its annotations are read', () => {
+    const { pages } = groupLibrary(lib);
+    const rows = pageRows(pages, null, new Set([pages[0]!.pageKey]));
+    expect(rows.map((r) => r.kind)).toEqual(['page', 'page', 'page', 'page', 'page']);
+    expect(rows[0]).toMatchObject({ open: true });
+  });
+
+  it('puts results under their pages, pages in the order of their newest match, matches newest first', () => {
+    const a = sampleAnnotation({ id: idFor(1, 1), pageKey: 'x', updated: '2026-03-03T00:00:00.000Z' });
+    const b = sampleAnnotation({ id: idFor(2, 1), pageKey: 'y', updated: '2026-03-02T00:00:00.000Z' });
+    const c = sampleAnnotation({ id: idFor(1, 2), pageKey: 'x', updated: '2026-03-01T00:00:00.000Z' });
+    expect(kinds(resultRows([a, b, c]))).toEqual(['P x', `  ${a.id}`, `  ${c.id}`, 'P y', `  ${b.id}`]);
+    expect(kinds(resultRows([a, b, c], new Set(['x'])))).toEqual(['P x', 'P y', `  ${b.id}`]);
+  });
+
+  it("finds the heading of a row's page", () => {
+    const rows = resultRows(makeLibrary(3, 4).sort(newestFirst));
+    const pageOf = (r: ListRow) => (r.kind === 'page' ? r.page.pageKey : r.pageKey);
+    expect(rows.filter((r) => r.kind === 'page')).toHaveLength(3);
+    rows.forEach((row, i) => {
+      const heading = rows[headingOf(rows, i)]!;
+      expect(heading.kind).toBe('page');
+      expect(pageOf(heading)).toBe(pageOf(row));
+    });
+  });
+});
+
+describe('library index', () => {
+  const lib = makeLibrary(200, 10);
+  const filters: SearchFilter[] = [
+    { query: '据知情', colors: [], tag: null },
+    { query: 'MINISTER said', colors: [], tag: null },
+    { query: '（17-3）', colors: [], tag: null },
+    { query: '数据 显示', colors: ['yellow', 'blue'], tag: null },
+    { query: '', colors: ['green'], tag: null },
+    { query: '', colors: [], tag: '地缘' },
+    { query: '来源', colors: ['pink'], tag: 'todo' },
+    { query: '不存在的词', colors: [], tag: null },
+  ];
+  const expected = (f: SearchFilter) => searchIn(lib, f.query, { colors: f.colors, tag: f.tag ?? undefined, limit: lib.length });
+  const ids = (list: readonly Annotation[]) => list.map((a) => a.id);
+
+  it('finds what the database search finds, in the same order, with the same total', () => {
+    const index = new IndexBuilder(lib).finish();
+    expect(index.size).toBe(2000);
+    for (const f of filters) {
+      const r = index.search(f);
+      expect(r.total, f.query).toBe(expected(f).total);
+      expect(ids(r.annotations), f.query).toEqual(ids(expected(f).annotations));
+    }
+  });
+
+  it('gives the same answers when each search narrows or widens the one before', () => {
+    const index = new IndexBuilder(lib).finish();
+    for (const query of ['数', '数据', '数据显示', '数据', '据知', '据知情', 'mini', 'minister', '']) {
+      const f = { query, colors: [], tag: null };
+      expect(ids(index.search(f).annotations), query).toEqual(ids(expected(f).annotations));
+    }
+  });
+
+  it('does not narrow across a change of filters', () => {
+    const index = new IndexBuilder(lib).finish();
+    index.search({ query: '来源', colors: ['pink'], tag: null });
+    const f: SearchFilter = { query: '来源？', colors: [], tag: null };
+    expect(index.search(f).total).toBe(expected(f).total);
+    expect(expected(f).total).toBeGreaterThan(0);
+  });
+
+  it('builds a slice at a time, and the slices add up to the whole index', () => {
+    const builder = new IndexBuilder(lib);
+    let steps = 0;
+    let index: LibraryIndex | null = null;
+    while (!index) {
+      index = builder.step(() => 0);
+      steps++;
+    }
+    expect(steps).toBe(10); // 200 records a slice
+    expect(builder.done).toBe(true);
+    expect(builder.finish()).toBe(index);
+    expect(index.search(filters[0]!).total).toBe(expected(filters[0]!).total);
+  });
+
+  it('finishes at once when a search needs the index before idle time built it', () => {
+    const builder = new IndexBuilder(lib);
+    expect(builder.step(() => 0)).toBeNull();
+    expect(builder.done).toBe(false);
+    expect(builder.finish().size).toBe(2000);
+  });
+
+  it('sees an edited note (folded texts are cached by content, not by id alone)', () => {
+    const a = sampleAnnotation({ note: '第一版笔记' });
+    expect(new IndexBuilder([a]).finish().search({ query: '第二版', colors: [], tag: null }).total).toBe(0);
+    const edited = { ...a, note: '第二版笔记' };
+    expect(new IndexBuilder([edited]).finish().search({ query: '第二版', colors: [], tag: null }).total).toBe(1);
+  });
+});
