@@ -63,4 +63,4 @@ textarea {
 .evidence-list { margin: 0; padding-left: 18px; font-size: 12px; max-width: 320px; overflow-wrap: anywhere; }
 .evidence-list a { color: var(--sm-accent); }
 .keys { color: var(--sm-muted); font-size: 12px; margin-left: auto; }
-${schemeProperties()}`;
+${schemeProperties('panel')}`;

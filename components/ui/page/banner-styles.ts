@@ -39,7 +39,7 @@ summary:focus-visible, .open-copy:focus-visible { outline: 2px solid var(--sm-ba
   font: inherit; cursor: pointer; border: 1px solid var(--sm-banner-border); border-radius: 6px;
   background: var(--sm-banner-control-bg); color: var(--sm-banner-fg); padding: 3px 10px;
 }
-${schemeProperties()}`;
+${schemeProperties('all')}`;
 
 /** The claim audit inside the banner, and the claim tooltip (which shares these category colours). */
 export const claimCss = `

@@ -31,4 +31,4 @@ export const claimTipCss = `${claimCss}
 .verdict[aria-pressed="true"] { background: var(--sm-accent); border-color: var(--sm-accent); color: var(--sm-accent-fg); font-weight: 600; }
 .tip button:focus-visible { outline: 2px solid var(--sm-accent); outline-offset: 2px; }
 .assess { margin-top: 8px; }
-${schemeProperties()}`;
+${schemeProperties('all')}`;

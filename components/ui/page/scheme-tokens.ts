@@ -13,8 +13,11 @@
  * 1.4.3, 1.4.11, 2.4.13).
  */
 
-/** One scheme's colours. Names say what a colour is for, not what it looks like. */
-export interface SchemeTokens {
+/**
+ * One scheme's colours for the boxes every page may show (the selection toolbar, the note frame)
+ * and that the article page's UI shares. Names say what a colour is for, not what it looks like.
+ */
+export interface PanelTokens {
   /** Boxes: the toolbar, note frame and tooltip. */
   bg: string;
   fg: string;
@@ -32,6 +35,13 @@ export interface SchemeTokens {
   accentFg: string;
   danger: string;
   shadow: string;
+}
+
+/**
+ * The colours only the article page's UI uses (banner, claim tooltip): kept apart so that the
+ * content script every page loads carries only the panel's.
+ */
+export interface ArticleTokens {
   /** The banner above the article. */
   bannerBg: string;
   bannerFg: string;
@@ -54,7 +64,10 @@ export interface SchemeTokens {
   cueBg: string;
 }
 
-export const LIGHT: SchemeTokens = {
+/** One scheme's colours. */
+export type SchemeTokens = PanelTokens & ArticleTokens;
+
+const LIGHT_PANEL: PanelTokens = {
   bg: '#ffffff',
   fg: '#1f2328',
   muted: '#57606a',
@@ -66,6 +79,9 @@ export const LIGHT: SchemeTokens = {
   accentFg: '#ffffff',
   danger: '#b42318',
   shadow: 'rgba(0, 0, 0, 0.18)',
+};
+
+const LIGHT_ARTICLE: ArticleTokens = {
   bannerBg: '#fff8e1',
   bannerFg: '#3d2f00',
   bannerBorder: '#e0a100',
@@ -83,7 +99,7 @@ export const LIGHT: SchemeTokens = {
   cueBg: 'rgba(255, 200, 0, 0.35)',
 };
 
-export const DARK: SchemeTokens = {
+const DARK_PANEL: PanelTokens = {
   bg: '#22272e',
   fg: '#e6edf3',
   muted: '#9ea7b3',
@@ -95,6 +111,9 @@ export const DARK: SchemeTokens = {
   accentFg: '#0d1117',
   danger: '#ff8182',
   shadow: 'rgba(0, 0, 0, 0.5)',
+};
+
+const DARK_ARTICLE: ArticleTokens = {
   bannerBg: '#2b2410',
   bannerFg: '#ffe9a8',
   bannerBorder: '#c98f00',
@@ -146,7 +165,12 @@ export function propertyName(token: keyof SchemeTokens): string {
   return `--sm-${token.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
 }
 
-function declarations(tokens: SchemeTokens): string {
+/** Every colour of a scheme, for the tests that check them pairwise. */
+export function schemeTokens(scheme: 'light' | 'dark'): SchemeTokens {
+  return scheme === 'light' ? { ...LIGHT_PANEL, ...LIGHT_ARTICLE } : { ...DARK_PANEL, ...DARK_ARTICLE };
+}
+
+function declarations(tokens: Partial<SchemeTokens>): string {
   return (Object.keys(tokens) as (keyof SchemeTokens)[]).map((k) => `${propertyName(k)}: ${tokens[k]};`).join(' ');
 }
 
@@ -154,9 +178,12 @@ function declarations(tokens: SchemeTokens): string {
  * The custom properties for both schemes, on the shadow host (`:host`) and, for note.html, on
  * its root element (`:root`); each selector matches nothing in the other kind of sheet.
  * `color-scheme` makes the browser's own parts (scrollbars, text box carets) follow as well.
+ * `'panel'`: the toolbar's and note frame's colours only; `'all'`: the article page's too.
  */
-export function schemeProperties(): string {
-  return `:host, :root { color-scheme: light dark; ${declarations(LIGHT)} }
-@media (prefers-color-scheme: dark) { :host, :root { ${declarations(DARK)} } }
+export function schemeProperties(which: 'panel' | 'all'): string {
+  const light = which === 'all' ? { ...LIGHT_PANEL, ...LIGHT_ARTICLE } : LIGHT_PANEL;
+  const dark = which === 'all' ? { ...DARK_PANEL, ...DARK_ARTICLE } : DARK_PANEL;
+  return `:host, :root { color-scheme: light dark; ${declarations(light)} }
+@media (prefers-color-scheme: dark) { :host, :root { ${declarations(dark)} } }
 `;
 }
