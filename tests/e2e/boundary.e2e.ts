@@ -4,6 +4,7 @@ import { toJsonLd } from '@/storage/formats/jsonld';
 import type { Annotation } from '@/storage/model/annotation';
 import { sampleAnnotation } from '../support/sample-annotation';
 import { seed, serveSeeds } from './harness';
+import { CLICKS_OUR_UI, type UiAttempt } from './hostile-scripts';
 import { inHead, seedVariant, waitForSourcemark } from './probes';
 import { dragSelect, highlightTexts, noteFrame } from './select';
 import { useHarness } from './use-harness';
@@ -108,35 +109,13 @@ describe('a web page cannot drive Sourcemark', () => {
   });
 
   it('ignores a page script that selects text and clicks the toolbar and the banner', async () => {
-    const script = `<script>
-      window.__attempt = new Promise((resolve) => {
-        const seen = { toolbar: false, banner: false, marksAfter: null };
-        const tryIt = () => {
-          const body = document.querySelector('.post_body');
-          const p = [...body.querySelectorAll('p')].find((x) => x.textContent.length > 20);
-          document.getSelection().selectAllChildren(p);
-          document.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
-          setTimeout(() => {
-            const tb = document.querySelector('[data-sourcemark-ui="annotator"]')?.shadowRoot;
-            const button = tb && [...tb.querySelectorAll('button')].find((b) => b.textContent.includes('高亮'));
-            if (button) { seen.toolbar = true; button.dispatchEvent(new MouseEvent('mousedown', { bubbles: true, composed: true })); button.click(); }
-            const bn = document.querySelector('[data-sourcemark-ui="banner"]')?.shadowRoot;
-            const hide = bn && [...bn.querySelectorAll('button')].find((b) => b.textContent.includes('隐藏标记'));
-            if (hide) { seen.banner = true; hide.click(); }
-            seen.marksAfter = document.documentElement.getAttribute('data-sourcemark-claims');
-            resolve(seen);
-          }, 300);
-        };
-        const wait = () => document.querySelector('[data-sourcemark-ui="banner"]') ? tryIt() : setTimeout(wait, 50);
-        addEventListener('load', wait);
-      });
-    </script>`;
+    const script = CLICKS_OUR_UI;
     const v = seedVariant('SYNTHETIC0000001', (html) => inHead(html, script));
     h.serve(v.url, v.html);
     const page = await h.open(v.url);
     await waitForSourcemark(h, page);
     // The banner's list opens to show its hide button, and the script runs its attempt.
-    const attempt = await page.evaluate(() => (window as unknown as { __attempt: Promise<{ toolbar: boolean; banner: boolean; marksAfter: string | null }> }).__attempt);
+    const attempt = await page.evaluate(() => (window as unknown as { __attempt: Promise<UiAttempt> }).__attempt);
     // The script reached both buttons and clicked them; click handlers run synchronously, so the
     // banner's would already have switched the marks off.
     expect(attempt.toolbar).toBe(true);
