@@ -28,7 +28,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { EXTENSION_DIR, chromePath, launch, seed, seedHtml } from '../e2e/harness';
+import { EXTENSION_DIR, chromePath, chromiumArgs, launch, seed, seedHtml } from '../e2e/harness';
 import { waitForSourcemark } from '../e2e/probes';
 import { bundleEntry, openBenchPage } from './anchoring-browser';
 import { buildPage, orphanQuotes, pickQuotes, type BenchItem } from './anchoring-page';
@@ -111,7 +111,7 @@ async function launchPeer(pages: Map<string, string>): Promise<{ context: Browse
     headless: true,
     locale: 'zh-CN',
     viewport: { width: 1280, height: 900 },
-    args: ['--lang=zh-CN', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-extensions'],
+    args: chromiumArgs(null),
   });
   await context.route('**/*', async (route) => {
     const body = pages.get(route.request().url());

@@ -20,7 +20,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Page } from 'playwright-core';
-import { EXTENSION_DIR, chromePath } from '../e2e/harness';
+import { EXTENSION_DIR, chromePath, chromiumArgs } from '../e2e/harness';
 import { quoteOf, type Annotation } from '@/storage/model/annotation';
 import { makeLibrary } from './popup-data';
 
@@ -169,18 +169,7 @@ export async function runPopupBrowserBench(opts: { pages?: number; perPage?: num
     executablePath: chromePath(),
     headless: true,
     locale: 'zh-CN',
-    args: [
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-      '--lang=zh-CN',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: chromiumArgs(extensionDir),
   });
   try {
     await context.addInitScript(WATCH_FIRST_SCREEN);

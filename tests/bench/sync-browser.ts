@@ -40,7 +40,7 @@ import path from 'node:path';
 import { build } from 'esbuild';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import type { SyncStatus } from '@/components/sync/status';
-import { chromePath, EXTENSION_DIR } from '../e2e/harness';
+import { chromePath, chromiumArgs, EXTENSION_DIR } from '../e2e/harness';
 import { startApache, startRclone, type WebdavServer } from '../support/webdav-servers';
 import type { Breakdown, PeerDownload, PeerUpload, SyncBenchApi } from './browser/sync-entry';
 import { makeSyncLibrary } from './sync-data';
@@ -163,18 +163,7 @@ async function openDevice(extensionDir: string, bundle: string): Promise<Device>
     executablePath: chromePath(),
     headless: true,
     locale: 'zh-CN',
-    args: [
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-      '--lang=zh-CN',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: chromiumArgs(extensionDir),
   });
   try {
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));

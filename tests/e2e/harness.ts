@@ -70,6 +70,25 @@ export function chromePath(): string {
   return chosen;
 }
 
+/**
+ * Chromium's flags for a test or bench browser: this build only (or no extension at all, for a
+ * peer), and none of Chromium's own background requests, which this machine's closed network
+ * refuses and which would blur what the extension itself sends.
+ */
+export function chromiumArgs(extensionDir: string | null, locale = 'zh-CN'): string[] {
+  return [
+    ...(extensionDir ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : ['--disable-extensions']),
+    `--lang=${locale}`,
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ];
+}
+
 export interface LaunchOptions {
   locale?: string;
   headless?: boolean;
@@ -98,18 +117,7 @@ export async function launch(opts: LaunchOptions = {}): Promise<Harness> {
     headless: opts.headless ?? true,
     locale,
     viewport: { width: 1280, height: 900 },
-    args: [
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-      `--lang=${locale}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: chromiumArgs(extensionDir, locale),
   });
   const pages = new Map<string, { body: string; headers: Record<string, string> }>();
   const strayRequests: string[] = [];

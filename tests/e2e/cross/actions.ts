@@ -4,6 +4,7 @@
  * open shadow roots from the page's own world, and the extension's answers through one of its
  * pages, as the popup asks them). Nothing here knows which browser runs it.
  */
+import { dragEnds } from '../select';
 import type { Driver, Tab } from './driver';
 
 /** What the content script says about its page (`content.status`), as far as the tests read it. */
@@ -93,29 +94,7 @@ export function openReader(d: Driver): Promise<Tab> {
 
 /** Selects `text` inside the first `selector` with the mouse: press on its first character, drag to its last. */
 export async function dragSelect(tab: Tab, selector: string, text: string): Promise<string> {
-  const box = await tab.evaluate(
-    ({ selector, text }) => {
-      const root = document.querySelector(selector);
-      if (!root) throw new Error(`no element ${selector}`);
-      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        const i = (n.nodeValue ?? '').indexOf(text);
-        if (i < 0) continue;
-        const r = document.createRange();
-        r.setStart(n, i);
-        r.setEnd(n, i + 1);
-        (n.parentElement as Element).scrollIntoView({ block: 'center' });
-        const first = r.getClientRects()[0]!;
-        r.setStart(n, i + text.length - 1);
-        r.setEnd(n, i + text.length);
-        const rects = r.getClientRects();
-        const last = rects[rects.length - 1]!;
-        return { x1: first.left + 1, y1: first.top + first.height / 2, x2: last.right - 1, y2: last.top + last.height / 2 };
-      }
-      throw new Error(`text not found in one text node of ${selector}: ${text}`);
-    },
-    { selector, text },
-  );
+  const box = await tab.evaluate(dragEnds, { selector, text });
   await tab.mouseMove(box.x1, box.y1);
   await tab.mouseDown();
   await tab.mouseMove((box.x1 + box.x2) / 2, (box.y1 + box.y2) / 2, 4);
