@@ -143,21 +143,18 @@ describe('diffParagraphs', () => {
     }
   });
 
-  it('stays fast on a 2,000-paragraph article edited once, and on two unrelated ones', () => {
+  it('finds the one edit in a 2,000-paragraph article, and pairs two unrelated ones paragraph by paragraph', () => {
+    // Its speed is not asserted here (times belong in a benchmark); the test's own timeout is the
+    // only bound, as for every test.
     const before = article(2000);
     const after = [...before];
     after[1234] = `${after[1234]!}补充一句。`;
-    let t = performance.now();
     const once = diffParagraphs(before, after);
-    const editedOnce = performance.now() - t;
     expect(once.summary).toEqual({ changed: 1, added: 0, removed: 0 });
     expect(once.changes[0]).toMatchObject({ beforeIndex: 1234, afterIndex: 1234 });
-    expect(editedOnce).toBeLessThan(500);
 
-    t = performance.now();
     const unrelated = diffParagraphs(before, article(2000, '节'));
     expect(unrelated.summary).toEqual({ changed: 2000, added: 0, removed: 0 });
-    expect(performance.now() - t).toBeLessThan(5000);
   });
 });
 
