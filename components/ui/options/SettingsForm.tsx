@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { useEnv } from '../popup/env';
 import { COLORS } from '@/storage/model/annotation';
 import { LANGUAGES, type Settings, type SettingsPatch } from '@/storage/model/settings';
@@ -15,7 +15,13 @@ export default function SettingsForm({ settings: stored }: SettingsFormProps) {
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
   // Shown at once: controlled inputs snap back to their value until the stored one changes.
   const [settings, setSettings] = useState(stored);
-  useEffect(() => setSettings(stored), [stored]);
+  // Follows the stored settings only when they change, during render: an effect would also run
+  // after mounting, a frame late, and undo a choice made in that frame (as LedgerSwitch).
+  const [seen, setSeen] = useState(stored);
+  if (stored !== seen) {
+    setSeen(stored);
+    setSettings(stored);
+  }
   const save = async (patch: SettingsPatch) => {
     setSettings((s) => ({ ...s, ...patch }));
     try {
