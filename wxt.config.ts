@@ -1,6 +1,6 @@
 import { defineConfig } from 'wxt';
 import { selfMediaMatchPatterns } from './components/recognition/url-shape';
-import { chromeSafeUtf8 } from './wxt.build-plugins';
+import { chromeSafeUtf8, preloadDynamicEntry } from './wxt.build-plugins';
 
 /**
  * The permissions Sourcemark asks for, each for one feature. tests/e2e/manifest.e2e.ts compares
@@ -69,8 +69,11 @@ export default defineConfig({
     esbuild: { charset: 'utf8' },
     // Terser, two passes: about 1.4 KB less gzip of the content script than esbuild's minifier
     // (which every page Sourcemark runs on pays), for a build that takes some seconds longer.
-    build: { minify: 'terser', terserOptions: { compress: { passes: 2 }, format: { ascii_only: false } } },
-    plugins: [chromeSafeUtf8()],
+    build: {
+      minify: 'terser',
+      terserOptions: { compress: { passes: 2 }, format: { ascii_only: false } },
+    },
+    plugins: [chromeSafeUtf8(), preloadDynamicEntry({ html: 'entrypoints/popup/index.html', module: 'entrypoints/popup/mount.tsx' })],
   }),
   manifest: ({ browser, manifestVersion }) => ({
     name: '__MSG_extName__',

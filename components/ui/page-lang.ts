@@ -1,4 +1,5 @@
-import { resolveLang, type Lang } from '@/components/vocabulary/strings';
+import { resolveLang, type Lang } from '@/components/vocabulary/lang';
+import type { LanguageSetting } from '@/storage/model/settings-defaults';
 import type { SourcemarkDB } from '@/storage/db/db';
 import { readSettings } from '@/storage/db/settings';
 
@@ -12,6 +13,11 @@ export async function pageLang(db: SourcemarkDB): Promise<Lang> {
     (s) => s.language,
     () => 'auto' as const,
   );
+  return applyLang(language);
+}
+
+/** The page's language from a setting already read (the popup's first script reads it itself). */
+export function applyLang(language: LanguageSetting): Lang {
   const lang = resolveLang(language, navigator.language);
   document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
   return lang;

@@ -9,25 +9,15 @@
  * (colours) are defined once below; the claim categories' names live in categories.ts, next to
  * the categories themselves, and both the page and the popup read them from there.
  */
-import type { LanguageSetting } from '@/storage/db/settings';
 import type { Color } from '@/storage/model/colors';
 import type { PlatformEntry } from '@/components/recognition/platforms/types';
+import type { Lang } from './lang';
 
 /** A platform's portal and self-media product names (components/recognition/platforms). */
 export type PlatformNames = PlatformEntry['names'];
 export type PlatformRole = PlatformEntry['role'];
 
-export type Lang = 'zh' | 'en';
-
-/** `zh`, `zh-CN`, `zh-Hant-TW` … read Chinese; everything else reads English. */
-export function langOf(tag: string | undefined | null): Lang {
-  return tag && /^zh\b/i.test(tag) ? 'zh' : 'en';
-}
-
-/** The language setting wins; 'auto' follows the browser. */
-export function resolveLang(setting: LanguageSetting | undefined, browserLanguage: string | undefined): Lang {
-  return setting === 'zh' || setting === 'en' ? setting : langOf(browserLanguage);
-}
+export { langOf, resolveLang, type Lang } from './lang';
 
 /** Highlight colours by name, as the toolbar's buttons and the popup's filter say them. */
 const COLOR_NAMES: Record<Lang, Record<Color, string>> = {

@@ -4,6 +4,7 @@ import type { PageStatus } from '@/storage/messaging/protocol';
 
 export type { ActiveTab };
 import { sendToTab } from '@/storage/messaging/send-to-tab';
+import { findTab } from './find-tab';
 
 /**
  * What the popup asks of the tab it was opened over. Tolerates tabs without the content script (a
@@ -26,11 +27,8 @@ function isStatus(v: unknown): v is PageStatus {
  * `popup.html?tab=<id>` shows the popup for that tab when it is opened as a page of its own
  * (in a tab or window, where the active tab would be the popup itself).
  */
-export async function activeTab(tabId?: number): Promise<ActiveTab> {
-  const tab =
-    tabId === undefined
-      ? (await browser.tabs.query({ active: true, currentWindow: true }))[0]
-      : await browser.tabs.get(tabId).catch(() => undefined);
+export async function activeTab(tabId?: number, found: Promise<Tab | undefined> = findTab(tabId)): Promise<ActiveTab> {
+  const tab = await found;
   // Without access to the tab its URL is hidden: it may still be a web page.
   if (!tab || !mayRun(tab)) return { kind: 'unsupported', tab: tab ?? null };
   try {

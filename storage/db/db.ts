@@ -5,6 +5,7 @@ import { newDeviceId } from './device';
 import type { KeptAside } from '@/components/sync/kept-aside';
 import type { ArticleSnapshot } from '@/components/factcheck/snapshot-schema';
 import type { LedgerRow } from './ledger-row';
+import { DB_NAME } from './db-name';
 
 /**
  * The one database, in the extension's origin. Content scripts never open it (their IndexedDB
@@ -70,7 +71,7 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
   },
 ];
 
-export const DB_NAME = 'sourcemark';
+export { DB_NAME } from './db-name';
 
 export interface Setting {
   key: string;

@@ -1,0 +1,107 @@
+import type { Annotation } from '../model/annotation';
+import { LANGUAGES, type LanguageSetting } from '../model/settings-defaults';
+import { DB_NAME } from './db-name';
+import type { PageList } from './queries';
+
+/**
+ * What the popup's first screen needs, read with plain IndexedDB the moment its first, small
+ * script runs: neither Dexie nor zod is loaded yet (they come with the rest of the popup, which
+ * loads meanwhile), so the reads and the loading overlap instead of following each other.
+ *
+ * Answers exactly what `readSettings(db).language` and `pagesNewestFirst(db, { limit })` in
+ * queries.ts answer (tests/unit/first-screen.test.ts holds them side by side), or null whenever
+ * it cannot: no database yet (the popup's Dexie creates it), one without these stores, an error.
+ * Null only means "ask through Dexie": it never stands for an empty library.
+ */
+export interface FirstScreen {
+  language: LanguageSetting;
+  pages: PageList;
+}
+
+/** `name` is for tests, which keep a database of their own. */
+export function readFirstScreen(limit: number, name: string = DB_NAME): Promise<FirstScreen | null> {
+  return new Promise((resolve) => {
+    let open: IDBOpenDBRequest;
+    try {
+      // No version: whatever the extension's Dexie made it. Never creates or upgrades it.
+      open = indexedDB.open(name);
+    } catch {
+      return resolve(null);
+    }
+    open.onupgradeneeded = () => {
+      // The database did not exist: creating it here would give Dexie an empty version-1 database
+      // to "upgrade". Aborting leaves nothing behind.
+      open.transaction?.abort();
+    };
+    open.onerror = (e) => {
+      e.preventDefault();
+      resolve(null);
+    };
+    open.onblocked = () => resolve(null);
+    open.onsuccess = () => {
+      const db = open.result;
+      // Never hold up an upgrade by another context (the background after an update).
+      db.onversionchange = () => db.close();
+      try {
+        read(db, limit, (answer) => {
+          db.close();
+          resolve(answer);
+        });
+      } catch {
+        db.close();
+        resolve(null);
+      }
+    };
+  });
+}
+
+function read(db: IDBDatabase, limit: number, done: (answer: FirstScreen | null) => void): void {
+  const names = db.objectStoreNames;
+  if (!names.contains('annotations') || !names.contains('settings')) return done(null);
+  const tx = db.transaction(['settings', 'annotations'], 'readonly');
+  let language: LanguageSetting = 'auto';
+  const setting = tx.objectStore('settings').get('language');
+  setting.onsuccess = () => {
+    const value = (setting.result as { value?: unknown } | undefined)?.value;
+    // As readSettings: a value of another shape reads as the default.
+    if ((LANGUAGES as readonly unknown[]).includes(value)) language = value as LanguageSetting;
+  };
+
+  // As pagesNewestFirst: the `updated` index from the newest end (ties: the higher id first, as
+  // Dexie's reverse()), the first record seen of each page, until one page more than shown.
+  const annotations = tx.objectStore('annotations');
+  const latest = new Map<string, Annotation>();
+  const counts: number[] = [];
+  const walk = annotations.index('updated').openCursor(null, 'prev');
+  walk.onsuccess = () => {
+    const cursor = walk.result;
+    if (cursor && latest.size <= limit) {
+      const a = cursor.value as Annotation;
+      if (!latest.has(a.pageKey)) latest.set(a.pageKey, a);
+      cursor.continue();
+      return;
+    }
+    [...latest.values()].slice(0, limit).forEach((a, i) => {
+      const count = annotations.index('pageKey').count(a.pageKey);
+      count.onsuccess = () => void (counts[i] = count.result);
+    });
+  };
+  tx.oncomplete = () => {
+    const shown = [...latest.values()].slice(0, limit);
+    done({
+      language,
+      pages: {
+        pages: shown.map((a, i) => ({
+          pageKey: a.pageKey,
+          title: a.title,
+          site: a.site,
+          url: a.url,
+          updated: a.updated,
+          count: counts[i] ?? 0,
+        })),
+        more: latest.size > limit,
+      },
+    });
+  };
+  tx.onabort = () => done(null);
+}

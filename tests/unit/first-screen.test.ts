@@ -1,0 +1,62 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { SourcemarkDB } from '@/storage/db/db';
+import { readFirstScreen } from '@/storage/db/first-screen';
+import { pagesNewestFirst } from '@/storage/db/queries';
+import { readSettings } from '@/storage/db/settings';
+import { makeLibrary } from '../bench/popup-data';
+import { sampleAnnotation } from '../support/sample-annotation';
+
+const id = (n: number) => `0b6f3c2e-8f1a-4c47-9a5e-${n.toString(16).padStart(12, '0')}`;
+
+describe('readFirstScreen (the popup first script’s read, without Dexie)', () => {
+  let name: string;
+  let db: SourcemarkDB;
+  beforeEach(async () => {
+    name = `first-screen-${Math.random()}`;
+    db = new SourcemarkDB(name);
+    await db.open();
+  });
+
+  it('answers what pagesNewestFirst and readSettings answer, over a library of 300 pages', async () => {
+    await db.annotations.bulkPut(makeLibrary(300, 4));
+    await db.settings.put({ key: 'language', value: 'en' });
+    const answer = await readFirstScreen(20, name);
+    expect(answer).toEqual({ language: (await readSettings(db)).language, pages: await pagesNewestFirst(db, { limit: 20 }) });
+    expect(answer?.language).toBe('en');
+    expect(answer?.pages.pages).toHaveLength(20);
+    expect(answer?.pages.more).toBe(true);
+  });
+
+  it('orders pages whose newest changes are at the same instant as Dexie does (by id, highest first)', async () => {
+    const at = '2026-03-01T00:00:00.000Z';
+    await db.annotations.bulkPut(
+      [1, 2, 3, 4].map((n) => sampleAnnotation({ id: id(n), pageKey: `example.com/${n}`, url: `https://example.com/${n}`, updated: at })),
+    );
+    const answer = await readFirstScreen(3, name);
+    expect(answer?.pages).toEqual(await pagesNewestFirst(db, { limit: 3 }));
+    expect(answer?.pages.pages.map((p) => p.pageKey)).toEqual(['example.com/4', 'example.com/3', 'example.com/2']);
+  });
+
+  it('reads a library smaller than a screen as complete, and an empty one as empty', async () => {
+    expect((await readFirstScreen(20, name))?.pages).toEqual({ pages: [], more: false });
+    await db.annotations.bulkPut(makeLibrary(3, 2));
+    const answer = await readFirstScreen(20, name);
+    expect(answer?.pages).toEqual(await pagesNewestFirst(db, { limit: 20 }));
+    expect(answer?.pages.pages.map((p) => p.count)).toEqual([2, 2, 2]);
+    expect(answer?.pages.more).toBe(false);
+  });
+
+  it('reads a language setting of another shape as "auto", as readSettings does', async () => {
+    await db.settings.put({ key: 'language', value: 'klingon' });
+    expect((await readFirstScreen(20, name))?.language).toBe('auto');
+    expect((await readSettings(db)).language).toBe('auto');
+  });
+
+  it('answers null for a database that does not exist, and does not create it', async () => {
+    const missing = `first-screen-missing-${Math.random()}`;
+    expect(await readFirstScreen(20, missing)).toBeNull();
+    const names = (await indexedDB.databases()).map((d) => d.name);
+    expect(names).toContain(name);
+    expect(names).not.toContain(missing);
+  });
+});
