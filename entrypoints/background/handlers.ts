@@ -193,7 +193,7 @@ async function dispatch(deps: HandlerDeps, req: BackgroundRequest, sender: Exclu
       if (sender.kind !== 'content-script') throw new NotAllowedError('only a page has a loader');
       // One indexed count: saved annotations are what a page needs the content script for at load.
       const saved = await db.annotations.where('pageKey').equals(sender.pageKey).count();
-      return { injected: saved > 0 && ((await deps.loadFull?.(sender)) ?? false) };
+      return { injected: saved > 0 && ((await deps.loadFull?.(sender)) ?? false), pageKey: sender.pageKey };
     }
     case LOADER_SELECTION:
       if (sender.kind !== 'content-script') throw new NotAllowedError('only a page has a loader');

@@ -26,6 +26,8 @@ type World = typeof globalThis & {
  * selection to ask for it then; the content script, once started, offers its toolbar for that
  * selection. Until the content script starts it answers the popup's and the side panel's
  * questions for it (Sourcemark runs here, nothing loaded), then falls silent so only one answers.
+ * It stays this small on purpose: most of what a page pays for it is the isolated world, the
+ * extension API's bindings and one round trip (tests/bench/page-cost.ts).
  * The background decides from who sent the request, never from what it says: it says nothing.
  */
 export default defineUnlistedScript(() => {
@@ -38,13 +40,23 @@ export default defineUnlistedScript(() => {
   // removed leaves this copy without an id, and it falls silent too.
   const started = () => world.__sourcemarkStarted === true || runtime.id === undefined;
 
-  /** Requests on their way and selections not yet read: while any is, `ready` is false. */
+  /**
+   * Requests on their way and selections not yet read. While any is, the loader answers nothing:
+   * what it would say may be out of date (the content script on its way, the page key of an
+   * address the page left), and a check of what is absent must wait for the settled answer.
+   */
   let waiting = 0;
+  /** The page's key, as the background last answered for this address. */
+  let key: string | null = null;
   const ask = (type: string): Promise<boolean> => {
     waiting++;
     // A promise either way: sendMessage throws at once in an orphaned copy.
     return new Promise<unknown>((resolve) => resolve(runtime.sendMessage({ type })))
-      .then((answer) => (answer as { data?: { injected?: unknown } } | undefined)?.data?.injected === true)
+      .then((answer) => {
+        const data = (answer as { data?: { injected?: unknown; pageKey?: unknown } } | undefined)?.data;
+        if (typeof data?.pageKey === 'string') key = data.pageKey;
+        return data?.injected === true;
+      })
       .catch(() => false)
       .finally(() => waiting--);
   };
@@ -74,10 +86,12 @@ export default defineUnlistedScript(() => {
   runtime.onMessage.addListener((message, _sender, respond) => {
     if (started()) return;
     const type = (message as { type?: unknown } | null)?.type;
-    if (type === 'content.status') respond(loaderStatus(location.href, waiting === 0));
-    else if (type === 'content.outline') respond(loaderOutline(location.href, document.title, waiting === 0));
+    if (waiting === 0 && key !== null) {
+      if (type === 'content.status') respond(loaderStatus(location.href, key));
+      if (type === 'content.outline') respond(loaderOutline(location.href, key, document.title));
+    }
     // An import, a sync or another tab saved something for this page: it may need the script now.
-    else if (type === 'annotations.changed' || type === 'annotations.reload') void ask(LOADER_PAGE);
+    if (type === 'annotations.changed' || type === 'annotations.reload') void ask(LOADER_PAGE);
   });
 
   // A single-page site moving to another address may reach a page with saved annotations. The
@@ -86,6 +100,7 @@ export default defineUnlistedScript(() => {
   const moved = () => {
     if (started() || location.href === address) return;
     address = location.href;
+    key = null;
     void ask(LOADER_PAGE);
   };
   const navigation = (world as { navigation?: EventTarget }).navigation;

@@ -187,7 +187,8 @@ export const BackgroundRequestSchema = z.discriminatedUnion('type', [
    * or that page moved to another address or was told its annotations changed: the background
    * injects the full content script into the sender's frame when the sender's page has saved
    * annotations, so they paint without the reader doing anything. The page is the sender's, never
-   * named; the site must be one the reader granted. Answers whether it injected.
+   * named; the site must be one the reader granted. Answers whether it injected, and the page's
+   * key (from the sender's address), which the loader reports for the content script meanwhile.
    */
   z.strictObject({ type: z.literal(LOADER_PAGE) }),
   /**
@@ -260,7 +261,7 @@ export interface BackgroundResponseData {
   'snapshot.keep': { snapshot: ArticleSnapshot };
   'snapshot.open': { opened: boolean };
   'page.claims': { shown: boolean };
-  [LOADER_PAGE]: { injected: boolean };
+  [LOADER_PAGE]: { injected: boolean; pageKey: string };
   [LOADER_SELECTION]: { injected: boolean };
   'ledger.clear': { cleared: number };
   'sync.status': { status: SyncStatus };

@@ -108,8 +108,8 @@ describe('a site the reader granted', () => {
         target.dispatchEvent(new KeyboardEvent('keyup', { key: 'Shift', shiftKey: true, bubbles: true, composed: true }));
       }
     }, NEWS.bodySelector);
-    // The loader counts a gesture it takes as work in progress at once (status not ready), and
-    // the content script once loaded answers for itself: a settled loader's answer means none.
+    // A gesture the loader took would be work in progress at once (it answers nothing until it
+    // settles), and the content script once loaded answers for itself: the loader's answer means none.
     const status = await waitForSourcemark(h, page);
     expect(status).toMatchObject({ highlights: 0, ready: true });
     expect(await sourcemarkWorld(h, page)).toEqual({ injected: true, started: false });

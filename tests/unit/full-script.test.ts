@@ -103,13 +103,13 @@ describe('handleMessage from a granted site loader', () => {
 
   it('has the content script loaded at once where the page has saved annotations', async () => {
     await h.ok(popup(), { type: 'annotation.save', annotation: sampleAnnotation({ pageKey: 'chinanews.com.cn/gn/2026/02-01/10000001.shtml', url: NEWS }) });
-    expect(await h.ok(contentScript(NEWS, 9), { type: LOADER_PAGE })).toEqual({ injected: true });
+    expect(await h.ok(contentScript(NEWS, 9), { type: LOADER_PAGE })).toEqual({ injected: true, pageKey: 'chinanews.com.cn/gn/2026/02-01/10000001.shtml' });
     expect(h.loaded).toEqual([contentScript(NEWS, 9)]);
   });
 
   it('loads nothing where the page has none (another page of the site may)', async () => {
     await h.ok(popup(), { type: 'annotation.save', annotation: sampleAnnotation({ pageKey: 'chinanews.com.cn/other', url: 'https://www.chinanews.com.cn/other' }) });
-    expect(await h.ok(contentScript(NEWS, 9), { type: LOADER_PAGE })).toEqual({ injected: false });
+    expect(await h.ok(contentScript(NEWS, 9), { type: LOADER_PAGE })).toEqual({ injected: false, pageKey: 'chinanews.com.cn/gn/2026/02-01/10000001.shtml' });
     expect(h.loaded).toEqual([]);
   });
 

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loaderOutline, loaderStatus } from '@/entrypoints/granted-loader/answers';
 import { isSelectionGesture, type GestureEvent } from '@/entrypoints/granted-loader/gesture';
-import { pageKey } from '@/storage/model/page-key';
 
 describe('isSelectionGesture', () => {
   it.each<[GestureEvent, boolean]>([
@@ -21,12 +20,12 @@ describe('isSelectionGesture', () => {
 
 describe("the loader's answers", () => {
   const url = 'https://www.chinanews.com.cn/gn/2026/02-01/10000001.shtml?utm_source=x#top';
+  const key = 'chinanews.com.cn/gn/2026/02-01/10000001.shtml';
 
-  it("give the page key the content script would use, and nothing found, ready once settled", () => {
-    const status = loaderStatus(url, true);
-    expect(status).toEqual({
+  it('say Sourcemark runs here with nothing found, settled, under the page key the background gave', () => {
+    expect(loaderStatus(url, key)).toEqual({
       url,
-      pageKey: pageKey(url),
+      pageKey: key,
       kind: 'unknown',
       platform: null,
       page: null,
@@ -37,10 +36,9 @@ describe("the loader's answers", () => {
       ready: true,
       revision: 0,
     });
-    expect(loaderStatus(url, false).ready).toBe(false);
   });
 
   it('give the side panel an outline with no claims and no orphans', () => {
-    expect(loaderOutline(url, 'x'.repeat(3000), true)).toMatchObject({ pageKey: pageKey(url), title: 'x'.repeat(2000), claims: [], orphans: [], ready: true });
+    expect(loaderOutline(url, key, 'x'.repeat(3000))).toMatchObject({ pageKey: key, title: 'x'.repeat(2000), claims: [], orphans: [], ready: true });
   });
 });
