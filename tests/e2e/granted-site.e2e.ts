@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { pageKey } from '@/storage/model/page-key';
 import { EXTENSION_DIR, seed, seedHtml } from './harness';
-import { grantedScripts, keyboardSelect, sourcemarkWorld, waitForSourcemark } from './probes';
+import { grantedScripts, keyboardSelect, sourcemarkWorld, tabIdOf, waitForSourcemark } from './probes';
 import { dragSelect, highlightTexts, noteFrame } from './select';
 import { useHarness } from './use-harness';
 import { sampleAnnotation } from '../support/sample-annotation';
@@ -49,6 +49,12 @@ describe('a site the reader granted', () => {
     expect(status).toMatchObject({ url: newsAt(0), pageKey: pageKey(newsAt(0)), kind: 'unknown', highlights: 0, ready: true });
     expect(await sourcemarkWorld(h, page)).toEqual({ injected: true, started: false });
     expect(await annotatorShown(page)).toBe(0);
+    // The popup over it shows the page as Sourcemark's, with nothing on it: no "use it here" button.
+    const popup = await h.open(`chrome-extension://${h.extensionId}/popup.html?tab=${await tabIdOf(h, newsAt(0))}`);
+    await expect.poll(() => popup.locator('main').innerText()).toContain('这一页还没有高亮');
+    expect(await popup.getByRole('button', { name: '在此页使用 Sourcemark' }).count()).toBe(0);
+    await popup.close();
+    expect(await sourcemarkWorld(h, page)).toEqual({ injected: true, started: false });
     await page.close();
   });
 
