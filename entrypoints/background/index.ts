@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { SourcemarkDB } from '@/storage/db/db';
 import { Writer } from '@/storage/db/writer';
 import { injectInto, injectIntoFrame, sendToTab } from '@/storage/messaging/send-to-tab';
-import { FullScriptLoads, sitePattern } from './full-script';
+import { FullScriptLoads, sitePattern, type PageSender } from './full-script';
 import { syncGrantedSites } from './granted-sites';
 import { handleMessage } from './handlers';
 import { createMenus, MENU_HIGHLIGHT, MENU_NOTE } from './menus';
@@ -61,7 +61,7 @@ export default defineBackground(() => {
     // The root and a relative path: getURL's types know only the pages that exist at build time.
     openPage: async (path: string) => void (await browser.tabs.create({ url: browser.runtime.getURL('/') + path.replace(/^\//, '') })),
     setBadge: button ? (tabId: number, badge: Parameters<typeof showBadge>[2]) => showBadge(button, tabId, badge) : undefined,
-    loadFull: (page: Parameters<FullScriptLoads['load']>[0]) => loads.load(page),
+    loadFull: (page: PageSender) => loads.load(page),
   };
   // Returning the promise is how webextension-polyfill sends an asynchronous answer.
   browser.runtime.onMessage.addListener((message: unknown, sender) =>
