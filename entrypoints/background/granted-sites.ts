@@ -1,12 +1,15 @@
 import { browser } from 'wxt/browser';
 import { builtInPatterns } from '@/components/recognition/built-in-patterns';
-import { ASKED_JS, CONTENT_CSS, CONTENT_JS } from '@/storage/messaging/send-to-tab';
+import { LOADER_JS } from '@/storage/messaging/send-to-tab';
 
 const SCRIPT_ID = 'sourcemark-granted-sites';
 
 /**
  * Sites the reader granted (optional host permissions, asked at run time from the options page)
- * get Sourcemark automatically, like self-media articles. Kept in step with the permissions: called at
+ * get Sourcemark automatically, like self-media articles: at load only its loader
+ * (entrypoints/granted-loader), which has the content script injected when the page has saved
+ * annotations or the reader first selects something, so a page read without either pays next to
+ * nothing. Kept in step with the permissions: called at
  * start-up and whenever a permission is added or removed. `notSites` are granted origins that are
  * not for reading: the reader's sync server, whose permission lets sync reach it and nothing else.
  */
@@ -20,7 +23,7 @@ export async function syncGrantedSites(notSites: ReadonlySet<string> = new Set()
   if (existing.length) await browser.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });
   if (granted.length === 0) return [];
   await browser.scripting.registerContentScripts([
-    { id: SCRIPT_ID, matches: granted, js: [ASKED_JS, CONTENT_JS], css: [CONTENT_CSS], runAt: 'document_idle', persistAcrossSessions: true },
+    { id: SCRIPT_ID, matches: granted, js: [LOADER_JS], runAt: 'document_idle', persistAcrossSessions: true },
   ]);
   return granted;
 }

@@ -12,7 +12,9 @@ import {
 } from '@/storage/messaging/protocol';
 import { badgeFor, type Badge } from './badge';
 import type { NoteGrants, NoteSession } from './note-grants';
+import type { PageSender } from './full-script';
 import type { Sender } from './senders';
+import { LOADER_PAGE, LOADER_SELECTION } from '@/storage/messaging/protocol-constants';
 import type { SyncService } from './sync/service';
 import { clearLedger, countOpened, importSnapshots, keepSnapshot } from '@/storage/db/factcheck-store';
 
@@ -32,6 +34,11 @@ export interface HandlerDeps {
   openPage?: (path: string) => Promise<void>;
   /** Shows a badge on the toolbar button in tab `tabId` (entrypoints/background/badge.ts). */
   setBadge?: (tabId: number, badge: Badge) => Promise<void>;
+  /**
+   * Loads the full content script into a granted site's page whose loader asked, once per
+   * document; resolves whether it is there (./full-script.ts).
+   */
+  loadFull?: (page: PageSender) => Promise<boolean>;
 }
 
 /**
@@ -53,6 +60,8 @@ const ALLOWED: Record<Exclude<Sender['kind'], 'refused'>, ReadonlySet<Background
     'snapshot.keep',
     'snapshot.open',
     'page.claims',
+    LOADER_PAGE,
+    LOADER_SELECTION,
   ]),
   'note-frame': new Set<BackgroundRequestType>([
     'noteFrame.redeem',
@@ -180,6 +189,15 @@ async function dispatch(deps: HandlerDeps, req: BackgroundRequest, sender: Exclu
       await deps.setBadge?.(sender.tabId, badgeFor(req));
       return { shown: deps.setBadge !== undefined };
     }
+    case LOADER_PAGE: {
+      if (sender.kind !== 'content-script') throw new NotAllowedError('only a page has a loader');
+      // One indexed count: saved annotations are what a page needs the content script for at load.
+      const saved = await db.annotations.where('pageKey').equals(sender.pageKey).count();
+      return { injected: saved > 0 && ((await deps.loadFull?.(sender)) ?? false), pageKey: sender.pageKey };
+    }
+    case LOADER_SELECTION:
+      if (sender.kind !== 'content-script') throw new NotAllowedError('only a page has a loader');
+      return { injected: (await deps.loadFull?.(sender)) ?? false };
     case 'ledger.clear':
       return { cleared: await clearLedger(db) };
     case 'sync.status':

@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
 import { SourcemarkDB } from '@/storage/db/db';
 import { Writer } from '@/storage/db/writer';
-import { injectInto, sendToTab } from '@/storage/messaging/send-to-tab';
+import { injectInto, injectIntoFrame, sendToTab } from '@/storage/messaging/send-to-tab';
+import { FullScriptLoads, sitePattern, type PageSender } from './full-script';
 import { syncGrantedSites } from './granted-sites';
 import { handleMessage } from './handlers';
 import { createMenus, MENU_HIGHLIGHT, MENU_NOTE } from './menus';
@@ -40,6 +41,14 @@ export default defineBackground(() => {
   const extension = { id: browser.runtime.id, origin: originOf(browser.runtime.getURL('/')) };
   // Typed by hand: the polyfill's types declare both namespaces, each browser has one of them.
   const button = toolbarButton(browser as unknown as { action?: ToolbarButton; browserAction?: ToolbarButton });
+  // Granted sites load a small loader; it asks for the content script when the page needs it.
+  const loads = new FullScriptLoads({
+    granted: async (url) => {
+      const pattern = sitePattern(url);
+      return pattern !== null && (await browser.permissions.contains({ origins: [pattern] }));
+    },
+    inject: injectIntoFrame,
+  });
   const deps = {
     db,
     writer,
@@ -52,6 +61,7 @@ export default defineBackground(() => {
     // The root and a relative path: getURL's types know only the pages that exist at build time.
     openPage: async (path: string) => void (await browser.tabs.create({ url: browser.runtime.getURL('/') + path.replace(/^\//, '') })),
     setBadge: button ? (tabId: number, badge: Parameters<typeof showBadge>[2]) => showBadge(button, tabId, badge) : undefined,
+    loadFull: (page: PageSender) => loads.load(page),
   };
   // Returning the promise is how webextension-polyfill sends an asynchronous answer.
   browser.runtime.onMessage.addListener((message: unknown, sender) =>
@@ -61,10 +71,12 @@ export default defineBackground(() => {
   // A tab loading another page shows the plain button until that page's content script counts
   // its claims (badge.ts: Chromium resets per-tab values itself; Firefox is not relied on to).
   browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.status === 'loading') loads.forgetTab(tabId);
     if (change.status === 'loading' && button) void clearBadge(button, tabId).catch(() => undefined);
   });
   browser.tabs.onRemoved.addListener((tabId) => {
     tabs.forget(tabId);
+    loads.forgetTab(tabId);
     grants.dropTab(tabId);
   });
 

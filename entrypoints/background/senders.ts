@@ -12,13 +12,18 @@ export interface SenderInfo {
   url?: string;
   tab?: { id?: number; url?: string };
   frameId?: number;
+  /** Chrome's id of the sending document (absent in Firefox): injection can aim at exactly it. */
+  documentId?: string;
 }
 
 export type Sender =
   /** The popup or the options page: the reader's own controls. */
   | { kind: 'extension-page' }
-  /** Our content script in a web page's top frame; `pageKey` is derived from that frame's URL. */
-  | { kind: 'content-script'; tabId: number; url: string; pageKey: string }
+  /**
+   * Our content script in a web page's top frame (frame 0); `pageKey` is derived from that
+   * frame's URL; `documentId` names the document where the browser says (Chrome).
+   */
+  | { kind: 'content-script'; tabId: number; url: string; pageKey: string; documentId?: string }
   /** note.html, framed by a content script in tab `tabId`; what it may do is what its token granted. */
   | { kind: 'note-frame'; tabId: number; frameId: number }
   | { kind: 'refused'; why: string };
@@ -63,7 +68,8 @@ export function classifySender(sender: SenderInfo, extension: { id: string; orig
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return { kind: 'refused', why: 'not a web page' };
   if (sender.tab?.id === undefined || sender.frameId !== 0) return { kind: 'refused', why: 'not a top-level page' };
   const page = topFrameUrl(url, sender.tab.url);
-  return { kind: 'content-script', tabId: sender.tab.id, url: page, pageKey: pageKey(page) };
+  const at = { kind: 'content-script', tabId: sender.tab.id, url: page, pageKey: pageKey(page) } as const;
+  return typeof sender.documentId === 'string' ? { ...at, documentId: sender.documentId } : at;
 }
 
 /**

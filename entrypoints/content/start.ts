@@ -140,6 +140,9 @@ async function run(ctx: ScriptContext, article: Article | null, page: Recognitio
   ctx.addEventListener(document, 'keyup', (e) => {
     if (!annotator.isOwnEvent(e) && (e.shiftKey || e.key === 'Shift')) afterSelection();
   });
+  // Started for a selection already made (a granted site's loader asked for this script on the
+  // reader's first selection, or they asked with text selected): offer the toolbar for it.
+  if (document.getSelection()?.isCollapsed === false) afterSelection();
   // Closing the panel would drop a note the reader is typing: only their own click or key does.
   ctx.addEventListener(document, 'mousedown', (e) => {
     if (e.isTrusted && !annotator.isOwnEvent(e)) annotator.closePanel();

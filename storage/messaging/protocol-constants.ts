@@ -20,3 +20,10 @@ export const NOTE_FRAME_HEIGHT = 400;
  * injection does not set it, and a page's scripts cannot reach that world.
  */
 export const ASKED_FLAG = '__sourcemarkAsked';
+
+/**
+ * What the loader of a granted site (entrypoints/granted-loader) asks the background; declared in
+ * ./protocol.ts, named here so the zod-free loader and the schema share one literal.
+ */
+export const LOADER_PAGE = 'loader.page';
+export const LOADER_SELECTION = 'loader.selection';

@@ -15,7 +15,7 @@ import {
   type Assessment,
 } from '../model/annotation';
 import { SettingsPatchSchema, SettingsSchema, type Settings } from '../model/settings';
-import { CHANGES, NOTE_FRAME_SOURCE, NOTE_HOST_SOURCE } from './protocol-constants';
+import { CHANGES, LOADER_PAGE, LOADER_SELECTION, NOTE_FRAME_SOURCE, NOTE_HOST_SOURCE } from './protocol-constants';
 import { SyncSetupSchema, type BackupInfo, type SyncError, type SyncStatus } from '@/components/sync/status';
 import type { KeptAside } from '@/components/sync/kept-aside';
 import { VERDICTS } from '@/components/vocabulary/verdicts';
@@ -182,6 +182,21 @@ export const BackgroundRequestSchema = z.discriminatedUnion('type', [
     product: z.strictObject({ zh: z.string().min(1).max(40), en: z.string().min(1).max(40) }).optional(),
     lang: LangSchema,
   }),
+  /**
+   * The loader a site the reader granted runs at load (entrypoints/granted-loader) is in its page,
+   * or that page moved to another address or was told its annotations changed: the background
+   * injects the full content script into the sender's frame when the sender's page has saved
+   * annotations, so they paint without the reader doing anything. The page is the sender's, never
+   * named; the site must be one the reader granted. Answers whether it injected, and the page's
+   * key (from the sender's address), which the loader reports for the content script meanwhile.
+   */
+  z.strictObject({ type: z.literal(LOADER_PAGE) }),
+  /**
+   * The reader made a selection on a granted site whose loader has not loaded the full content
+   * script yet (only the reader's own mouseup or shift+key does this): the background injects it
+   * into the sender's frame, once, and the content script offers its toolbar for that selection.
+   */
+  z.strictObject({ type: z.literal(LOADER_SELECTION) }),
   /** Forget every article the ledger counted. Extension pages only. */
   z.strictObject({ type: z.literal('ledger.clear') }),
   /** Sync's state in words' worth of data. Extension pages only, as is all of sync. */
@@ -246,6 +261,8 @@ export interface BackgroundResponseData {
   'snapshot.keep': { snapshot: ArticleSnapshot };
   'snapshot.open': { opened: boolean };
   'page.claims': { shown: boolean };
+  [LOADER_PAGE]: { injected: boolean; pageKey: string };
+  [LOADER_SELECTION]: { injected: boolean };
   'ledger.clear': { cleared: number };
   'sync.status': { status: SyncStatus };
   'sync.setup': { status: SyncStatus; error: SyncError | null };

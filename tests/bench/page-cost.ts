@@ -8,13 +8,17 @@
  *  - the seed 网易号 article (seeds/netease-hao-desktop.html), where the manifest injects the
  *    article script (claims.js) and the content script;
  *  - an ordinary news page (seeds/other-news.html, chinanews-like) on a site the reader granted:
- *    the background registers the content script there, as it does after the options page's grant
- *    (the browser loads a copy of the build whose manifest already grants the site, see
- *    tests/e2e/harness.ts `grantHosts`).
+ *    the background registers its loader there (entrypoints/granted-loader), as it does after the
+ *    options page's grant (the browser loads a copy of the build whose manifest already grants the
+ *    site, see tests/e2e/harness.ts `grantHosts`); nothing is saved for the page, so the loader is
+ *    all it runs;
+ *  - the same page at another address with one saved highlight: there the loader has the
+ *    background inject the content script at load, which paints it.
  *
  * No script of the harness runs in the page while it is traced: each load is traced from the
- * navigation to SETTLE_MS after its load event, then the content script is asked whether it ran
- * and finished (tests/e2e/probes.ts `waitForSourcemark`), which it must have.
+ * navigation to SETTLE_MS after its load event, then Sourcemark is asked whether it ran and
+ * finished (tests/e2e/probes.ts `waitForSourcemark`: the content script, or the loader where it
+ * loaded nothing), which it must have; with the saved highlight, that it painted it.
  *
  * Also the sizes of what each page loads from the extension, and, on the 200,000-character bench
  * page (tests/bench/anchoring-page.ts), the longest task of anchoring 500 orphaned quotes and of
@@ -29,7 +33,9 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { EXTENSION_DIR, chromePath, chromiumArgs, launch, seed, seedHtml } from '../e2e/harness';
-import { waitForSourcemark } from '../e2e/probes';
+import { grantedScripts, waitForSourcemark } from '../e2e/probes';
+import { pageKey } from '../../storage/model/page-key';
+import { sampleAnnotation } from '../support/sample-annotation';
 import { bundleEntry, openBenchPage } from './anchoring-browser';
 import { buildPage, orphanQuotes, pickQuotes, type BenchItem } from './anchoring-page';
 import type { Bench, SliceTimes } from './browser/anchoring-entry';
@@ -50,6 +56,14 @@ const CATEGORIES = [
 const NEWS = seed('other-news.html');
 const HAO = seed('netease-hao-desktop.html');
 const GRANTED = `${new URL(NEWS.url).origin}/*`;
+/** The news page at another address, with one saved highlight on this sentence. */
+const NEWS_SAVED = NEWS.url.replace('10561234', '10561299');
+const SAVED_SENTENCE = '据瑞士通讯社报道，达沃斯所在的格劳宾登州警方表示，年会期间的安保工作总体平稳。';
+/**
+ * What the background injects when a granted page's loader asks (storage/messaging/send-to-tab.ts
+ * `injectIntoFrame`), besides the registered loader.
+ */
+const INJECTED = ['reader-asked.js', 'content-script.js', 'assets/content-script.css'];
 
 export interface PageRow {
   page: string;
@@ -77,11 +91,6 @@ export interface PageCostReport {
   pages: PageRow[];
   orphans: SlicedRow & { same: boolean };
   highlights: SlicedRow & { painted: number };
-}
-
-/** The part of the service worker's `chrome` API used here. */
-interface WorkerChrome {
-  scripting: { getRegisteredContentScripts(): Promise<unknown[]> };
 }
 
 const log = (s: string) => process.stderr.write(`[bench] page cost: ${s}\n`);
@@ -127,16 +136,16 @@ async function launchPeer(pages: Map<string, string>): Promise<{ context: Browse
   };
 }
 
-/** The extension's files a page gets: the manifest's content scripts at its URL, or the granted ones. */
-function loadedFiles(dir: string, granted: boolean): PageRow['files'] {
+/**
+ * The extension's files a page gets: the manifest's content scripts at its URL, or the files the
+ * background registered for a granted site (and, where the page has saved annotations, `INJECTED`).
+ */
+function loadedFiles(dir: string, files: string[] | null): PageRow['files'] {
   const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as {
     content_scripts?: Array<{ js?: string[]; css?: string[] }>;
   };
-  // The granted sites' registration (entrypoints/background/granted-sites.ts) names these.
-  const files = granted
-    ? ['reader-asked.js', 'content-script.js', 'assets/content-script.css']
-    : (manifest.content_scripts ?? []).flatMap((cs) => [...(cs.js ?? []), ...(cs.css ?? [])]);
-  return [...new Set(files)].map((file) => {
+  const names = files ?? (manifest.content_scripts ?? []).flatMap((cs) => [...(cs.js ?? []), ...(cs.css ?? [])]);
+  return [...new Set(names)].map((file) => {
     const data = fs.readFileSync(path.join(dir, file));
     return { file, bytes: data.length, gzip: gzipSync(data, { level: 9 }).length };
   });
@@ -148,24 +157,20 @@ export async function loads(): Promise<{ pages: PageRow[]; chromium: string }> {
   const html = new Map([
     [HAO.url, seedHtml(HAO.file)],
     [NEWS.url, seedHtml(NEWS.file)],
+    [NEWS_SAVED, seedHtml(NEWS.file)],
   ]);
   for (const [url, body] of html) h.serve(url, body);
   const peer = await launchPeer(html);
   try {
-    // The background registers the granted site's scripts at start-up: wait until it has.
-    for (let i = 0; ; i++) {
-      const n = await h.worker.evaluate(async () =>
-        (await (globalThis as unknown as { chrome: WorkerChrome }).chrome.scripting.getRegisteredContentScripts()).length,
-      );
-      if (n > 0) break;
-      if (i > 100) throw new Error('the granted site never got its content script');
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    // The background registers the granted site's loader at start-up: wait until it has.
+    const registered = (await grantedScripts(h)).flatMap((cs) => [...(cs.js ?? []), ...(cs.css ?? [])].map((f) => f.replace(/^\//, '')));
+    await saveHighlight(h);
     // The granting copy holds the build's files: the build's sizes are the ones reported.
     const dir = EXTENSION_DIR;
     const rows: PageRow[] = [
-      { page: '网易号 article (seed)', url: HAO.url, files: loadedFiles(dir, false), withExtension: [], peer: [] },
-      { page: 'ordinary news page, granted site (chinanews-like seed)', url: NEWS.url, files: loadedFiles(dir, true), withExtension: [], peer: [] },
+      { page: '网易号 article (seed)', url: HAO.url, files: loadedFiles(dir, null), withExtension: [], peer: [] },
+      { page: 'ordinary news page, granted site (chinanews-like seed)', url: NEWS.url, files: loadedFiles(dir, registered), withExtension: [], peer: [] },
+      { page: 'the same with a saved highlight', url: NEWS_SAVED, files: loadedFiles(dir, [...registered, ...INJECTED]), withExtension: [], peer: [] },
     ];
     // A first load of each, untraced: the disk cache and V8's code cache are warm for every run.
     for (const row of rows) {
@@ -178,8 +183,9 @@ export async function loads(): Promise<{ pages: PageRow[]; chromium: string }> {
       for (const row of rows) {
         log(`${row.url} run ${run + 1} of ${RUNS}`);
         const mine = await traceLoad(h.context, row.url);
-        // Throws unless the content script ran there and finished (settings, highlights, UI).
-        await waitForSourcemark(h, mine.page, { timeout: 30_000 });
+        // Throws unless Sourcemark ran there and finished (settings, highlights, UI).
+        const status = await waitForSourcemark(h, mine.page, { timeout: 30_000 });
+        if (row.url === NEWS_SAVED && status.highlights !== 1) throw new Error(`the saved highlight was not painted: ${JSON.stringify(status)}`);
         row.withExtension.push(summariseLoad(mine.events, row.url));
         await mine.page.close();
         const theirs = await traceLoad(peer.context, row.url);
@@ -193,6 +199,24 @@ export async function loads(): Promise<{ pages: PageRow[]; chromium: string }> {
     await peer.close();
     await h.close();
   }
+}
+
+/** Saves one highlight on NEWS_SAVED, as the reader's own pages would (an import, another device). */
+async function saveHighlight(h: Awaited<ReturnType<typeof launch>>): Promise<void> {
+  const popup = await h.open(`chrome-extension://${h.extensionId}/popup.html`);
+  const annotation = sampleAnnotation({
+    id: '6d5e4f3a-2b1c-4d0e-9f8a-7b6c5d4e3f2a',
+    pageKey: pageKey(NEWS_SAVED),
+    url: NEWS_SAVED,
+    site: 'chinanews.com.cn',
+    selectors: [{ type: 'TextQuoteSelector', exact: SAVED_SENTENCE, prefix: '', suffix: '' }],
+  });
+  const answer = await popup.evaluate(
+    (a) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<{ ok: boolean }> } } }).chrome.runtime.sendMessage({ type: 'annotation.save', annotation: a }),
+    annotation,
+  );
+  await popup.close();
+  if (!answer.ok) throw new Error(`could not save the bench's highlight: ${JSON.stringify(answer)}`);
 }
 
 async function slicing(): Promise<{ orphans: PageCostReport['orphans']; highlights: PageCostReport['highlights'] }> {

@@ -11,6 +11,8 @@ import { EXTENSION_DIR } from '../e2e/harness';
 
 /** The main content script, as the manifest and on-demand injection name it (no leading slash). */
 const CONTENT_JS = 'content-script.js';
+/** What the background registers for the sites the reader granted (entrypoints/granted-loader). */
+const LOADER_JS = 'granted-loader.js';
 
 export interface FileSize {
   file: string;
@@ -30,8 +32,13 @@ export interface SizeReport {
   dir: string;
   files: FileSize[];
   entries: EntrySize[];
-  /** The content script every page Sourcemark runs on loads (self-media articles, on demand, granted sites). */
+  /**
+   * The content script every page Sourcemark works in loads: self-media articles, on demand, and
+   * on granted sites a page with saved annotations or once the reader selects something.
+   */
   contentScript: FileSize;
+  /** What every page of a granted site loads first, and alone while it needs nothing more. */
+  grantedLoader: FileSize | undefined;
   /** The article script (recognition and the claim detector), injected at self-media article URLs only. */
   articleScript: FileSize | undefined;
   /** The content script's JS and CSS, gzip summed: what every page Sourcemark runs on loads. */
@@ -96,14 +103,15 @@ export function runSizeReport(): SizeReport {
   const cs = manifest.content_scripts ?? [];
   const filesOf = (c: { js?: string[]; css?: string[] }) =>
     [...(c.js ?? []), ...(c.css ?? [])].map((f) => path.join(EXTENSION_DIR, f)).flatMap((f) => [...closure(f)]);
-  // The main content script is the one every page loads; the other is the article script.
+  // The main content script is the one every page Sourcemark works in loads; the other is the article script.
   const main = cs.find((c) => c.js?.includes(CONTENT_JS));
   const detector = cs.find((c) => c !== main);
-  const everyPage = entry('content script, every page (JS + CSS)', main ? filesOf(main) : []);
+  const everyPage = entry('content script, every page Sourcemark works in (JS + CSS)', main ? filesOf(main) : []);
   const haoPage = entry('all content scripts on a self-media article page', cs.flatMap(filesOf));
   entries.push(everyPage);
   if (detector) entries.push(entry('article script (recognition, claims), article URLs only', filesOf(detector)));
   entries.push(haoPage);
+  entries.push(entry('granted-site loader, every page of a granted site', [path.join(EXTENSION_DIR, LOADER_JS)]));
   if (manifest.background?.service_worker) {
     entries.push(entry('background', closure(path.join(EXTENSION_DIR, manifest.background.service_worker))));
   }
@@ -121,6 +129,7 @@ export function runSizeReport(): SizeReport {
     files: [...sizes.values()],
     entries,
     contentScript,
+    grantedLoader: sizes.get(path.join(EXTENSION_DIR, LOADER_JS)),
     articleScript,
     everyPageGzip: everyPage.gzip,
     articlePageGzip: haoPage.gzip,

@@ -371,3 +371,31 @@ export async function tabIdOf(h: Pick<Harness, 'worker'>, url: string): Promise<
   if (id === undefined) throw new Error(`no tab with Sourcemark running shows ${url}`);
   return id;
 }
+
+/** A content script the background registered (`scripting.getRegisteredContentScripts`), as far as read here. */
+export interface RegisteredScript {
+  id: string;
+  matches?: string[];
+  js?: string[];
+  css?: string[];
+  runAt?: string;
+}
+
+/**
+ * The content scripts the background registered for the sites the reader granted, once it has
+ * (it does at start-up, a moment after the service worker is there): waits until there is one.
+ */
+export async function grantedScripts(h: Pick<Harness, 'worker'>, { timeout = 10_000 }: { timeout?: number } = {}): Promise<RegisteredScript[]> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const scripts = await h.worker.evaluate(
+      async () =>
+        (await (
+          globalThis as unknown as { chrome: { scripting: { getRegisteredContentScripts(): Promise<unknown[]> } } }
+        ).chrome.scripting.getRegisteredContentScripts()) as RegisteredScript[],
+    );
+    if (scripts.length > 0) return scripts;
+    if (Date.now() > deadline) throw new Error(`the background registered no content script within ${timeout} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

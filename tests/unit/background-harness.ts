@@ -1,5 +1,6 @@
 import Dexie from 'dexie';
 import { expect } from 'vitest';
+import type { PageSender } from '@/entrypoints/background/full-script';
 import { handleMessage, type HandlerDeps } from '@/entrypoints/background/handlers';
 import { NoteGrants } from '@/entrypoints/background/note-grants';
 import { classifySender, originOf, type Sender, type SenderInfo } from '@/entrypoints/background/senders';
@@ -59,6 +60,8 @@ export interface Harness {
   deps: HandlerDeps;
   notices: Sent[];
   injected: number[];
+  /** The pages a granted site's loader had the content script loaded into (`loadFull`). */
+  loaded: PageSender[];
   revealed: string[];
   /** Moves the grants' clock. */
   advance(ms: number): void;
@@ -73,6 +76,7 @@ export function harness(name = `bg-${Math.random()}`): Harness {
   const db = new SourcemarkDB(name);
   const notices: Sent[] = [];
   const injected: number[] = [];
+  const loaded: PageSender[] = [];
   const revealed: string[] = [];
   let ids = 1000;
   const writer = new Writer(db, (notice, target) => notices.push({ notice, target }), {
@@ -96,6 +100,10 @@ export function harness(name = `bg-${Math.random()}`): Harness {
       revealed.push(a.id);
       return true;
     },
+    loadFull: async (page) => {
+      loaded.push(page);
+      return true;
+    },
   };
   const ask = (sender: Sender, message: unknown) => handleMessage(deps, message, sender);
   return {
@@ -105,6 +113,7 @@ export function harness(name = `bg-${Math.random()}`): Harness {
     deps,
     notices,
     injected,
+    loaded,
     revealed,
     advance: (ms) => {
       t += ms;

@@ -34,6 +34,16 @@ describe('classifySender', () => {
     expect(s).toMatchObject({ kind: 'content-script', pageKey: 'example.com/copy' });
   });
 
+  it("carries the document Chrome names, so an injection can aim at exactly it", () => {
+    expect(senderOf({ id: EXTENSION_ID, url: 'https://example.com/a', tab: { id: 4 }, frameId: 0, documentId: 'D0C' })).toEqual({
+      kind: 'content-script',
+      tabId: 4,
+      url: 'https://example.com/a',
+      pageKey: 'example.com/a',
+      documentId: 'D0C',
+    });
+  });
+
   it("follows the tab's address after a single-page site's pushState, which the document's address does not", () => {
     const pushed = 'https://www.163.com/dy/article/AAAAAAAAAAAAAAAA.html';
     expect(senderOf({ id: EXTENSION_ID, url: ARTICLE, tab: { id: 4, url: pushed }, frameId: 0 })).toMatchObject({

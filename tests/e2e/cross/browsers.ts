@@ -6,9 +6,9 @@ import { launchFirefox } from './firefox';
 /** The browsers every cross-browser test file runs in, one `describe.each` block each. */
 export const BROWSERS: BrowserName[] = ['chromium', 'firefox'];
 
-/** A fresh profile of `browser` with the build installed, seeds served. */
-export function launchBrowser(browser: BrowserName): Promise<Driver> {
-  return browser === 'chromium' ? launchChromium() : launchFirefox();
+/** A fresh profile of `browser` with the build installed, seeds served; `grantHosts` as if the reader granted them. */
+export function launchBrowser(browser: BrowserName, opts: { grantHosts?: string[] } = {}): Promise<Driver> {
+  return browser === 'chromium' ? launchChromium(opts) : launchFirefox(opts);
 }
 
 /**
@@ -16,10 +16,10 @@ export function launchBrowser(browser: BrowserName): Promise<Driver> {
  * per block keeps the run short). The object is filled in when the browser is up; setup that
  * needs it goes in a `beforeAll` registered after this call.
  */
-export function useBrowser(browser: BrowserName): Driver {
+export function useBrowser(browser: BrowserName, opts: { grantHosts?: string[] } = {}): Driver {
   const d = {} as Driver;
   beforeAll(async () => {
-    const launched = await launchBrowser(browser);
+    const launched = await launchBrowser(browser, opts);
     // The driver's getters and fields, copied onto the object the tests already hold.
     Object.defineProperties(d, Object.getOwnPropertyDescriptors(launched));
   }, 120_000);

@@ -8,8 +8,8 @@ import type { Driver, Tab } from './driver';
  * The cross-browser driver over the Chromium harness (tests/e2e/harness.ts): the same build, the
  * same request interception (seeds at their real URLs, every other request recorded and aborted).
  */
-export async function launchChromium(): Promise<Driver> {
-  const h = await launch({ locale: 'zh-CN' });
+export async function launchChromium(opts: { grantHosts?: string[] } = {}): Promise<Driver> {
+  const h = await launch({ locale: 'zh-CN', grantHosts: opts.grantHosts });
   serveSeeds(h);
   const origin = `chrome-extension://${h.extensionId}`;
   return {

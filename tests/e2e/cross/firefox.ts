@@ -36,6 +36,12 @@ const FIREFOX_OWN_HOSTS = new Set(['firefox.settings.services.mozilla.com']);
 export interface FirefoxLaunch {
   /** The Firefox binary; FIREFOX_PATH, else Debian's firefox-esr. */
   executablePath?: string;
+  /**
+   * Host patterns the add-on holds from the start, as after the reader granted them: Firefox
+   * installs a copy of the build whose manifest lists them (an MV2 manifest's `permissions`), as
+   * the Chromium harness's `grantHosts` does.
+   */
+  grantHosts?: string[];
 }
 
 export function firefoxPath(): string {
@@ -117,7 +123,8 @@ export async function launchFirefox(opts: FirefoxLaunch = {}): Promise<FirefoxDr
     recorder.close();
     throw err;
   }
-  await browser.installExtension(FIREFOX_EXTENSION_DIR);
+  const copy = opts.grantHosts?.length ? grantingCopy(opts.grantHosts) : null;
+  await browser.installExtension(copy ?? FIREFOX_EXTENSION_DIR);
   const origin = `moz-extension://${UUID}`;
   const pages = new Map<string, string>(seedPages().map((p) => [p.url, seedHtml(p.file)]));
 
@@ -164,6 +171,7 @@ export async function launchFirefox(opts: FirefoxLaunch = {}): Promise<FirefoxDr
       await browser.close();
       recorder.close();
       fs.rmSync(downloads, { recursive: true, force: true });
+      if (copy) fs.rmSync(copy, { recursive: true, force: true });
     },
   };
 }
@@ -247,4 +255,15 @@ function startRecorder(record: (url: string) => void): Promise<net.Server> {
 function stripHash(url: string): string {
   const i = url.indexOf('#');
   return i < 0 ? url : url.slice(0, i);
+}
+
+/** A copy of the Firefox build, in a temporary folder, whose manifest grants `hosts` (see `grantHosts`). */
+function grantingCopy(hosts: string[]): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sourcemark-ff-granted-'));
+  fs.cpSync(FIREFOX_EXTENSION_DIR, dir, { recursive: true });
+  const file = path.join(dir, 'manifest.json');
+  const manifest = JSON.parse(fs.readFileSync(file, 'utf8')) as { permissions?: string[] };
+  manifest.permissions = [...(manifest.permissions ?? []), ...hosts];
+  fs.writeFileSync(file, JSON.stringify(manifest));
+  return dir;
 }

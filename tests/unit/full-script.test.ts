@@ -1,0 +1,135 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { FullScriptLoads, sitePattern, type FrameTarget, type PageSender } from '@/entrypoints/background/full-script';
+import { LOADER_PAGE, LOADER_SELECTION } from '@/storage/messaging/protocol-constants';
+import { sampleAnnotation } from '../support/sample-annotation';
+import { contentScript, EXTENSION_ID, harness, noteFrame, popup, senderOf, type Harness } from './background-harness';
+
+const NEWS = 'https://www.chinanews.com.cn/gn/2026/02-01/10000001.shtml';
+
+/** A granted site's loader in tab `tabId`, in Chrome (which names the document) unless `documentId` is null. */
+function loaderIn(tabId: number, documentId: string | null = `doc-${tabId}`, url = NEWS): PageSender {
+  const s = senderOf({ id: EXTENSION_ID, url, tab: { id: tabId }, frameId: 0, ...(documentId ? { documentId } : {}) });
+  if (s.kind !== 'content-script') throw new Error(`expected a content script, got ${JSON.stringify(s)}`);
+  return s;
+}
+
+function loads(granted: (url: string) => boolean = () => true, fail = () => false) {
+  const injected: FrameTarget[] = [];
+  const asked: string[] = [];
+  const l = new FullScriptLoads({
+    granted: async (url) => {
+      asked.push(url);
+      return granted(url);
+    },
+    inject: async (target) => {
+      if (fail()) throw new Error('No tab with id');
+      injected.push(target);
+    },
+  });
+  return { l, injected, asked };
+}
+
+describe('FullScriptLoads', () => {
+  it("injects into the sender's own top frame, aimed at its document in Chrome", async () => {
+    const { l, injected, asked } = loads();
+    expect(await l.load(loaderIn(4))).toBe(true);
+    expect(injected).toEqual([{ tabId: 4, frameId: 0, documentId: 'doc-4' }]);
+    expect(asked).toEqual([NEWS]);
+  });
+
+  it('names the frame only where the browser names no document (Firefox)', async () => {
+    const { l, injected } = loads();
+    await l.load(loaderIn(4, null));
+    expect(injected).toEqual([{ tabId: 4, frameId: 0 }]);
+  });
+
+  it('injects nothing on a site the reader did not grant', async () => {
+    const { l, injected } = loads(() => false);
+    expect(await l.load(loaderIn(4))).toBe(false);
+    expect(injected).toEqual([]);
+  });
+
+  it('injects once per document however often it is asked, even while the first is on its way', async () => {
+    const { l, injected } = loads();
+    const page = loaderIn(4);
+    expect(await Promise.all([l.load(page), l.load(page), l.load(page)])).toEqual([true, true, true]);
+    expect(await l.load(page)).toBe(true);
+    expect(injected).toHaveLength(1);
+    // Another document of the same tab (Chrome names it) is another page.
+    await l.load(loaderIn(4, 'doc-4b'));
+    expect(injected).toHaveLength(2);
+  });
+
+  it('injects again into a tab that loaded another page (forgetTab), and into no other tab', async () => {
+    const { l, injected } = loads();
+    await l.load(loaderIn(4, null));
+    await l.load(loaderIn(5, null));
+    l.forgetTab(4);
+    await l.load(loaderIn(4, null));
+    await l.load(loaderIn(5, null));
+    expect(injected.map((t) => t.tabId)).toEqual([4, 5, 4]);
+  });
+
+  it('may be asked again after an injection failed', async () => {
+    let failing = true;
+    const { l, injected } = loads(undefined, () => failing);
+    expect(await l.load(loaderIn(4))).toBe(false);
+    failing = false;
+    // The failure's bookkeeping runs a turn later.
+    await new Promise((r) => setTimeout(r, 0));
+    expect(await l.load(loaderIn(4))).toBe(true);
+    expect(injected).toHaveLength(1);
+  });
+});
+
+describe('sitePattern', () => {
+  it.each([
+    [NEWS, 'https://www.chinanews.com.cn/*'],
+    ['http://127.0.0.1:8080/a?b#c', 'http://127.0.0.1/*'],
+    ['https://[::1]:4443/x', 'https://[::1]/*'],
+    ['file:///etc/passwd', null],
+    ['not a url', null],
+  ])('%s → %s', (url, pattern) => {
+    expect(sitePattern(url)).toBe(pattern);
+  });
+});
+
+describe('handleMessage from a granted site loader', () => {
+  let h: Harness;
+  beforeEach(() => {
+    h = harness();
+  });
+  afterEach(() => h.close());
+
+  it('has the content script loaded at once where the page has saved annotations', async () => {
+    await h.ok(popup(), { type: 'annotation.save', annotation: sampleAnnotation({ pageKey: 'chinanews.com.cn/gn/2026/02-01/10000001.shtml', url: NEWS }) });
+    expect(await h.ok(contentScript(NEWS, 9), { type: LOADER_PAGE })).toEqual({ injected: true, pageKey: 'chinanews.com.cn/gn/2026/02-01/10000001.shtml' });
+    expect(h.loaded).toEqual([contentScript(NEWS, 9)]);
+  });
+
+  it('loads nothing where the page has none (another page of the site may)', async () => {
+    await h.ok(popup(), { type: 'annotation.save', annotation: sampleAnnotation({ pageKey: 'chinanews.com.cn/other', url: 'https://www.chinanews.com.cn/other' }) });
+    expect(await h.ok(contentScript(NEWS, 9), { type: LOADER_PAGE })).toEqual({ injected: false, pageKey: 'chinanews.com.cn/gn/2026/02-01/10000001.shtml' });
+    expect(h.loaded).toEqual([]);
+  });
+
+  it("loads it for the reader's selection, into the sender's page: the message names nothing", async () => {
+    expect(await h.ok(contentScript(NEWS, 9), { type: LOADER_SELECTION })).toEqual({ injected: true });
+    expect(h.loaded).toEqual([contentScript(NEWS, 9)]);
+    for (const extra of [{ tabId: 3 }, { url: 'https://evil.example/' }, { frameId: 2 }]) {
+      const r = await h.ask(contentScript(NEWS, 9), { type: LOADER_SELECTION, ...extra });
+      expect(r.ok).toBe(false);
+    }
+    expect(h.loaded).toHaveLength(1);
+  });
+
+  it('is for pages only: extension pages and note frames are refused', async () => {
+    for (const sender of [popup(), noteFrame()]) {
+      for (const type of [LOADER_PAGE, LOADER_SELECTION]) {
+        const r = await h.ask(sender, { type });
+        expect(r.ok).toBe(false);
+      }
+    }
+    expect(h.loaded).toEqual([]);
+  });
+});
