@@ -13,13 +13,21 @@ export interface FrameTarget {
 export interface FullScriptDeps {
   /** Whether the reader granted the site at `url` (the permissions API, never the message). */
   granted: (url: string) => Promise<boolean>;
+  /**
+   * Whether `url` is on a site the loader is registered for (granted-sites.ts: granted, and not
+   * the sync server's), for a tab whose address the browser told, no script of ours having asked.
+   */
+  readingSite: (url: string) => Promise<boolean>;
+  /** Whether the page at `url` has saved annotations (one indexed count of its page key). */
+  hasSaved: (url: string) => Promise<boolean>;
   /** Injects the content script with its CSS (send-to-tab.ts `injectIntoFrame`). */
   inject: (target: FrameTarget) => Promise<void>;
 }
 
 /**
- * Loads the full content script into the page of a granted site whose loader asked for it
- * (entrypoints/granted-loader: the page has saved annotations, or the reader selected something).
+ * Loads the full content script into the page of a granted site: when its tab finished loading
+ * a page with saved annotations (`arrived`), or when its loader asked (entrypoints/granted-loader:
+ * the reader selected something, the page moved to another address or was told of a change).
  * Everything about where comes from the sender: its tab, its frame (the top one: senders.ts
  * refuses others) and, in Chrome, its document, so a page that navigated meanwhile gets nothing.
  * The site must be one the reader granted. Once per document: a page cannot make its loader ask
@@ -33,12 +41,31 @@ export class FullScriptLoads {
 
   /** Injects unless already done for this document; resolves whether the script is there now. */
   load(page: PageSender): Promise<boolean> {
-    const key = documentKey(page);
+    return this.#once(documentKey(page), () => this.#inject(page));
+  }
+
+  /**
+   * A tab finished loading `url` (tabs.onUpdated; the browser shows the address only where the
+   * extension has host access). On a site the loader runs on, a page with saved annotations gets
+   * the content script now, so they paint without the page's loader sending anything at load.
+   * Aimed at the tab's top frame: the browser names no document here; if the tab moved on
+   * meanwhile, the content script reads its own address and loads that page's annotations, on a
+   * site that is granted too (the injection needs its permission).
+   */
+  async arrived(tabId: number, url: string): Promise<boolean> {
+    if (!(await this.deps.readingSite(url)) || !(await this.deps.hasSaved(url))) return false;
+    return this.#once(`${tabId}/`, async () => {
+      await this.deps.inject({ tabId, frameId: 0 });
+      return true;
+    });
+  }
+
+  /** One injection per key at a time; a failed one (not granted, the tab gone) may be asked for again. */
+  #once(key: string, inject: () => Promise<boolean>): Promise<boolean> {
     const known = this.#loads.get(key);
     if (known) return known;
-    const loading = this.#inject(page).catch(() => false);
+    const loading = inject().catch(() => false);
     this.#loads.set(key, loading);
-    // A failed injection (not granted, the tab gone) may be asked for again: the next is new.
     void loading.then((ok) => {
       if (!ok && this.#loads.get(key) === loading) this.#loads.delete(key);
     });

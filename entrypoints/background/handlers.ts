@@ -17,6 +17,7 @@ import type { Sender } from './senders';
 import { LOADER_PAGE, LOADER_SELECTION } from '@/storage/messaging/protocol-constants';
 import type { SyncService } from './sync/service';
 import { clearLedger, countOpened, importSnapshots, keepSnapshot } from '@/storage/db/factcheck-store';
+import { hasAnnotations } from '@/storage/db/queries';
 
 export interface HandlerDeps {
   db: SourcemarkDB;
@@ -191,9 +192,9 @@ async function dispatch(deps: HandlerDeps, req: BackgroundRequest, sender: Exclu
     }
     case LOADER_PAGE: {
       if (sender.kind !== 'content-script') throw new NotAllowedError('only a page has a loader');
-      // One indexed count: saved annotations are what a page needs the content script for at load.
-      const saved = await db.annotations.where('pageKey').equals(sender.pageKey).count();
-      return { injected: saved > 0 && ((await deps.loadFull?.(sender)) ?? false), pageKey: sender.pageKey };
+      // Saved annotations are what a page needs the content script for before any selection.
+      const saved = await hasAnnotations(db, sender.pageKey);
+      return { injected: saved && ((await deps.loadFull?.(sender)) ?? false), pageKey: sender.pageKey };
     }
     case LOADER_SELECTION:
       if (sender.kind !== 'content-script') throw new NotAllowedError('only a page has a loader');

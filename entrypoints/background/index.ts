@@ -14,6 +14,9 @@ import { SYNC_ALARM, SyncSchedule, WEEKLY_ALARM } from './sync/schedule';
 import { SyncService } from './sync/service';
 import { weeklyDownloadIfDue } from './sync/weekly-download';
 import { isPageNotice } from '@/storage/messaging/page-notice';
+import { patternCovers } from '@/components/recognition/match-pattern';
+import { hasAnnotations } from '@/storage/db/queries';
+import { pageKey } from '@/storage/model/page-key';
 import { clearBadge, showBadge, toolbarButton, type ToolbarButton } from './badge';
 
 export default defineBackground(() => {
@@ -26,7 +29,11 @@ export default defineBackground(() => {
     void broadcast(tabs, notice, target);
     if (notice.type === 'annotations.changed' || notice.type === 'annotations.reload') schedule?.soon();
   });
-  const refreshSites = () => void sync.serverPatterns().then(syncGrantedSites);
+  /** The sites the loader is registered for, as last registered (granted, not the sync server). */
+  let readingSites: Promise<string[]> = Promise.resolve([]);
+  const refreshSites = () => {
+    readingSites = sync.serverPatterns().then(syncGrantedSites).catch(() => []);
+  };
   const sync = new SyncService(
     db,
     writer,
@@ -48,6 +55,8 @@ export default defineBackground(() => {
       return pattern !== null && (await browser.permissions.contains({ origins: [pattern] }));
     },
     inject: injectIntoFrame,
+    readingSite: async (url) => (await readingSites).some((pattern) => patternCovers(pattern, url)),
+    hasSaved: (url) => hasAnnotations(db, pageKey(url)),
   });
   const deps = {
     db,
@@ -70,8 +79,10 @@ export default defineBackground(() => {
   );
   // A tab loading another page shows the plain button until that page's content script counts
   // its claims (badge.ts: Chromium resets per-tab values itself; Firefox is not relied on to).
-  browser.tabs.onUpdated.addListener((tabId, change) => {
+  // A granted site's page with saved annotations gets the content script as it finishes loading.
+  browser.tabs.onUpdated.addListener((tabId, change, tab) => {
     if (change.status === 'loading') loads.forgetTab(tabId);
+    if (change.status === 'complete' && tab.url) void loads.arrived(tabId, tab.url);
     if (change.status === 'loading' && button) void clearBadge(button, tabId).catch(() => undefined);
   });
   browser.tabs.onRemoved.addListener((tabId) => {

@@ -6,7 +6,8 @@ import { isSelectionGesture } from './gesture';
 interface Runtime {
   id?: string;
   sendMessage(message: { type: string }): Promise<unknown>;
-  onMessage: { addListener(cb: (message: unknown, sender: unknown, respond: (answer: unknown) => void) => void): void };
+  /** The listener returns true when it will answer later, as both browsers take it. */
+  onMessage: { addListener(cb: (message: unknown, sender: unknown, respond: (answer?: unknown) => void) => true | undefined): void };
 }
 
 /** The content scripts' world of this frame, shared by every script of the extension in it. */
@@ -20,15 +21,17 @@ type World = typeof globalThis & {
 
 /**
  * What a site the reader granted runs at load instead of the content script (registered by
- * entrypoints/background/granted-sites.ts): no polyfill, no UI, no database. It asks the
- * background once whether this page needs the content script now (it has saved annotations: the
- * background injects it here and they paint), and otherwise waits for the reader's first
- * selection to ask for it then; the content script, once started, offers its toolbar for that
- * selection. Until the content script starts it answers the popup's and the side panel's
- * questions for it (Sourcemark runs here, nothing loaded), then falls silent so only one answers.
- * It stays this small on purpose: most of what a page pays for it is the isolated world, the
- * extension API's bindings and one round trip (tests/bench/page-cost.ts).
- * The background decides from who sent the request, never from what it says: it says nothing.
+ * entrypoints/background/granted-sites.ts): no polyfill, no UI, no database, and no message at
+ * load. A page with saved annotations gets the content script from the background as its tab
+ * finishes loading (entrypoints/background/full-script.ts `arrived`, from the tab's address); any
+ * other page waits for the reader's first selection, when the loader asks for it, and the content
+ * script, once started, offers its toolbar for that selection. Until the content script starts the
+ * loader answers the popup's and the side panel's questions for it (Sourcemark runs here, nothing
+ * loaded), asking the background for the page's key the first time, then falls silent so only
+ * one answers. It stays this small, and quiet at load, on purpose: what a page pays for it is the
+ * isolated world, the extension API's bindings and, for each message, a round trip
+ * (tests/bench/page-cost.ts).
+ * The background decides from who sent a request, never from what it says: it says nothing.
  */
 export default defineUnlistedScript(() => {
   const world = globalThis as World;
@@ -83,15 +86,30 @@ export default defineUnlistedScript(() => {
   };
   listen(true);
 
+  const answer = (type: unknown): unknown =>
+    key === null
+      ? undefined
+      : type === 'content.status'
+        ? loaderStatus(location.href, key)
+        : type === 'content.outline'
+          ? loaderOutline(location.href, key, document.title)
+          : undefined;
   runtime.onMessage.addListener((message, _sender, respond) => {
-    if (started()) return;
+    if (started()) return undefined;
     const type = (message as { type?: unknown } | null)?.type;
-    if (waiting === 0 && key !== null) {
-      if (type === 'content.status') respond(loaderStatus(location.href, key));
-      if (type === 'content.outline') respond(loaderOutline(location.href, key, document.title));
-    }
     // An import, a sync or another tab saved something for this page: it may need the script now.
     if (type === 'annotations.changed' || type === 'annotations.reload') void ask(LOADER_PAGE);
+    if ((type !== 'content.status' && type !== 'content.outline') || waiting > 0) return undefined;
+    if (key !== null) {
+      respond(answer(type));
+      return undefined;
+    }
+    // First asked (the popup or side panel opened): the key comes from the background, which
+    // injects the content script instead if the page has annotations after all; then it answers.
+    // Once the content script is on its way it answers for itself: this channel closes empty.
+    void ask(LOADER_PAGE).then((injected) => respond(!injected && !started() && waiting === 0 ? answer(type) : undefined));
+    // The answer comes later: Chrome keeps the channel open when told so (Firefox too).
+    return true;
   });
 
   // A single-page site moving to another address may reach a page with saved annotations. The
@@ -108,6 +126,4 @@ export default defineUnlistedScript(() => {
   else {
     const poll = setInterval(() => (started() ? clearInterval(poll) : moved()), 1000);
   }
-
-  void ask(LOADER_PAGE);
 });

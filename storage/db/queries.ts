@@ -85,6 +85,11 @@ export async function annotationsForPage(db: SourcemarkDB, pageKey: string): Pro
   return list.sort(byPageOrder);
 }
 
+/** Whether the page has any saved annotation: one indexed count, no record read. */
+export async function hasAnnotations(db: SourcemarkDB, pageKey: string): Promise<boolean> {
+  return (await db.annotations.where('pageKey').equals(pageKey).count()) > 0;
+}
+
 /** Every tag in use, sorted, from the multi-entry index (no record is read). */
 export async function tags(db: SourcemarkDB): Promise<string[]> {
   return (await db.annotations.orderBy('tags').uniqueKeys()).map(String);

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { patternCovers } from '@/components/recognition/match-pattern';
 import { FullScriptLoads, sitePattern, type FrameTarget, type PageSender } from '@/entrypoints/background/full-script';
 import { LOADER_PAGE, LOADER_SELECTION } from '@/storage/messaging/protocol-constants';
 import { sampleAnnotation } from '../support/sample-annotation';
@@ -13,6 +14,9 @@ function loaderIn(tabId: number, documentId: string | null = `doc-${tabId}`, url
   return s;
 }
 
+/** Reading sites: the one news site; saved annotations: on NEWS only. */
+const READING = ['https://www.chinanews.com.cn/*'];
+
 function loads(granted: (url: string) => boolean = () => true, fail = () => false) {
   const injected: FrameTarget[] = [];
   const asked: string[] = [];
@@ -21,6 +25,8 @@ function loads(granted: (url: string) => boolean = () => true, fail = () => fals
       asked.push(url);
       return granted(url);
     },
+    readingSite: async (url) => READING.some((p) => patternCovers(p, url)),
+    hasSaved: async (url) => url === NEWS,
     inject: async (target) => {
       if (fail()) throw new Error('No tab with id');
       injected.push(target);
@@ -79,6 +85,33 @@ describe('FullScriptLoads', () => {
     await new Promise((r) => setTimeout(r, 0));
     expect(await l.load(loaderIn(4))).toBe(true);
     expect(injected).toHaveLength(1);
+  });
+});
+
+describe('FullScriptLoads.arrived: a tab finished loading, no script of ours asked', () => {
+  it("injects into the top frame of a reading site's page that has saved annotations", async () => {
+    const { l, injected } = loads();
+    expect(await l.arrived(7, NEWS)).toBe(true);
+    expect(injected).toEqual([{ tabId: 7, frameId: 0 }]);
+  });
+
+  it('injects nothing where the page has nothing saved, or the site is not one the loader runs on', async () => {
+    const { l, injected } = loads();
+    expect(await l.arrived(7, NEWS.replace('10000001', '10000002'))).toBe(false);
+    // The sync server's origin is granted, but not for reading: not among the loader's sites.
+    expect(await l.arrived(8, 'http://127.0.0.1:8080/dav/')).toBe(false);
+    expect(await l.arrived(9, 'https://evil.example/?u=https://www.chinanews.com.cn/')).toBe(false);
+    expect(injected).toEqual([]);
+  });
+
+  it('injects once per tab until the tab loads another page', async () => {
+    const { l, injected } = loads();
+    await Promise.all([l.arrived(7, NEWS), l.arrived(7, NEWS)]);
+    expect(await l.arrived(7, NEWS)).toBe(true);
+    expect(injected).toHaveLength(1);
+    l.forgetTab(7);
+    expect(await l.arrived(7, NEWS)).toBe(true);
+    expect(injected).toHaveLength(2);
   });
 });
 
