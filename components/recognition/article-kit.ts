@@ -1,4 +1,3 @@
-import type { DetectedClaim } from '../marking/claim-marks';
 import type { PlatformEntry } from './platforms/types';
 import type { Recognition } from './recognise';
 import type { ArticleReading } from '../factcheck/snapshot';
@@ -8,8 +7,9 @@ import type { SelfMediaUi, SelfMediaUiOptions } from '../ui/page/self-media-ui';
 import type { GoneNoticeOptions } from '../ui/page/banner-host';
 
 /**
- * Everything only a self-media article needs: recognition (the platform registry) and the claim
- * detector. It ships as its own content script (entrypoints/claims), injected by the manifest at
+ * Everything only a self-media article needs: recognition (the platform registry), reading the
+ * article for snapshots and its own UI. The claim detector is not here: the background runs it
+ * (`claims.detect`), off the page's main thread. It ships as its own content script (entrypoints/claims), injected by the manifest at
  * self-media article URLs only, so the content script that every page the reader asks for loads
  * stays small. Content scripts of one extension in one frame share one global object, invisible
  * to the page (Chrome's isolated world, Firefox's sandbox), so the two scripts meet here whichever
@@ -19,9 +19,9 @@ export interface ArticleKit {
   markPage(doc: Document, url: string): Recognition;
   findArticleBody(doc: Document, platform: PlatformEntry | null): Element | null;
   findArticleTop(doc: Document, platform: PlatformEntry | null): Element | null;
-  detectClaims(text: string): readonly DetectedClaim[];
   /** The fact-check work (components/factcheck), which also needs the platform registry. */
-  readArticle(doc: Document, url: string, recognition: Recognition): ArticleReading;
+  /** `bodyText`: the body as blockTexts read it, when the caller has it (not read again). */
+  readArticle(doc: Document, url: string, recognition: Recognition, bodyText?: string): ArticleReading;
   hashParagraphs(paragraphs: readonly string[]): Promise<string>;
   diffParagraphs(before: readonly string[], after: readonly string[]): ParagraphDiff;
   articleGone(input: GoneInput): ArticleGone;

@@ -15,6 +15,7 @@ import type { NoteGrants, NoteSession } from './note-grants';
 import type { Sender } from './senders';
 import type { SyncService } from './sync/service';
 import { clearLedger, countOpened, importSnapshots, keepSnapshot } from '@/storage/db/factcheck-store';
+import { claimsInParagraphs } from '@/components/claims/paragraphs';
 
 export interface HandlerDeps {
   db: SourcemarkDB;
@@ -53,6 +54,7 @@ const ALLOWED: Record<Exclude<Sender['kind'], 'refused'>, ReadonlySet<Background
     'snapshot.keep',
     'snapshot.open',
     'page.claims',
+    'claims.detect',
   ]),
   'note-frame': new Set<BackgroundRequestType>([
     'noteFrame.redeem',
@@ -180,6 +182,10 @@ async function dispatch(deps: HandlerDeps, req: BackgroundRequest, sender: Exclu
       await deps.setBadge?.(sender.tabId, badgeFor(req));
       return { shown: deps.setBadge !== undefined };
     }
+    case 'claims.detect':
+      // The detector is pure and the text is the sender's own page's: nothing is stored.
+      if (sender.kind !== 'content-script') throw new NotAllowedError('only a page asks for its claims');
+      return { claims: claimsInParagraphs(req.blocks) };
     case 'ledger.clear':
       return { cleared: await clearLedger(db) };
     case 'sync.status':

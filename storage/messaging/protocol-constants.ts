@@ -20,3 +20,12 @@ export const NOTE_FRAME_HEIGHT = 400;
  * injection does not set it, and a page's scripts cannot reach that world.
  */
 export const ASKED_FLAG = '__sourcemarkAsked';
+
+/**
+ * The most article text a content script sends for claim detection (`claims.detect`), in
+ * paragraphs and in UTF-16 characters all told. The longest self-media articles run to some tens of
+ * thousands of characters; a page with more text than this has its claims found in the first
+ * paragraphs that fit, and the background refuses a request over either limit.
+ */
+export const MAX_CLAIM_BLOCKS = 20_000;
+export const MAX_CLAIM_TEXT = 1_000_000;

@@ -7,7 +7,6 @@ const kit: ArticleKit = {
   },
   findArticleBody: () => null,
   findArticleTop: () => null,
-  detectClaims: () => [],
   readArticle: () => {
     throw new Error('not called');
   },
