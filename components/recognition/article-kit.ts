@@ -5,6 +5,8 @@ import type { ParagraphDiff } from '../factcheck/diff';
 import type { ArticleGone, GoneInput } from '../factcheck/gone';
 import type { SelfMediaUi, SelfMediaUiOptions } from '../ui/page/self-media-ui';
 import type { GoneNoticeOptions } from '../ui/page/banner-host';
+import type { ClaimMarks, DetectedClaim } from '../marking/claim-marks';
+import type { FoundClaims } from '../marking/article-claims';
 
 /**
  * Everything only a self-media article needs: recognition (the platform registry), reading the
@@ -19,6 +21,10 @@ export interface ArticleKit {
   markPage(doc: Document, url: string): Recognition;
   findArticleBody(doc: Document, platform: PlatformEntry | null): Element | null;
   findArticleTop(doc: Document, platform: PlatformEntry | null): Element | null;
+  /** The article body's claims, found by `detect` (the background) in its text (marking/article-claims.ts). */
+  findArticleClaims(body: Element, detect: (text: string) => Promise<readonly DetectedClaim[]>): Promise<FoundClaims>;
+  /** Marks them, keeping the reader's selection. */
+  markFoundClaims(body: Element, found: FoundClaims): ClaimMarks;
   /** The fact-check work (components/factcheck), which also needs the platform registry. */
   /** `bodyText`: the body as blockTexts read it, when the caller has it (not read again). */
   readArticle(doc: Document, url: string, recognition: Recognition, bodyText?: string): ArticleReading;

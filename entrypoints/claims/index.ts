@@ -6,6 +6,7 @@ import { diffParagraphs } from '@/components/factcheck/diff';
 import { articleGone, showsDeletionNotice } from '@/components/factcheck/gone';
 import { startSelfMediaUi } from '@/components/ui/page/self-media-ui';
 import { showGoneNotice } from '@/components/ui/page/banner-host';
+import { findArticleClaims, markFoundClaims } from '@/components/marking/article-claims';
 
 /**
  * The article script: recognition, reading the article and the article page's UI (the claim
@@ -20,6 +21,8 @@ export default defineUnlistedScript(() => {
     markPage,
     findArticleBody,
     findArticleTop,
+    findArticleClaims,
+    markFoundClaims,
     readArticle,
     hashParagraphs,
     diffParagraphs,

@@ -14,9 +14,9 @@ import { loadSettings } from './prefs';
 import { quoteOf } from '@/storage/model/quote';
 import { Annotator } from './annotator/annotator';
 import type { ClaimView } from '@/components/ui/page/ClaimReason';
-import { markDetectedClaims, noClaims, type ClaimMarks } from '@/components/marking/claim-marks';
-import { keepingSelection } from '@/components/marking/selection-keeper';
-import { findArticleClaims } from './article-claims';
+import { noClaims, type ClaimMarks } from '@/components/marking/claim-marks';
+import { fitParagraphs } from '@/components/claims/fit-paragraphs';
+import { MAX_CLAIM_BLOCKS, MAX_CLAIM_TEXT } from '@/storage/messaging/protocol-constants';
 import { articleKitNow, withArticleKit, type ArticleKit } from '@/components/recognition/article-kit';
 import type { Recognition } from '@/components/recognition/recognise';
 import { ASKED_FLAG } from '@/storage/messaging/protocol-constants';
@@ -123,10 +123,19 @@ async function run(ctx: ScriptContext, article: Article | null, page: Recognitio
   };
   ctx.onInvalidated(() => annotator.destroy());
 
-  // The article's claims are found by the background (article-claims.ts), so the detector never
-  // runs on the page's main thread: asked at once, marked when they come (below).
+  // The article's claims are found by the background (components/marking/article-claims.ts), so the detector never
+  // runs on the page's main thread: asked at once, marked when they come (below; the article kit
+  // does both, as only article pages need them).
   const body = article ? article.kit.findArticleBody(document, article.page.platform) : null;
-  const claimsFound = article && body ? findArticleClaims(body).catch(() => null) : null;
+  const claimsFound =
+    article && body
+      ? article.kit
+          .findArticleClaims(body, async (text) => {
+            const blocks = fitParagraphs(text, MAX_CLAIM_BLOCKS, MAX_CLAIM_TEXT);
+            return (await request({ type: 'claims.detect', blocks })).claims;
+          })
+          .catch(() => null)
+      : null;
   let claims: ClaimMarks | null = null;
 
   // Selection ends with a mouseup or a key (shift+arrows); the selection is final a tick later.
@@ -268,8 +277,8 @@ async function run(ctx: ScriptContext, article: Article | null, page: Recognitio
   // decoration.
   const found = await claimsFound;
   if (!ctx.isValid) return;
-  if (found && body) {
-    const marks = keepingSelection(body, () => markDetectedClaims(found.text, found.claims));
+  if (found && body && article) {
+    const marks = article.kit.markFoundClaims(body, found);
     claims = marks;
     ctx.onInvalidated(() => marks.remove());
   } else if (article && !body) {

@@ -7,6 +7,12 @@ const kit: ArticleKit = {
   },
   findArticleBody: () => null,
   findArticleTop: () => null,
+  findArticleClaims: () => {
+    throw new Error('not called');
+  },
+  markFoundClaims: () => {
+    throw new Error('not called');
+  },
   readArticle: () => {
     throw new Error('not called');
   },

@@ -1,9 +1,7 @@
-import { fitParagraphs } from '@/components/claims/fit-paragraphs';
-import type { DetectedClaim } from '@/components/marking/claim-marks';
-import { blockTexts, type BlockText } from '@/components/marking/text-ranges';
-import { ATTR } from '@/components/vocabulary/attributes';
-import { request } from '@/storage/messaging/client';
-import { MAX_CLAIM_BLOCKS, MAX_CLAIM_TEXT } from '@/storage/messaging/protocol-constants';
+import { ATTR } from '../vocabulary/attributes';
+import { keepingSelection } from './selection-keeper';
+import { markDetectedClaims, type ClaimMarks, type DetectedClaim } from './claim-marks';
+import { blockTexts, type BlockText } from './text-ranges';
 
 /** The claims the background found, and the page text their offsets are into. */
 export interface FoundClaims {
@@ -15,20 +13,20 @@ export interface FoundClaims {
 const ATTEMPTS = 3;
 
 /**
- * Asks the background to find the article's claims (`claims.detect`), so the detector and its
- * lexicon never run on the page's main thread. The article may change while the answer is on its
- * way (a page script fills in text, lazy paragraphs): then its text is read again, and only the
- * claims whose sentence is still at its offsets are kept, asking again while some are lost.
+ * Has `detect` find the claims in the article body's text (the content script asks the background,
+ * `claims.detect`, so the detector and its lexicon never run on the page's main thread). The
+ * article may change while the answer is on its way (a page script fills in text, lazy
+ * paragraphs): then its text is read again, and only the claims whose sentence is still at its
+ * offsets are kept, asking again while some are lost. DOM only, like the rest of marking; it ships
+ * in the article script (the article kit), as only article pages mark claims.
  */
-export async function findArticleClaims(body: Element, first: BlockText = blockTexts(body)): Promise<FoundClaims> {
-  let text = first;
+export async function findArticleClaims(body: Element, detect: (text: string) => Promise<readonly DetectedClaim[]>): Promise<FoundClaims> {
+  let text = blockTexts(body);
   for (let attempt = 1; ; attempt++) {
     const sent = text.text;
     if (!sent) return { text, claims: [] };
     const watch = watchText(body);
-    const { claims } = await request({ type: 'claims.detect', blocks: fitParagraphs(sent, MAX_CLAIM_BLOCKS, MAX_CLAIM_TEXT) }).finally(() =>
-      watch.stop(),
-    );
+    const claims = await detect(sent).finally(() => watch.stop());
     if (!watch.changed) return { text, claims };
     text = blockTexts(body);
     const now = text.text;
@@ -55,4 +53,12 @@ function watchText(root: Element): { readonly changed: boolean; stop(): void } {
       observer.disconnect();
     },
   };
+}
+
+/**
+ * Marks the claims found, keeping a passage the reader selected while they were on their way
+ * (selection-keeper.ts): wrapping moves the selected Text nodes.
+ */
+export function markFoundClaims(body: Element, found: FoundClaims): ClaimMarks {
+  return keepingSelection(body, () => markDetectedClaims(found.text, found.claims));
 }
