@@ -52,7 +52,12 @@ export interface AccountSummary {
  */
 export function countChars(paragraphs: readonly string[]): number {
   let n = 0;
-  for (const p of paragraphs) for (const ch of p) if (!/\s/.test(ch)) n++;
+  // Characters, not UTF-16 units: a surrogate pair (an emoji, a rare CJK character) is one. One
+  // pass of the engine's own regex per paragraph, not one test per character.
+  for (const p of paragraphs) {
+    const kept = p.replace(/\s+/g, '');
+    n += kept.length - (kept.match(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g)?.length ?? 0);
+  }
   return n;
 }
 

@@ -42,10 +42,10 @@ function readTitle(doc: Document, recognition: Recognition): string {
  * platform's, not the author's, and has its own field, so it is left out here: a platform
  * rewording its boilerplate is no edit of the article.
  */
-export function readParagraphs(body: Element, statements: readonly Element[] = []): string[] {
+export function readParagraphs(body: Element, statements: readonly Element[] = [], bodyText: string = blockTexts(body).text): string[] {
   const boilerplate = new Set(statements.map((el) => normalizeText(el.textContent ?? '')));
-  return blockTexts(body)
-    .text.split('\n')
+  return bodyText
+    .split('\n')
     .map(collapse)
     .filter((p) => p !== '' && !boilerplate.has(normalizeText(p)));
 }
@@ -54,9 +54,11 @@ export function readParagraphs(body: Element, statements: readonly Element[] = [
  * Reads the article on `doc`, shown at `url`, as recognition saw it: everything a snapshot holds
  * but the hash and the time. The page key comes from `url` alone (as for annotations): a page's
  * canonical link is the page's claim, and a hostile page could otherwise file its text under
- * another article. Throws when `url` is not absolute (pageKey's rule).
+ * another article. Throws when `url` is not absolute (pageKey's rule). `bodyText`: the body's text
+ * as blockTexts read it, when the caller has it at hand (the claims were found in it), so the body
+ * is not walked again.
  */
-export function readArticle(doc: Document, url: string, recognition: Recognition): ArticleReading {
+export function readArticle(doc: Document, url: string, recognition: Recognition, bodyText?: string): ArticleReading {
   const body = findArticleBody(doc, recognition.platform);
   const statement = recognition.statements.map((el) => collapse(el.textContent ?? '')).filter(Boolean).join('\n');
   return {
@@ -68,7 +70,7 @@ export function readArticle(doc: Document, url: string, recognition: Recognition
     page: recognition.page,
     published: readPublished(doc, recognition.platform),
     statement: statement ? clip(statement, MAX_STATEMENT) : null,
-    paragraphs: body ? readParagraphs(body, recognition.statements) : [],
+    paragraphs: body ? readParagraphs(body, recognition.statements, bodyText) : [],
   };
 }
 

@@ -2,7 +2,7 @@ import type { ClaimView } from '../ui/page/ClaimReason';
 import { ATTR, MARK_KIND } from '../vocabulary/attributes';
 import type { ClaimCategory } from '../vocabulary/categories';
 import { highlightRange, type HighlightHandle } from './highlighter';
-import { blockTexts } from './text-ranges';
+import { blockTexts, type BlockText } from './text-ranges';
 
 /** What the detector gives for one sentence (see claims.ts); only what marking needs. */
 export interface DetectedClaim {
@@ -27,7 +27,14 @@ export interface ClaimMarks {
  */
 export function markClaims(body: Element, detect: (text: string) => readonly DetectedClaim[]): ClaimMarks {
   const text = blockTexts(body);
-  const claims = detect(text.text);
+  return markDetectedClaims(text, detect(text.text));
+}
+
+/**
+ * Marks claims detected elsewhere (the background, `claims.detect`) over `text`, the paragraph
+ * text they were detected in; `text` must still describe the page (see blockTexts).
+ */
+export function markDetectedClaims(text: BlockText, claims: readonly DetectedClaim[]): ClaimMarks {
   const views: ClaimView[] = [];
   const handles: HighlightHandle[] = [];
   claims.forEach((c) => {
@@ -61,4 +68,9 @@ export function markClaims(body: Element, detect: (text: string) => readonly Det
       handles.length = 0;
     },
   };
+}
+
+/** No claims: an article whose body was not found still shows the audit, empty. */
+export function noClaims(): ClaimMarks {
+  return { views: [], elements: () => [], remove() {} };
 }

@@ -1,4 +1,3 @@
-import type { DetectedClaim } from '../marking/claim-marks';
 import type { PlatformEntry } from './platforms/types';
 import type { Recognition } from './recognise';
 import type { ArticleReading } from '../factcheck/snapshot';
@@ -6,10 +5,13 @@ import type { ParagraphDiff } from '../factcheck/diff';
 import type { ArticleGone, GoneInput } from '../factcheck/gone';
 import type { SelfMediaUi, SelfMediaUiOptions } from '../ui/page/self-media-ui';
 import type { GoneNoticeOptions } from '../ui/page/banner-host';
+import type { ClaimMarks, DetectedClaim } from '../marking/claim-marks';
+import type { FoundClaims } from '../marking/article-claims';
 
 /**
- * Everything only a self-media article needs: recognition (the platform registry) and the claim
- * detector. It ships as its own content script (entrypoints/claims), injected by the manifest at
+ * Everything only a self-media article needs: recognition (the platform registry), reading the
+ * article for snapshots and its own UI. The claim detector is not here: the background runs it
+ * (`claims.detect`), off the page's main thread. It ships as its own content script (entrypoints/claims), injected by the manifest at
  * self-media article URLs only, so the content script that every page the reader asks for loads
  * stays small. Content scripts of one extension in one frame share one global object, invisible
  * to the page (Chrome's isolated world, Firefox's sandbox), so the two scripts meet here whichever
@@ -19,9 +21,13 @@ export interface ArticleKit {
   markPage(doc: Document, url: string): Recognition;
   findArticleBody(doc: Document, platform: PlatformEntry | null): Element | null;
   findArticleTop(doc: Document, platform: PlatformEntry | null): Element | null;
-  detectClaims(text: string): readonly DetectedClaim[];
+  /** The article body's claims, found by `detect` (the background) in its text (marking/article-claims.ts). */
+  findArticleClaims(body: Element, detect: (text: string) => Promise<readonly DetectedClaim[]>): Promise<FoundClaims>;
+  /** Marks them, keeping the reader's selection. */
+  markFoundClaims(body: Element, found: FoundClaims): ClaimMarks;
   /** The fact-check work (components/factcheck), which also needs the platform registry. */
-  readArticle(doc: Document, url: string, recognition: Recognition): ArticleReading;
+  /** `bodyText`: the body as blockTexts read it, when the caller has it (not read again). */
+  readArticle(doc: Document, url: string, recognition: Recognition, bodyText?: string): ArticleReading;
   hashParagraphs(paragraphs: readonly string[]): Promise<string>;
   diffParagraphs(before: readonly string[], after: readonly string[]): ParagraphDiff;
   articleGone(input: GoneInput): ArticleGone;

@@ -18,6 +18,7 @@ import { LOADER_PAGE, LOADER_SELECTION } from '@/storage/messaging/protocol-cons
 import type { SyncService } from './sync/service';
 import { clearLedger, countOpened, importSnapshots, keepSnapshot } from '@/storage/db/factcheck-store';
 import { hasAnnotations } from '@/storage/db/queries';
+import { claimsInParagraphs } from '@/components/claims/paragraphs';
 
 export interface HandlerDeps {
   db: SourcemarkDB;
@@ -63,6 +64,7 @@ const ALLOWED: Record<Exclude<Sender['kind'], 'refused'>, ReadonlySet<Background
     'page.claims',
     LOADER_PAGE,
     LOADER_SELECTION,
+    'claims.detect',
   ]),
   'note-frame': new Set<BackgroundRequestType>([
     'noteFrame.redeem',
@@ -199,6 +201,10 @@ async function dispatch(deps: HandlerDeps, req: BackgroundRequest, sender: Exclu
     case LOADER_SELECTION:
       if (sender.kind !== 'content-script') throw new NotAllowedError('only a page has a loader');
       return { injected: (await deps.loadFull?.(sender)) ?? false };
+    case 'claims.detect':
+      // The detector is pure and the text is the sender's own page's: nothing is stored.
+      if (sender.kind !== 'content-script') throw new NotAllowedError('only a page asks for its claims');
+      return { claims: claimsInParagraphs(req.blocks) };
     case 'ledger.clear':
       return { cleared: await clearLedger(db) };
     case 'sync.status':

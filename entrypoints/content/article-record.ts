@@ -16,9 +16,10 @@ export interface ArticleRecord {
   /**
    * On load: counts the opening in the account ledger (the account's line goes in the banner)
    * and compares the page with the reader's snapshot of it (the changes go in the banner), from
-   * one reading of the article.
+   * one reading of the article. `bodyText`: the body's text as the claims were found in it, so the
+   * body is not walked again.
    */
-  onLoad(claims: ClaimCounts): Promise<void>;
+  onLoad(claims: ClaimCounts, bodyText?: string): Promise<void>;
   /** Keeps the first snapshot of this article, once (the reader annotated or assessed here). */
   keepSnapshot(): Promise<void>;
 }
@@ -33,8 +34,8 @@ export function articleRecord(opts: { kit: ArticleKit; page: Recognition; lang: 
   let snapshotKnown = false;
   const read = () => kit.readArticle(document, location.href, page);
   return {
-    async onLoad(claims) {
-      const now = read();
+    async onLoad(claims, bodyText) {
+      const now = kit.readArticle(document, location.href, page, bodyText);
       const countOpening = async () => {
         const opened = { account: now.account, platform: now.platform, title: now.title, chars: countChars(now.paragraphs), claims };
         const { summary } = await request({ type: 'article.opened', opened });

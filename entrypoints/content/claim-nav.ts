@@ -20,9 +20,11 @@ export interface ClaimNavigator {
 /**
  * Moving between a page's claims and assessing them, for the side panel and the keyboard
  * commands. Marks hidden by the reader's setting stay hidden: revealing one focuses it anyway.
+ * `marks` is read at each use: the claims are marked once the background has found them.
  */
-export function claimNavigator(doc: Document, claims: ClaimMarks | null, annotator: Annotator): ClaimNavigator {
+export function claimNavigator(doc: Document, marks: () => ClaimMarks | null, annotator: Annotator): ClaimNavigator {
   const ref = (index: number): ClaimRef | null => {
+    const claims = marks();
     const view = claims?.views[index];
     if (!claims || !view) return null;
     return { index, category: view.category, elements: claims.elements(index) };
@@ -46,6 +48,7 @@ export function claimNavigator(doc: Document, claims: ClaimMarks | null, annotat
   };
   /** The first claim whose mark starts below the top of the view (where reading is). */
   const firstInView = (): number | null => {
+    const claims = marks();
     const n = claims?.views.length ?? 0;
     for (let i = 0; i < n; i++) {
       const top = claims!.elements(i)[0]?.getBoundingClientRect().top;
@@ -57,7 +60,7 @@ export function claimNavigator(doc: Document, claims: ClaimMarks | null, annotat
     reveal,
     ref,
     step(step) {
-      const n = claims?.views.length ?? 0;
+      const n = marks()?.views.length ?? 0;
       if (n === 0) return false;
       const at = current();
       const next = at === null ? (step === 1 ? firstInView() : Math.max(0, (firstInView() ?? 1) - 1)) : at + step;

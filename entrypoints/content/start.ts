@@ -14,7 +14,9 @@ import { loadSettings } from './prefs';
 import { quoteOf } from '@/storage/model/quote';
 import { Annotator } from './annotator/annotator';
 import type { ClaimView } from '@/components/ui/page/ClaimReason';
-import { markClaims, type ClaimMarks } from '@/components/marking/claim-marks';
+import { noClaims, type ClaimMarks } from '@/components/marking/claim-marks';
+import { fitParagraphs } from '@/components/claims/fit-paragraphs';
+import { MAX_CLAIM_BLOCKS, MAX_CLAIM_TEXT } from '@/storage/messaging/protocol-constants';
 import { articleKitNow, withArticleKit, type ArticleKit } from '@/components/recognition/article-kit';
 import type { Recognition } from '@/components/recognition/recognise';
 import { ASKED_FLAG } from '@/storage/messaging/protocol-constants';
@@ -121,16 +123,20 @@ async function run(ctx: ScriptContext, article: Article | null, page: Recognitio
   };
   ctx.onInvalidated(() => annotator.destroy());
 
-  // Claim marks go in at once, before any await: painted later they would collapse a selection
-  // the reader had already made (wrapping moves the selected Text nodes). Switched off by the
-  // settings, they only lose their decoration, so marking first loses nothing.
+  // The article's claims are found by the background (components/marking/article-claims.ts), so the detector never
+  // runs on the page's main thread: asked at once, marked when they come (below; the article kit
+  // does both, as only article pages need them).
   const body = article ? article.kit.findArticleBody(document, article.page.platform) : null;
+  const claimsFound =
+    article && body
+      ? article.kit
+          .findArticleClaims(body, async (text) => {
+            const blocks = fitParagraphs(text, MAX_CLAIM_BLOCKS, MAX_CLAIM_TEXT);
+            return (await request({ type: 'claims.detect', blocks })).claims;
+          })
+          .catch(() => null)
+      : null;
   let claims: ClaimMarks | null = null;
-  if (article && body) {
-    const marks = markClaims(body, (text) => article.kit.detectClaims(text));
-    claims = marks;
-    ctx.onInvalidated(() => marks.remove());
-  }
 
   // Selection ends with a mouseup or a key (shift+arrows); the selection is final a tick later.
   const afterSelection = () => ctx.setTimeout(() => annotator.onSelectionChange(), 0);
@@ -164,7 +170,7 @@ async function run(ctx: ScriptContext, article: Article | null, page: Recognitio
   // (script-context.ts): load a tick later; late paragraphs are caught by the annotator's observer.
   ctx.onLocationChange((url) => ctx.setTimeout(() => void annotator.onUrlChange(url), 0));
 
-  const nav = claimNavigator(document, claims, annotator);
+  const nav = claimNavigator(document, () => claims, annotator);
   /** The article's ledger count and snapshot; set once the settings are known (the banner's language). */
   let record: ArticleRecord | null = null;
 
@@ -249,7 +255,6 @@ async function run(ctx: ScriptContext, article: Article | null, page: Recognitio
         lang,
         page: article.page,
         settings,
-        claims,
         findArticleTop: article.kit.findArticleTop,
         verdicts: {
           verdictOf: (i) => nav.verdictOf(i),
@@ -260,19 +265,37 @@ async function run(ctx: ScriptContext, article: Article | null, page: Recognitio
     : null;
   if (ui) ctx.onInvalidated(() => ui.remove());
   verdictsShown = () => ui?.tipsChanged();
-  record = article ? articleRecord({ kit: article.kit, page: article.page, lang, banner: ui?.banner ?? null }) : null;
-  const badge = article
-    ? claimsBadge(ctx, { count: claims?.views.length ?? 0, product: article.page.platform?.names.product ?? null, lang }, settings.claimsEnabled)
-    : null;
+  let marksOn = settings.claimsEnabled;
+  let badge: ReturnType<typeof claimsBadge> | null = null;
   followSetting = (next) => {
     annotator.configure({ lang, defaultColor: next.defaultColor });
-    ui?.setMarksOn(next.claimsEnabled);
-    badge?.setMarksOn(next.claimsEnabled);
+    marksOn = next.claimsEnabled;
+    ui?.setMarksOn(marksOn);
+    badge?.setMarksOn(marksOn);
   };
+  // The claims, marked before the highlights are painted (an assessment's highlight lies on its
+  // claim's marks, as it did when the reader made it). Painted after an await, the marks would
+  // collapse or shrink a selection the reader made meanwhile (wrapping moves the selected Text
+  // nodes): keepingSelection puts it back. Switched off by the settings, they only lose their
+  // decoration.
+  const found = await claimsFound;
+  if (!ctx.isValid) return;
+  if (found && body && article) {
+    const marks = article.kit.markFoundClaims(body, found);
+    claims = marks;
+    ctx.onInvalidated(() => marks.remove());
+  } else if (article && !body) {
+    claims = noClaims();
+  }
+  if (claims) ui?.setClaims(claims);
+  record = article ? articleRecord({ kit: article.kit, page: article.page, lang, banner: ui?.banner ?? null }) : null;
+  badge = article
+    ? claimsBadge(ctx, { count: claims?.views.length ?? 0, product: article.page.platform?.names.product ?? null, lang }, marksOn)
+    : null;
   await annotator.load().catch(() => undefined);
   annotator.highlights.observe();
   // `ready` waits for it, so the side panel and the tests see what it found.
-  await record?.onLoad(countByCategory(claims?.views ?? []));
+  await record?.onLoad(countByCategory(claims?.views ?? []), found?.text.text);
   ready = true;
   pushChanged();
 }

@@ -27,3 +27,12 @@ export const ASKED_FLAG = '__sourcemarkAsked';
  */
 export const LOADER_PAGE = 'loader.page';
 export const LOADER_SELECTION = 'loader.selection';
+
+/**
+ * The most article text a content script sends for claim detection (`claims.detect`), in
+ * paragraphs and in UTF-16 characters all told. The longest self-media articles run to some tens of
+ * thousands of characters; a page with more text than this has its claims found in the first
+ * paragraphs that fit, and the background refuses a request over either limit.
+ */
+export const MAX_CLAIM_BLOCKS = 20_000;
+export const MAX_CLAIM_TEXT = 1_000_000;

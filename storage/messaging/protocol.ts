@@ -15,14 +15,15 @@ import {
   type Assessment,
 } from '../model/annotation';
 import { SettingsPatchSchema, SettingsSchema, type Settings } from '../model/settings';
-import { CHANGES, LOADER_PAGE, LOADER_SELECTION, NOTE_FRAME_SOURCE, NOTE_HOST_SOURCE } from './protocol-constants';
+import { CHANGES, LOADER_PAGE, LOADER_SELECTION, MAX_CLAIM_BLOCKS, MAX_CLAIM_TEXT, NOTE_FRAME_SOURCE, NOTE_HOST_SOURCE } from './protocol-constants';
 import { SyncSetupSchema, type BackupInfo, type SyncError, type SyncStatus } from '@/components/sync/status';
 import type { KeptAside } from '@/components/sync/kept-aside';
 import { VERDICTS } from '@/components/vocabulary/verdicts';
 import { ArticleSnapshotSchema, MAX_ACCOUNT, type ArticleSnapshot } from '@/components/factcheck/snapshot-schema';
 import type { AccountSummary } from '@/components/factcheck/ledger';
+import type { ClaimSpan } from '@/components/claims/paragraphs';
 
-export { CHANGES, NOTE_FRAME_SOURCE, NOTE_HOST_SOURCE } from './protocol-constants';
+export { CHANGES, MAX_CLAIM_BLOCKS, MAX_CLAIM_TEXT, NOTE_FRAME_SOURCE, NOTE_HOST_SOURCE } from './protocol-constants';
 
 /**
  * Every message between Sourcemark's contexts, declared once, by direction:
@@ -109,6 +110,17 @@ export type ArticleOpenedDraft = z.infer<typeof ArticleOpenedDraftSchema>;
 /** A snapshot as the content script reads it; page, address, hash and time are the background's. */
 export const SnapshotReadingSchema = ArticleSnapshotSchema.omit({ pageKey: true, url: true, sha256: true, taken: true });
 export type SnapshotReading = z.infer<typeof SnapshotReadingSchema>;
+
+/**
+ * An article's paragraphs as the content script reads them (components/marking/text-ranges.ts),
+ * each without its "\n": at most MAX_CLAIM_BLOCKS of them and MAX_CLAIM_TEXT characters in all.
+ */
+export const ClaimBlocksSchema = z
+  .array(z.string().max(MAX_CLAIM_TEXT))
+  .max(MAX_CLAIM_BLOCKS, { error: `more than ${MAX_CLAIM_BLOCKS} paragraphs` })
+  .refine((blocks) => blocks.reduce((n, b) => n + b.length + 1, -1) <= MAX_CLAIM_TEXT, {
+    error: `more than ${MAX_CLAIM_TEXT} characters of text`,
+  });
 
 export const BackgroundRequestSchema = z.discriminatedUnion('type', [
   /**
@@ -197,6 +209,12 @@ export const BackgroundRequestSchema = z.discriminatedUnion('type', [
    * into the sender's frame, once, and the content script offers its toolbar for that selection.
    */
   z.strictObject({ type: z.literal(LOADER_SELECTION) }),
+  /**
+   * Find the unsourced claims in the sender's article (components/claims), so the detector and
+   * its lexicon run in the background instead of on the page's main thread. Offsets in the answer
+   * are into the paragraphs joined by "\n". A content script in a tab's top frame only.
+   */
+  z.strictObject({ type: z.literal('claims.detect'), blocks: ClaimBlocksSchema }),
   /** Forget every article the ledger counted. Extension pages only. */
   z.strictObject({ type: z.literal('ledger.clear') }),
   /** Sync's state in words' worth of data. Extension pages only, as is all of sync. */
@@ -263,6 +281,7 @@ export interface BackgroundResponseData {
   'page.claims': { shown: boolean };
   [LOADER_PAGE]: { injected: boolean; pageKey: string };
   [LOADER_SELECTION]: { injected: boolean };
+  'claims.detect': { claims: ClaimSpan[] };
   'ledger.clear': { cleared: number };
   'sync.status': { status: SyncStatus };
   'sync.setup': { status: SyncStatus; error: SyncError | null };

@@ -519,9 +519,11 @@ function pageCostSection(r: PageCostReport): string {
       `only its loader runs, and answers; with a saved highlight the loader had the background inject the content ` +
       `script, which painted it). The page's main thread is summed by ` +
       `tests/bench/trace-summary.ts: the extension's tasks are those that evaluate its scripts, run code in its ` +
-      `isolated world or receive its messages (the replies to the content script's requests: settings, highlights), ` +
-      `whose callbacks run in the same task. Evaluating the content script includes what it starts at once: ` +
-      `on the 网易号 page, recognising the page and the first marking pass (claim detection and marks). ` +
+      `isolated world or receive its messages (the replies to the content script's requests: settings, claims, ` +
+      `highlights), whose callbacks run in the same task. Evaluating the content script includes what it starts at ` +
+      `once: on the 网易号 page, recognising the page and reading the article body's text for claim detection, which ` +
+      `runs in the background (its service worker, not the page); the claim marks go in when its answer comes, a ` +
+      `later callback. ` +
       `Medians of the runs, ms, as CPU / wall: CPU is the main thread's own clock (the trace's \`tdur\`), what the ` +
       `work cost; wall includes the time a busy machine gave other processes. "Added" is the whole main thread's CPU ` +
       `with the extension minus without it (layout and style the marks and banner cause included). Previous: this ` +

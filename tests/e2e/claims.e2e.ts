@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { seed, seedHtml, serveSeeds } from './harness';
 import { sourcemarkWorld, waitForSourcemark } from './probes';
 import { useHarness } from './use-harness';
+import { dragSelect } from './select';
 
 const banner = (page: import('playwright-core').Page) => page.getByRole('region', { name: 'Sourcemark' });
 
@@ -126,6 +127,35 @@ describe('unsourced claim marks', () => {
     const page = await h.open(seed('ifeng-editorial.html').url);
     expect(await sourcemarkWorld(h, page)).toEqual({ injected: true, started: false });
     expect(await claimMarks(page)).toBe(0);
+    await page.close();
+  });
+
+  it('keeps a passage the reader selected before the claims came from the background, when the marks go in under it', async () => {
+    // A NetEase address either kind of article uses: the page says which only once its
+    // statement is there (as a single-page app renders it), so the claims are asked for and
+    // marked after the reader's drag, never before it.
+    const url = 'https://c.m.163.com/news/a/KSELECT0000525KQ.html';
+    const claim = '据知情人士透露，谈判将在下周继续进行。';
+    h.serve(
+      url,
+      `<!doctype html><html><head><meta charset="utf-8"><title>一篇文章</title><link rel="icon" href="data:,"></head><body>
+      <h1 class="article-title">一篇文章</h1><section class="article-body"><p>第一段交代背景。${claim}</p><p>第二段：业内普遍认为，这一政策将导致房价下跌三成。</p></section>
+      <template id="later"><p>特别声明：以上内容(如有图片或视频亦包括在内)为自媒体平台“网易号”用户上传并发布，本平台仅提供信息存储服务。</p></template>
+      <script>window.addStatement = () => document.body.append(document.getElementById('later').content.cloneNode(true));</script>
+      </body></html>`,
+    );
+    const page = await h.open(url);
+    // From before the claim into it: wrapping the claim's words would cut the selection short.
+    const selected = await dragSelect(page, '.article-body', '交代背景。据知情人士透露，谈判');
+    expect(selected).toBe('交代背景。据知情人士透露，谈判');
+    expect(await claimMarks(page)).toBe(0);
+    await page.evaluate(() => (window as unknown as { addStatement(): void }).addStatement());
+    await waitForSourcemark(h, page);
+    const marked = await page.locator('[data-sourcemark="claim"]').allInnerTexts();
+    expect(marked.join('')).toContain(claim);
+    expect(await page.evaluate(() => document.getSelection()?.toString())).toBe(selected);
+    // The selection's end now lies inside the claim's mark: it is the same passage, not a copy.
+    expect(await page.evaluate(() => document.getSelection()?.focusNode?.parentElement?.closest('[data-sourcemark="claim"]') != null)).toBe(true);
     await page.close();
   });
 

@@ -7,7 +7,12 @@ const kit: ArticleKit = {
   },
   findArticleBody: () => null,
   findArticleTop: () => null,
-  detectClaims: () => [],
+  findArticleClaims: () => {
+    throw new Error('not called');
+  },
+  markFoundClaims: () => {
+    throw new Error('not called');
+  },
   readArticle: () => {
     throw new Error('not called');
   },

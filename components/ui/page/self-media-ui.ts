@@ -19,13 +19,17 @@ export interface SelfMediaUiOptions {
   lang: Lang;
   page: Recognition;
   settings: Pick<Settings, 'claimsEnabled' | 'bannerEnabled'>;
-  claims: ClaimMarks | null;
   verdicts: VerdictActions;
   findArticleTop(doc: Document, platform: PlatformEntry | null): Element | null;
 }
 
 export interface SelfMediaUi {
   banner: BannerHandle | null;
+  /**
+   * The article's claims are marked (they come from the background after the banner is up): the
+   * banner's audit and the marks' tooltips start.
+   */
+  setClaims(claims: ClaimMarks): void;
   /** Redraws the open tooltip from the stored verdicts. */
   tipsChanged(): void;
   /** Follows the reader's setting when it changes in the popup or options. */
@@ -38,7 +42,7 @@ export interface SelfMediaUi {
  * tooltips. It ships in the article script (the article kit hands it over), so the content
  * script every page loads carries none of it.
  */
-export function startSelfMediaUi({ lang, page, settings, claims, verdicts, findArticleTop }: SelfMediaUiOptions): SelfMediaUi {
+export function startSelfMediaUi({ lang, page, settings, verdicts, findArticleTop }: SelfMediaUiOptions): SelfMediaUi {
   let marksOn = settings.claimsEnabled;
   const setMarks = (on: boolean) => {
     marksOn = on;
@@ -55,19 +59,13 @@ export function startSelfMediaUi({ lang, page, settings, claims, verdicts, findA
     role: page.statements.length === 0 && !platform.printsStatement ? ('silent' as const) : platform.role,
   };
   const banner = top && selfMedia ? showBanner(top, { lang, selfMedia }) : null;
-  const tips = claims
-    ? attachClaimTips(document, {
-        lang,
-        claim: (i) => claims.views[i],
-        enabled: () => marksOn,
-        verdictOf: (i) => verdicts.verdictOf(i),
-        onVerdict: (i, v) => verdicts.assess(i, v),
-        onAssess: (i) => verdicts.openEditor(i),
-      })
-    : null;
-  const drawAudit = () =>
+  let claims: ClaimMarks | null = null;
+  let tips: ReturnType<typeof attachClaimTips> | null = null;
+  const drawAudit = () => {
+    if (!claims) return;
+    const marks = claims;
     banner?.setAudit({
-      claims: claims?.views ?? [],
+      claims: marks.views,
       marksOn,
       // On this page only: a page could otherwise switch marks off everywhere (the setting is
       // the popup's and the options page's).
@@ -76,7 +74,7 @@ export function startSelfMediaUi({ lang, page, settings, claims, verdicts, findA
         drawAudit();
       },
       onJump: (i) => {
-        const first = claims?.elements(i)[0];
+        const first = marks.elements(i)[0];
         if (!first) return;
         if (!marksOn) setMarks(true);
         first.scrollIntoView({ block: 'center' });
@@ -84,9 +82,21 @@ export function startSelfMediaUi({ lang, page, settings, claims, verdicts, findA
         drawAudit();
       },
     });
-  drawAudit();
+  };
   return {
     banner,
+    setClaims(next) {
+      claims = next;
+      tips ??= attachClaimTips(document, {
+        lang,
+        claim: (i) => claims?.views[i],
+        enabled: () => marksOn,
+        verdictOf: (i) => verdicts.verdictOf(i),
+        onVerdict: (i, v) => verdicts.assess(i, v),
+        onAssess: (i) => verdicts.openEditor(i),
+      });
+      drawAudit();
+    },
     tipsChanged: () => tips?.update(),
     remove() {
       tips?.remove();

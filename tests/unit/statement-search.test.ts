@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { findStatementElements } from '@/components/recognition/statement';
+import { DOMS } from '../support/doms';
+
+/**
+ * The statement's Text nodes are found by the browser's XPath engine where the DOM has one (jsdom
+ * here, every browser) and by a walk where it has none (happy-dom): both find the same elements.
+ */
+
+const ZH = '特别声明：以上内容(如有图片或视频亦包括在内)为自媒体平台“网易号”用户上传并发布，本平台仅提供信息存储服务。';
+const EN = 'Notice: The content above (including the pictures and videos if any) is uploaded and posted by a user of NETEASE HAO, which is a social media platform and only provides information storage services.';
+const WORDINGS = [
+  { lang: 'zh' as const, pieces: ['网易号', '上传并发布', /仅提供信息(?:存储(?:空间)?服务|发布平台)/] as const },
+  { lang: 'en' as const, pieces: ['netease hao', 'uploaded and posted', 'information storage service'] as const },
+];
+
+describe.each(DOMS)('findStatementElements (%s)', (_, makeDoc) => {
+  it('finds the statement in both languages, the English one in capitals, and not the nav that names the platform', () => {
+    const d = makeDoc(`<nav><a href="#">网易号</a> <a href="#">NetEase Hao</a></nav><article><p>正文。</p></article>
+      <div class="post_statement"><p id="zh">${ZH}</p><p id="en">${EN}</p></div>`);
+    expect(findStatementElements(d.body, WORDINGS).map((e) => e.id)).toEqual(['zh', 'en']);
+  });
+
+  it('finds a wording whose first piece holds a quote mark', () => {
+    const wordings = [{ lang: 'en' as const, pieces: ["sohu's platform", 'only stores'] as const }];
+    const d = makeDoc(`<p id="s">Statement: SOHU'S PLATFORM only stores what users post.</p>`);
+    expect(findStatementElements(d.body, wordings).map((e) => e.id)).toEqual(['s']);
+  });
+});
