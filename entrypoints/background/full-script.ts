@@ -20,14 +20,16 @@ export interface FullScriptDeps {
   readingSite: (url: string) => Promise<boolean>;
   /** Whether the page at `url` has saved annotations (one indexed count of its page key). */
   hasSaved: (url: string) => Promise<boolean>;
+  /** Whether the content script already answers in the tab's top frame (then nothing is injected). */
+  running: (tabId: number) => Promise<boolean>;
   /** Injects the content script with its CSS (send-to-tab.ts `injectIntoFrame`). */
   inject: (target: FrameTarget) => Promise<void>;
 }
 
 /**
- * Loads the full content script into the page of a granted site: when its tab finished loading
- * a page with saved annotations (`arrived`), or when its loader asked (entrypoints/granted-loader:
- * the reader selected something, the page moved to another address or was told of a change).
+ * Loads the full content script into the page of a granted site: when its tab shows a page with
+ * saved annotations (`arrived`), or when its loader asked (entrypoints/granted-loader: the reader
+ * selected something).
  * Everything about where comes from the sender: its tab, its frame (the top one: senders.ts
  * refuses others) and, in Chrome, its document, so a page that navigated meanwhile gets nothing.
  * The site must be one the reader granted. Once per document: a page cannot make its loader ask
@@ -45,16 +47,19 @@ export class FullScriptLoads {
   }
 
   /**
-   * A tab finished loading `url` (tabs.onUpdated; the browser shows the address only where the
-   * extension has host access). On a site the loader runs on, a page with saved annotations gets
-   * the content script now, so they paint without the page's loader sending anything at load.
-   * Aimed at the tab's top frame: the browser names no document here; if the tab moved on
+   * A tab finished loading `url`, moved to it (a single-page site), or a change reached its page
+   * and nothing there answered (tabs.onUpdated and notices.ts; the browser shows the address only
+   * where the extension has host access). On a site the loader runs on, a page with saved
+   * annotations gets the content script now, so they paint without the page's loader doing
+   * anything: it listens for the reader's selection only. Aimed at the tab's top frame (the browser
+   * names no document here) unless the content script already answers there; if the tab moved on
    * meanwhile, the content script reads its own address and loads that page's annotations, on a
    * site that is granted too (the injection needs its permission).
    */
   async arrived(tabId: number, url: string): Promise<boolean> {
     if (!(await this.deps.readingSite(url)) || !(await this.deps.hasSaved(url))) return false;
-    return this.#once(`${tabId}/`, async () => {
+    return this.#once(`${tabId}/@${url}`, async () => {
+      if (await this.deps.running(tabId)) return true;
       await this.deps.inject({ tabId, frameId: 0 });
       return true;
     });

@@ -1,8 +1,8 @@
 import { browser } from 'wxt/browser';
+import { GRANTED_SCRIPT_ID } from '@/storage/messaging/protocol-constants';
 import { builtInPatterns } from '@/components/recognition/built-in-patterns';
 import { LOADER_JS } from '@/storage/messaging/send-to-tab';
 
-const SCRIPT_ID = 'sourcemark-granted-sites';
 
 /**
  * Sites the reader granted (optional host permissions, asked at run time from the options page)
@@ -19,11 +19,11 @@ export async function syncGrantedSites(notSites: ReadonlySet<string> = new Set()
   // and the manifest both inject, the content script starts once.
   const builtIn = builtInPatterns(browser.runtime.getManifest());
   const granted = origins.filter((o) => !builtIn.has(o) && !notSites.has(o));
-  const existing = await browser.scripting.getRegisteredContentScripts({ ids: [SCRIPT_ID] });
-  if (existing.length) await browser.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });
+  const existing = await browser.scripting.getRegisteredContentScripts({ ids: [GRANTED_SCRIPT_ID] });
+  if (existing.length) await browser.scripting.unregisterContentScripts({ ids: [GRANTED_SCRIPT_ID] });
   if (granted.length === 0) return [];
   await browser.scripting.registerContentScripts([
-    { id: SCRIPT_ID, matches: granted, js: [LOADER_JS], runAt: 'document_idle', persistAcrossSessions: true },
+    { id: GRANTED_SCRIPT_ID, matches: granted, js: [LOADER_JS], runAt: 'document_idle', persistAcrossSessions: true },
   ]);
   return granted;
 }

@@ -14,10 +14,9 @@ import { badgeFor, type Badge } from './badge';
 import type { NoteGrants, NoteSession } from './note-grants';
 import type { PageSender } from './full-script';
 import type { Sender } from './senders';
-import { LOADER_PAGE, LOADER_SELECTION } from '@/storage/messaging/protocol-constants';
+import { LOADER_SELECTION } from '@/storage/messaging/protocol-constants';
 import type { SyncService } from './sync/service';
 import { clearLedger, countOpened, importSnapshots, keepSnapshot } from '@/storage/db/factcheck-store';
-import { hasAnnotations } from '@/storage/db/queries';
 import { claimsInParagraphs } from '@/components/claims/paragraphs';
 
 export interface HandlerDeps {
@@ -62,7 +61,6 @@ const ALLOWED: Record<Exclude<Sender['kind'], 'refused'>, ReadonlySet<Background
     'snapshot.keep',
     'snapshot.open',
     'page.claims',
-    LOADER_PAGE,
     LOADER_SELECTION,
     'claims.detect',
   ]),
@@ -191,12 +189,6 @@ async function dispatch(deps: HandlerDeps, req: BackgroundRequest, sender: Exclu
       if (sender.kind !== 'content-script') throw new NotAllowedError("only a page reports its claims");
       await deps.setBadge?.(sender.tabId, badgeFor(req));
       return { shown: deps.setBadge !== undefined };
-    }
-    case LOADER_PAGE: {
-      if (sender.kind !== 'content-script') throw new NotAllowedError('only a page has a loader');
-      // Saved annotations are what a page needs the content script for before any selection.
-      const saved = await hasAnnotations(db, sender.pageKey);
-      return { injected: saved && ((await deps.loadFull?.(sender)) ?? false), pageKey: sender.pageKey };
     }
     case LOADER_SELECTION:
       if (sender.kind !== 'content-script') throw new NotAllowedError('only a page has a loader');

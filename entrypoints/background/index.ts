@@ -14,7 +14,7 @@ import { SYNC_ALARM, SyncSchedule, WEEKLY_ALARM } from './sync/schedule';
 import { SyncService } from './sync/service';
 import { weeklyDownloadIfDue } from './sync/weekly-download';
 import { isPageNotice } from '@/storage/messaging/page-notice';
-import { patternCovers } from '@/components/recognition/match-pattern';
+import { onReadingSite } from '@/storage/messaging/ask-page';
 import { hasAnnotations } from '@/storage/db/queries';
 import { pageKey } from '@/storage/model/page-key';
 import { clearBadge, showBadge, toolbarButton, type ToolbarButton } from './badge';
@@ -25,15 +25,17 @@ export default defineBackground(() => {
   // Sync starts a while after the reader changes something; changes merged in from another
   // device are that device's, already on the server, and need no sync of their own.
   let schedule: SyncSchedule | null = null;
+  // A page of a granted site with only the loader in it may need the content script for a change.
+  const unanswered = (tabId: number) =>
+    void browser.tabs
+      .get(tabId)
+      .then((t) => (t.url ? loads.arrived(tabId, t.url) : false))
+      .catch(() => false);
   const writer = new Writer(db, (notice, target) => {
-    void broadcast(tabs, notice, target);
+    void broadcast(tabs, notice, target, notice.type === 'settings.changed' ? undefined : unanswered);
     if (notice.type === 'annotations.changed' || notice.type === 'annotations.reload') schedule?.soon();
   });
-  /** The sites the loader is registered for, as last registered (granted, not the sync server). */
-  let readingSites: Promise<string[]> = Promise.resolve([]);
-  const refreshSites = () => {
-    readingSites = sync.serverPatterns().then(syncGrantedSites).catch(() => []);
-  };
+  const refreshSites = () => void sync.serverPatterns().then(syncGrantedSites);
   const sync = new SyncService(
     db,
     writer,
@@ -55,8 +57,9 @@ export default defineBackground(() => {
       return pattern !== null && (await browser.permissions.contains({ origins: [pattern] }));
     },
     inject: injectIntoFrame,
-    readingSite: async (url) => (await readingSites).some((pattern) => patternCovers(pattern, url)),
+    readingSite: (url) => onReadingSite(url).catch(() => false),
     hasSaved: (url) => hasAnnotations(db, pageKey(url)),
+    running: (tabId) => sendToTab(tabId, { type: 'content.status' }).then((a) => a !== undefined, () => false),
   });
   const deps = {
     db,
@@ -83,6 +86,8 @@ export default defineBackground(() => {
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
     if (change.status === 'loading') loads.forgetTab(tabId);
     if (change.status === 'complete' && tab.url) void loads.arrived(tabId, tab.url);
+    // A single-page site moved to another address (the document stays, the loader with it).
+    else if (change.url && tab.status === 'complete') void loads.arrived(tabId, change.url);
     if (change.status === 'loading' && button) void clearBadge(button, tabId).catch(() => undefined);
   });
   browser.tabs.onRemoved.addListener((tabId) => {

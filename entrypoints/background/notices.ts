@@ -41,11 +41,20 @@ export class PageTabs {
   }
 }
 
-/** Sends a notice to the tabs showing its pages and to open extension pages; never throws. */
-export async function broadcast(tabs: PageTabs, notice: ChangeNotice | ReloadNotice | SettingsNotice, target: NoticeTarget): Promise<void> {
+/**
+ * Sends a notice to the tabs showing its pages and to open extension pages; never throws. A tab
+ * with nothing to receive it (a granted site's loader listens for nothing) is handed to
+ * `unanswered`: a change to its page's annotations may mean it needs the content script now.
+ */
+export async function broadcast(
+  tabs: PageTabs,
+  notice: ChangeNotice | ReloadNotice | SettingsNotice,
+  target: NoticeTarget,
+  unanswered?: (tabId: number) => void,
+): Promise<void> {
   const ids = await tabs.tabsFor(target).catch(() => [] as number[]);
   await Promise.all([
-    ...ids.map((id) => sendToTab(id, notice, { inject: false }).catch(() => undefined)),
+    ...ids.map((id) => sendToTab(id, notice, { inject: false }).catch(() => unanswered?.(id))),
     // The popup, options and note frames; with none open the send fails, which is fine.
     browser.runtime.sendMessage(notice).catch(() => undefined),
   ]);

@@ -3,7 +3,7 @@ import type { ActiveTab } from '@/components/ui/popup/active-tab';
 import type { PageStatus } from '@/storage/messaging/protocol';
 
 export type { ActiveTab };
-import { sendToTab } from '@/storage/messaging/send-to-tab';
+import { askPage } from '@/storage/messaging/ask-page';
 import { findTab } from './find-tab';
 
 /**
@@ -32,7 +32,7 @@ export async function activeTab(tabId?: number, found: Promise<Tab | undefined> 
   // Without access to the tab its URL is hidden: it may still be a web page.
   if (!tab || !mayRun(tab)) return { kind: 'unsupported', tab: tab ?? null };
   try {
-    const status = await sendToTab(tab.id, { type: 'content.status' });
+    const status = await askPage(tab.id, 'content.status');
     if (isStatus(status)) return { kind: 'running', tab, status };
   } catch {
     // "Receiving end does not exist": Sourcemark is not running in this tab.

@@ -8,6 +8,7 @@ import { request } from '@/storage/messaging/client';
 import { isPageNotice } from '@/storage/messaging/page-notice';
 import type { ContentRequest, OutlineClaim, PageOutline } from '@/storage/messaging/protocol';
 import { sendToTab } from '@/storage/messaging/send-to-tab';
+import { askPage } from '@/storage/messaging/ask-page';
 import type { Annotation } from '@/storage/model/annotation';
 import type { Verdict } from '@/components/vocabulary/verdicts';
 import { auditOf } from '@/components/factcheck/audit-input';
@@ -45,7 +46,7 @@ export default function App({ db, lang, pinnedTab }: { db: SourcemarkDB; lang: L
   const load = useCallback(async () => {
     if (tabId === null) return setState({ kind: 'not-running' });
     try {
-      const outline = await sendToTab(tabId, { type: 'content.outline' });
+      const outline = await askPage(tabId, 'content.outline');
       setState(isOutline(outline) ? { kind: 'page', outline } : { kind: 'not-running' });
     } catch {
       // "Receiving end does not exist": Sourcemark is not running in this tab.

@@ -25,7 +25,8 @@ export const ASKED_FLAG = '__sourcemarkAsked';
  * What the loader of a granted site (entrypoints/granted-loader) asks the background; declared in
  * ./protocol.ts, named here so the zod-free loader and the schema share one literal.
  */
-export const LOADER_PAGE = 'loader.page';
+/** The id the background registers the granted sites' loader under (scripting.registerContentScripts). */
+export const GRANTED_SCRIPT_ID = 'sourcemark-granted-sites';
 export const LOADER_SELECTION = 'loader.selection';
 
 /**

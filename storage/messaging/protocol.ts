@@ -15,7 +15,7 @@ import {
   type Assessment,
 } from '../model/annotation';
 import { SettingsPatchSchema, SettingsSchema, type Settings } from '../model/settings';
-import { CHANGES, LOADER_PAGE, LOADER_SELECTION, MAX_CLAIM_BLOCKS, MAX_CLAIM_TEXT, NOTE_FRAME_SOURCE, NOTE_HOST_SOURCE } from './protocol-constants';
+import { CHANGES, LOADER_SELECTION, MAX_CLAIM_BLOCKS, MAX_CLAIM_TEXT, NOTE_FRAME_SOURCE, NOTE_HOST_SOURCE } from './protocol-constants';
 import { SyncSetupSchema, type BackupInfo, type SyncError, type SyncStatus } from '@/components/sync/status';
 import type { KeptAside } from '@/components/sync/kept-aside';
 import { VERDICTS } from '@/components/vocabulary/verdicts';
@@ -195,15 +195,6 @@ export const BackgroundRequestSchema = z.discriminatedUnion('type', [
     lang: LangSchema,
   }),
   /**
-   * The loader a site the reader granted runs at load (entrypoints/granted-loader) is in its page,
-   * or that page moved to another address or was told its annotations changed: the background
-   * injects the full content script into the sender's frame when the sender's page has saved
-   * annotations, so they paint without the reader doing anything. The page is the sender's, never
-   * named; the site must be one the reader granted. Answers whether it injected, and the page's
-   * key (from the sender's address), which the loader reports for the content script meanwhile.
-   */
-  z.strictObject({ type: z.literal(LOADER_PAGE) }),
-  /**
    * The reader made a selection on a granted site whose loader has not loaded the full content
    * script yet (only the reader's own mouseup or shift+key does this): the background injects it
    * into the sender's frame, once, and the content script offers its toolbar for that selection.
@@ -279,7 +270,6 @@ export interface BackgroundResponseData {
   'snapshot.keep': { snapshot: ArticleSnapshot };
   'snapshot.open': { opened: boolean };
   'page.claims': { shown: boolean };
-  [LOADER_PAGE]: { injected: boolean; pageKey: string };
   [LOADER_SELECTION]: { injected: boolean };
   'claims.detect': { claims: ClaimSpan[] };
   'ledger.clear': { cleared: number };

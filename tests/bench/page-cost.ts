@@ -17,8 +17,9 @@
  *
  * No script of the harness runs in the page while it is traced: each load is traced from the
  * navigation to SETTLE_MS after its load event, then Sourcemark is asked whether it ran and
- * finished (tests/e2e/probes.ts `waitForSourcemark`: the content script, or the loader where it
- * loaded nothing), which it must have; with the saved highlight, that it painted it.
+ * finished (tests/e2e/probes.ts `waitForSourcemark`: the content script; `loaderWorld` where only
+ * the loader should be: it ran, and loaded nothing), which it must have; with the saved highlight,
+ * that it painted it.
  *
  * Also the sizes of what each page loads from the extension, and, on the 200,000-character bench
  * page (tests/bench/anchoring-page.ts), the longest task of anchoring 500 orphaned quotes and of
@@ -33,7 +34,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { EXTENSION_DIR, chromePath, chromiumArgs, launch, seed, seedHtml } from '../e2e/harness';
-import { grantedScripts, waitForSourcemark } from '../e2e/probes';
+import { grantedScripts, loaderWorld, waitForSourcemark } from '../e2e/probes';
 import { pageKey } from '../../storage/model/page-key';
 import { sampleAnnotation } from '../support/sample-annotation';
 import { bundleEntry, openBenchPage } from './anchoring-browser';
@@ -183,9 +184,15 @@ export async function loads(): Promise<{ pages: PageRow[]; chromium: string }> {
       for (const row of rows) {
         log(`${row.url} run ${run + 1} of ${RUNS}`);
         const mine = await traceLoad(h.context, row.url);
-        // Throws unless Sourcemark ran there and finished (settings, highlights, UI).
-        const status = await waitForSourcemark(h, mine.page, { timeout: 30_000 });
-        if (row.url === NEWS_SAVED && status.highlights !== 1) throw new Error(`the saved highlight was not painted: ${JSON.stringify(status)}`);
+        // Throws unless Sourcemark ran there and finished (settings, highlights, UI), or, where
+        // only the loader should run, unless it ran and nothing more did.
+        if (row.url === NEWS.url) {
+          const world = await loaderWorld(h, mine.page, { timeout: 30_000 });
+          if (world.started || world.loader !== 'listening') throw new Error(`more than the loader ran: ${JSON.stringify(world)}`);
+        } else {
+          const status = await waitForSourcemark(h, mine.page, { timeout: 30_000 });
+          if (row.url === NEWS_SAVED && status.highlights !== 1) throw new Error(`the saved highlight was not painted: ${JSON.stringify(status)}`);
+        }
         row.withExtension.push(summariseLoad(mine.events, row.url));
         await mine.page.close();
         const theirs = await traceLoad(peer.context, row.url);

@@ -4,15 +4,16 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { pageKey } from '@/storage/model/page-key';
 import { EXTENSION_DIR, seed, seedHtml } from './harness';
-import { grantedScripts, keyboardSelect, sourcemarkWorld, tabIdOf, waitForSourcemark } from './probes';
+import { grantedScripts, keyboardSelect, loaderWorld, sourcemarkWorld, tabIdOf, waitForSourcemark } from './probes';
 import { dragSelect, highlightTexts, noteFrame } from './select';
 import { useHarness } from './use-harness';
 import { sampleAnnotation } from '../support/sample-annotation';
 
 /*
  * A site the reader granted (entrypoints/background/granted-sites.ts): at load only the loader
- * (entrypoints/granted-loader) runs there; the background injects the content script when the page
- * has saved annotations or the reader first selects something. The browser loads a copy of the
+ * (entrypoints/granted-loader) runs there, listening for the reader's selection and nothing else;
+ * the background injects the content script when the page has saved annotations (as the tab
+ * finishes loading, or a change reaches it) or when the reader first selects something. The browser loads a copy of the
  * build whose manifest already grants the site, as after the options page's grant.
  */
 
@@ -43,24 +44,22 @@ describe('a site the reader granted', () => {
     expect(fs.statSync(path.join(EXTENSION_DIR, 'granted-loader.js')).isFile()).toBe(true);
   });
 
-  it('runs only the loader on a page with nothing saved, which answers for Sourcemark there', async () => {
+  it("runs only the loader on a page with nothing saved; the popup shows the page as Sourcemark's with nothing on it", async () => {
     const page = await h.open(newsAt(0));
-    const status = await waitForSourcemark(h, page);
-    expect(status).toMatchObject({ url: newsAt(0), pageKey: pageKey(newsAt(0)), kind: 'unknown', highlights: 0, ready: true });
-    expect(await sourcemarkWorld(h, page)).toEqual({ injected: true, started: false });
+    expect(await loaderWorld(h, page)).toEqual({ loader: 'listening', started: false });
     expect(await annotatorShown(page)).toBe(0);
-    // The popup over it shows the page as Sourcemark's, with nothing on it: no "use it here" button.
+    // The popup answers for the loader (it listens for nothing): no "use it here" button.
     const popup = await h.open(`chrome-extension://${h.extensionId}/popup.html?tab=${await tabIdOf(h, newsAt(0))}`);
     await expect.poll(() => popup.locator('main').innerText()).toContain('这一页还没有高亮');
     expect(await popup.getByRole('button', { name: '在此页使用 Sourcemark' }).count()).toBe(0);
     await popup.close();
-    expect(await sourcemarkWorld(h, page)).toEqual({ injected: true, started: false });
+    expect(await loaderWorld(h, page)).toEqual({ loader: 'listening', started: false });
     await page.close();
   });
 
   it('loads the content script on the first drag-selection, which gets the toolbar and saves a note that survives a reload', async () => {
     const page = await h.open(newsAt(1));
-    await waitForSourcemark(h, page);
+    await loaderWorld(h, page);
     expect(await dragSelect(page, NEWS.bodySelector, SENTENCE)).toBe(SENTENCE);
     await page.getByRole('button', { name: '笔记' }).click();
     await noteFrame(page).getByRole('textbox', { name: '笔记' }).fill(NOTE);
@@ -102,7 +101,7 @@ describe('a site the reader granted', () => {
 
   it("ignores a page script's made-up selection, mouseup and shift keyup; the reader's own key then loads it", async () => {
     const page = await h.open(newsAt(3));
-    await waitForSourcemark(h, page);
+    await loaderWorld(h, page);
     await page.evaluate((selector) => {
       const p = document.querySelector(`${selector} p`)!;
       const range = document.createRange();
@@ -114,16 +113,34 @@ describe('a site the reader granted', () => {
         target.dispatchEvent(new KeyboardEvent('keyup', { key: 'Shift', shiftKey: true, bubbles: true, composed: true }));
       }
     }, NEWS.bodySelector);
-    // A gesture the loader took would be work in progress at once (it answers nothing until it
-    // settles), and the content script once loaded answers for itself: the loader's answer means none.
-    const status = await waitForSourcemark(h, page);
-    expect(status).toMatchObject({ highlights: 0, ready: true });
-    expect(await sourcemarkWorld(h, page)).toEqual({ injected: true, started: false });
+    // Read after the loader's timers ran: a gesture it took would have it asking, or started.
+    expect(await loaderWorld(h, page)).toEqual({ loader: 'listening', started: false });
     expect(await annotatorShown(page)).toBe(0);
     // The same selection, ended by the reader's own Shift: the content script starts and offers its toolbar.
     expect(await keyboardSelect(page, `${NEWS.bodySelector} p`)).toContain('中新社日内瓦');
     await expect.poll(() => page.getByRole('button', { name: '高亮', exact: true }).count()).toBe(1);
     expect(await sourcemarkWorld(h, page)).toEqual({ injected: true, started: true });
+    await page.close();
+  });
+
+  it('paints a highlight another tab saves for a page open with only the loader, with no gesture', async () => {
+    const url = newsAt(4);
+    const page = await h.open(url);
+    expect(await loaderWorld(h, page)).toEqual({ loader: 'listening', started: false });
+    const popup = await h.open(`chrome-extension://${h.extensionId}/popup.html`);
+    const saved = await popup.evaluate(
+      (a) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<{ ok: boolean }> } } }).chrome.runtime.sendMessage({ type: 'annotation.save', annotation: a }),
+      sampleAnnotation({
+        id: '7d2e9a10-3b4c-4d5e-8f60-718293a4b5c6',
+        pageKey: pageKey(url),
+        url,
+        site: 'chinanews.com.cn',
+        selectors: [{ type: 'TextQuoteSelector', exact: SENTENCE, prefix: '', suffix: '' }],
+      }),
+    );
+    expect(saved.ok).toBe(true);
+    await popup.close();
+    await expect.poll(() => highlightTexts(page)).toEqual({ '7d2e9a10-3b4c-4d5e-8f60-718293a4b5c6': SENTENCE });
     await page.close();
   });
 

@@ -355,14 +355,60 @@ export async function sourcemarkWorld(
 }
 
 /**
+ * A granted site's loader in `page` (entrypoints/granted-loader), once it has run: its state
+ * (`listening` for the reader's selection, or `asking` for the content script) and whether the
+ * content script started. Polled until the loader's world exists (the positive signal that the
+ * registered script ran at document_idle); the answer is read after two turns of that world's
+ * timers, so a gesture the loader took has reached its request by then.
+ */
+export async function loaderWorld(
+  h: Pick<Harness, 'extensionId'>,
+  page: Page,
+  { timeout = 10_000 }: { timeout?: number } = {},
+): Promise<{ loader: 'listening' | 'asking'; started: boolean }> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const session = await page.context().newCDPSession(page);
+    try {
+      const contexts: { id: number; origin: string; auxData?: { isDefault?: boolean; frameId?: string } }[] = [];
+      session.on('Runtime.executionContextCreated', (e) => contexts.push(e.context));
+      await session.send('Runtime.enable');
+      const { frameTree } = await session.send('Page.getFrameTree');
+      const ours = contexts.find(
+        (c) => c.auxData?.frameId === frameTree.frame.id && !c.auxData?.isDefault && c.origin === `chrome-extension://${h.extensionId}`,
+      );
+      if (ours) {
+        const { result } = await session.send('Runtime.evaluate', {
+          contextId: ours.id,
+          expression: `new Promise((r) => setTimeout(() => setTimeout(r, 0), 0)).then(() => ({
+            loader: globalThis.__sourcemarkLoader ?? null,
+            started: globalThis.__sourcemarkStarted === true,
+          }))`,
+          awaitPromise: true,
+          returnByValue: true,
+        });
+        const value = result.value as { loader: 'listening' | 'asking' | null; started: boolean };
+        if (value.loader !== null) return { loader: value.loader, started: value.started };
+      }
+    } finally {
+      await session.detach();
+    }
+    if (Date.now() > deadline) throw new Error('no loader ran in the page');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/**
  * The id of the tab showing `url`, as the service worker knows it. Without the `tabs` permission
- * tab URLs are hidden, so each tab's content script is asked for its own.
+ * tab URLs are hidden except on sites the extension has access to (a granted site, where only the
+ * loader may run and it answers nothing), so elsewhere each tab's content script is asked for its own.
  */
 export async function tabIdOf(h: Pick<Harness, 'worker'>, url: string): Promise<number> {
   const id = await h.worker.evaluate(async (url) => {
     const { tabs } = (globalThis as unknown as { chrome: TabsApi }).chrome;
     for (const tab of await tabs.query({})) {
       if (tab.id === undefined) continue;
+      if (tab.url === url) return tab.id;
       const status = (await tabs.sendMessage(tab.id, { type: 'content.status' }).catch(() => null)) as { url?: string } | null;
       if (status?.url === url) return tab.id;
     }

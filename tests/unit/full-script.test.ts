@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { patternCovers } from '@/components/recognition/match-pattern';
 import { FullScriptLoads, sitePattern, type FrameTarget, type PageSender } from '@/entrypoints/background/full-script';
-import { LOADER_PAGE, LOADER_SELECTION } from '@/storage/messaging/protocol-constants';
+import { LOADER_SELECTION } from '@/storage/messaging/protocol-constants';
 import { sampleAnnotation } from '../support/sample-annotation';
 import { contentScript, EXTENSION_ID, harness, noteFrame, popup, senderOf, type Harness } from './background-harness';
 
@@ -17,7 +17,7 @@ function loaderIn(tabId: number, documentId: string | null = `doc-${tabId}`, url
 /** Reading sites: the one news site; saved annotations: on NEWS only. */
 const READING = ['https://www.chinanews.com.cn/*'];
 
-function loads(granted: (url: string) => boolean = () => true, fail = () => false) {
+function loads(granted: (url: string) => boolean = () => true, fail = () => false, running: (tabId: number) => boolean = () => false) {
   const injected: FrameTarget[] = [];
   const asked: string[] = [];
   const l = new FullScriptLoads({
@@ -27,6 +27,7 @@ function loads(granted: (url: string) => boolean = () => true, fail = () => fals
     },
     readingSite: async (url) => READING.some((p) => patternCovers(p, url)),
     hasSaved: async (url) => url === NEWS,
+    running: async (tabId) => running(tabId),
     inject: async (target) => {
       if (fail()) throw new Error('No tab with id');
       injected.push(target);
@@ -104,7 +105,13 @@ describe('FullScriptLoads.arrived: a tab finished loading, no script of ours ask
     expect(injected).toEqual([]);
   });
 
-  it('injects once per tab until the tab loads another page', async () => {
+  it("injects nothing where the content script already answers (the reader's selection loaded it)", async () => {
+    const { l, injected } = loads(undefined, undefined, (tabId) => tabId === 7);
+    expect(await l.arrived(7, NEWS)).toBe(true);
+    expect(injected).toEqual([]);
+  });
+
+  it('injects once per tab and address until the tab loads another page', async () => {
     const { l, injected } = loads();
     await Promise.all([l.arrived(7, NEWS), l.arrived(7, NEWS)]);
     expect(await l.arrived(7, NEWS)).toBe(true);
@@ -134,18 +141,6 @@ describe('handleMessage from a granted site loader', () => {
   });
   afterEach(() => h.close());
 
-  it('has the content script loaded at once where the page has saved annotations', async () => {
-    await h.ok(popup(), { type: 'annotation.save', annotation: sampleAnnotation({ pageKey: 'chinanews.com.cn/gn/2026/02-01/10000001.shtml', url: NEWS }) });
-    expect(await h.ok(contentScript(NEWS, 9), { type: LOADER_PAGE })).toEqual({ injected: true, pageKey: 'chinanews.com.cn/gn/2026/02-01/10000001.shtml' });
-    expect(h.loaded).toEqual([contentScript(NEWS, 9)]);
-  });
-
-  it('loads nothing where the page has none (another page of the site may)', async () => {
-    await h.ok(popup(), { type: 'annotation.save', annotation: sampleAnnotation({ pageKey: 'chinanews.com.cn/other', url: 'https://www.chinanews.com.cn/other' }) });
-    expect(await h.ok(contentScript(NEWS, 9), { type: LOADER_PAGE })).toEqual({ injected: false, pageKey: 'chinanews.com.cn/gn/2026/02-01/10000001.shtml' });
-    expect(h.loaded).toEqual([]);
-  });
-
   it("loads it for the reader's selection, into the sender's page: the message names nothing", async () => {
     expect(await h.ok(contentScript(NEWS, 9), { type: LOADER_SELECTION })).toEqual({ injected: true });
     expect(h.loaded).toEqual([contentScript(NEWS, 9)]);
@@ -158,10 +153,8 @@ describe('handleMessage from a granted site loader', () => {
 
   it('is for pages only: extension pages and note frames are refused', async () => {
     for (const sender of [popup(), noteFrame()]) {
-      for (const type of [LOADER_PAGE, LOADER_SELECTION]) {
-        const r = await h.ask(sender, { type });
-        expect(r.ok).toBe(false);
-      }
+      const r = await h.ask(sender, { type: LOADER_SELECTION });
+      expect(r.ok).toBe(false);
     }
     expect(h.loaded).toEqual([]);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loaderOutline, loaderStatus } from '@/entrypoints/granted-loader/answers';
+import { idleOutline as loaderOutline, idleStatus as loaderStatus } from '@/storage/messaging/idle-page';
 import { isSelectionGesture, type GestureEvent } from '@/entrypoints/granted-loader/gesture';
 
 describe('isSelectionGesture', () => {
