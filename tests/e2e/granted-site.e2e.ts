@@ -53,6 +53,11 @@ describe('a site the reader granted', () => {
     await expect.poll(() => popup.locator('main').innerText()).toContain('这一页还没有高亮');
     expect(await popup.getByRole('button', { name: '在此页使用 Sourcemark' }).count()).toBe(0);
     await popup.close();
+    // So does the side panel: the page's (empty) outline, not "not running".
+    const panel = await h.open(`chrome-extension://${h.extensionId}/sidepanel.html?tab=${await tabIdOf(h, newsAt(0))}`);
+    await expect.poll(() => panel.locator('body').innerText()).toContain('高亮与笔记（0）');
+    expect(await panel.locator('body').innerText()).not.toContain('Sourcemark 没有在这个页面运行。');
+    await panel.close();
     expect(await loaderWorld(h, page)).toEqual({ loader: 'listening', started: false });
     await page.close();
   });
