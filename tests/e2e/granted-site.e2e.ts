@@ -36,6 +36,17 @@ describe('a site the reader granted', () => {
     await grantedScripts(h);
   });
 
+  /** A highlight of SENTENCE on `url`, saved from an extension page as another tab or an import would. */
+  async function saveElsewhere(id: string, url: string): Promise<void> {
+    const popup = await h.open(`chrome-extension://${h.extensionId}/popup.html`);
+    const saved = await popup.evaluate(
+      (a) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<{ ok: boolean }> } } }).chrome.runtime.sendMessage({ type: 'annotation.save', annotation: a }),
+      sampleAnnotation({ id, pageKey: pageKey(url), url, site: 'chinanews.com.cn', selectors: [{ type: 'TextQuoteSelector', exact: SENTENCE, prefix: '', suffix: '' }] }),
+    );
+    expect(saved.ok).toBe(true);
+    await popup.close();
+  }
+
   it('is registered with the loader alone, a file of the build', async () => {
     const scripts = await grantedScripts(h);
     expect(scripts.map((s) => ({ matches: s.matches, js: s.js?.map((f) => f.replace(/^\//, '')), css: s.css ?? [] }))).toEqual([
@@ -84,19 +95,7 @@ describe('a site the reader granted', () => {
 
   it('paints highlights saved elsewhere (an import, another device) when the page loads, with no gesture', async () => {
     const url = newsAt(2);
-    const popup = await h.open(`chrome-extension://${h.extensionId}/popup.html`);
-    const saved = await popup.evaluate(
-      (a) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<{ ok: boolean }> } } }).chrome.runtime.sendMessage({ type: 'annotation.save', annotation: a }),
-      sampleAnnotation({
-        id: '5c4f1b7e-2a3d-4e6f-8a9b-0c1d2e3f4a5b',
-        pageKey: pageKey(url),
-        url,
-        site: 'chinanews.com.cn',
-        selectors: [{ type: 'TextQuoteSelector', exact: SENTENCE, prefix: '', suffix: '' }],
-      }),
-    );
-    expect(saved.ok).toBe(true);
-    await popup.close();
+    await saveElsewhere('5c4f1b7e-2a3d-4e6f-8a9b-0c1d2e3f4a5b', url);
     const page = await h.open(url);
     const status = await waitForSourcemark(h, page);
     expect(status.highlights).toBe(1);
@@ -132,19 +131,7 @@ describe('a site the reader granted', () => {
     const url = newsAt(4);
     const page = await h.open(url);
     expect(await loaderWorld(h, page)).toEqual({ loader: 'listening', started: false });
-    const popup = await h.open(`chrome-extension://${h.extensionId}/popup.html`);
-    const saved = await popup.evaluate(
-      (a) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<{ ok: boolean }> } } }).chrome.runtime.sendMessage({ type: 'annotation.save', annotation: a }),
-      sampleAnnotation({
-        id: '7d2e9a10-3b4c-4d5e-8f60-718293a4b5c6',
-        pageKey: pageKey(url),
-        url,
-        site: 'chinanews.com.cn',
-        selectors: [{ type: 'TextQuoteSelector', exact: SENTENCE, prefix: '', suffix: '' }],
-      }),
-    );
-    expect(saved.ok).toBe(true);
-    await popup.close();
+    await saveElsewhere('7d2e9a10-3b4c-4d5e-8f60-718293a4b5c6', url);
     await expect.poll(() => highlightTexts(page)).toEqual({ '7d2e9a10-3b4c-4d5e-8f60-718293a4b5c6': SENTENCE });
     await page.close();
   });
