@@ -24,6 +24,7 @@ import { chromium, type Page } from 'playwright-core';
 import { EXTENSION_DIR, chromePath, chromiumArgs } from '../e2e/harness';
 import { quoteOf, type Annotation } from '@/storage/model/annotation';
 import { makeLibrary } from './popup-data';
+import { buildDigest } from '@/storage/db/digest';
 
 export interface PopupStat {
   name: string;
@@ -182,15 +183,18 @@ export async function runPopupBrowserBench(opts: { pages?: number; perPage?: num
     await setup.goto(url);
     await setup.waitForSelector('.empty', { timeout: 60_000 });
     const fillMs = await setup.evaluate(
-      (list) =>
+      ({ list, shards }) =>
         new Promise<number>((resolve, reject) => {
           const t0 = performance.now();
           const open = indexedDB.open('sourcemark');
           open.onerror = () => reject(open.error);
           open.onsuccess = () => {
             const db = open.result;
-            const tx = db.transaction('annotations', 'readwrite');
+            // The search digest beside the records, as the extension's Dexie keeps it
+            // (storage/db/digest-sync.ts); this fill writes with plain IndexedDB.
+            const tx = db.transaction(['annotations', 'digest'], 'readwrite');
             for (const a of list) tx.objectStore('annotations').put(a);
+            for (const s of shards) tx.objectStore('digest').put(s);
             tx.oncomplete = () => {
               db.close();
               resolve(performance.now() - t0);
@@ -198,7 +202,7 @@ export async function runPopupBrowserBench(opts: { pages?: number; perPage?: num
             tx.onerror = () => reject(tx.error);
           };
         }),
-      library,
+      { list: library, shards: buildDigest(library) },
     );
     await setup.close();
 
