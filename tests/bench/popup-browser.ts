@@ -49,6 +49,11 @@ export interface PopupBrowserReport {
   laterKeystrokes: PopupStat;
   /** Headings + items in the DOM after the first render, and with 1,000 results open. */
   domRows: { firstScreen: number; results: number; resultsTotal: number };
+  /** A note edit with the library stored, asked for by an extension page: the message, the
+   * background's write (the record, its version and the search digest's shard), the answer. */
+  noteEdit?: PopupStat;
+  /** The search digest and the records, as JSON bytes (the stored size tracks these). */
+  bytes?: { digest: number; records: number };
 }
 
 const COLD_QUERY = '匮缺的高科'; // one phrase in ten: 1,000 matches
@@ -253,6 +258,23 @@ export async function runPopupBrowserBench(opts: { pages?: number; perPage?: num
       firstScreen = Math.max(firstScreen, screenRows);
       results = Math.max(results, resultRows);
     }
+    // After the popup runs, so that the edited notes change none of their searches.
+    const editor = await context.newPage();
+    // An extension page the background takes requests from (the peer page may send none).
+    await editor.goto(`${origin}/options.html`);
+    const edits = await editor.evaluate(async (ids) => {
+      const chrome = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome;
+      const times: number[] = [];
+      for (const [i, id] of ids.entries()) {
+        const t0 = performance.now();
+        const res = (await chrome.runtime.sendMessage({ type: 'annotation.update', id, patch: { note: `改过的笔记 ${i}` } })) as { ok?: boolean };
+        if (!res?.ok) throw new Error(`note edit failed: ${JSON.stringify(res)}`);
+        times.push(performance.now() - t0);
+      }
+      return times;
+    }, library.filter((_, i) => i % 499 === 7).map((a) => a.id));
+    await editor.close();
+    const json = (x: unknown) => Buffer.byteLength(JSON.stringify(x));
     return {
       annotations: library.length,
       pages,
@@ -266,6 +288,8 @@ export async function runPopupBrowserBench(opts: { pages?: number; perPage?: num
       pausedKeystroke: stats('search keystroke, the first, typed 1 s after the first screen → results', paused),
       laterKeystrokes: stats('search keystroke, results open → results', warm),
       domRows: { firstScreen, results, resultsTotal: rowsFor(library, COLD_QUERY) },
+      noteEdit: stats(`a note edit, ${edits.length} of them: message → record, version and digest written → answer`, edits),
+      bytes: { digest: json(buildDigest(library)), records: json(library) },
     };
   } finally {
     await context.close();
