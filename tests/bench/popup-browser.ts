@@ -197,9 +197,11 @@ export async function runPopupBrowserBench(opts: { pages?: number; perPage?: num
             const db = open.result;
             // The search digest beside the records, as the extension's Dexie keeps it
             // (storage/db/digest-sync.ts); this fill writes with plain IndexedDB.
-            const tx = db.transaction(['annotations', 'digest'], 'readwrite');
+            // (A build from before the digest has no such store: it measures that build too.)
+            const withDigest = db.objectStoreNames.contains('digest');
+            const tx = db.transaction(withDigest ? ['annotations', 'digest'] : ['annotations'], 'readwrite');
             for (const a of list) tx.objectStore('annotations').put(a);
-            for (const s of shards) tx.objectStore('digest').put(s);
+            if (withDigest) for (const s of shards) tx.objectStore('digest').put(s);
             tx.oncomplete = () => {
               db.close();
               resolve(performance.now() - t0);
