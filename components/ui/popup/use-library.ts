@@ -48,7 +48,7 @@ export function useLibrary(db: SourcemarkDB, needNow: boolean): LibraryState {
     };
   }, [db]);
 
-  // Effects run after the browser painted: the table is read after the first screen is shown.
+  // Effects run after the browser painted: the live query starts after the first screen is shown.
   const [afterFirst, setAfterFirst] = useState(false);
   useEffect(() => {
     if (first && !afterFirst) setAfterFirst(true);
