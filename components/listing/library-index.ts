@@ -1,11 +1,13 @@
-import { cachedHaystack, searchTerms, type SearchResult } from '@/storage/db/queries';
-import type { Annotation, Color } from '@/storage/model/annotation';
+import { searchTerms } from '@/storage/db/queries';
+import type { DigestRow } from '@/storage/db/digest';
+import type { Color } from '@/storage/model/annotation';
 
 /**
- * A search index built once over the whole library: every annotation's searchable text (quote,
- * note, title, tags, folded as `search` folds them), newest first. A keystroke then filters
- * 10,000 strings in memory (a millisecond or two) instead of reading the table again, and the
- * order is already the result's order, so nothing is sorted per keystroke. Pure: no browser API.
+ * A search index built once over the whole library, from the search digest's rows
+ * (storage/db/digest.ts: each annotation's quote, note, title and tags already folded as `search`
+ * folds them), newest first. A keystroke then filters 10,000 strings in memory (a millisecond or
+ * two) instead of reading the table again, and the order is already the result's order, so
+ * nothing is sorted per keystroke. Pure: no browser API.
  */
 
 export interface SearchFilter {
@@ -15,14 +17,16 @@ export interface SearchFilter {
   tag: string | null;
 }
 
-interface Entry {
-  annotation: Annotation;
-  /** Folded quote, note, title and tags (storage/db/queries.ts cachedHaystack). */
-  text: string;
+/** Every match, newest first, and how many (the same as `search` in storage/db/queries.ts). */
+export interface IndexResult {
+  annotations: DigestRow[];
+  total: number;
 }
 
+type Entry = DigestRow;
+
 /** Newest first, ties by id: the order `search` and `searchIn` return. */
-export function newestFirst(a: Annotation, b: Annotation): number {
+export function newestFirst(a: { updated: string; id: string }, b: { updated: string; id: string }): number {
   return a.updated < b.updated ? 1 : a.updated > b.updated ? -1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
@@ -37,7 +41,7 @@ export class LibraryIndex {
   }
 
   /** Every match, newest first (the same matches and order as `search` in storage/db/queries.ts). */
-  search({ query, colors, tag }: SearchFilter): SearchResult {
+  search({ query, colors, tag }: SearchFilter): IndexResult {
     const terms = searchTerms(query);
     const colorKey = [...colors].sort().join();
     const colorSet = colors.length > 0 ? new Set<string>(colors) : null;
@@ -51,12 +55,12 @@ export class LibraryIndex {
     const from = narrows ? prev.found : this.entries;
     const found = from.filter(
       (e) =>
-        (tag === null || e.annotation.tags.includes(tag)) &&
-        (!colorSet || colorSet.has(e.annotation.color)) &&
+        (tag === null || e.tags.includes(tag)) &&
+        (!colorSet || colorSet.has(e.color)) &&
         terms.every((t) => e.text.includes(t)),
     );
     this.last = { terms, colors: colorKey, tag, found };
-    return { annotations: found.map((e) => e.annotation), total: found.length };
+    return { annotations: found, total: found.length };
   }
 }
 
@@ -65,11 +69,11 @@ export class LibraryIndex {
  * the popup runs slices when it is idle and finishes the rest at once if a search needs it first.
  */
 export class IndexBuilder {
-  private readonly sorted: Annotation[];
+  private readonly sorted: DigestRow[];
   private readonly entries: Entry[] = [];
   private built: LibraryIndex | null = null;
 
-  constructor(list: readonly Annotation[]) {
+  constructor(list: readonly DigestRow[]) {
     this.sorted = [...list].sort(newestFirst);
   }
 
@@ -81,10 +85,7 @@ export class IndexBuilder {
   step(timeLeft: () => number): LibraryIndex | null {
     while (!this.built) {
       const end = Math.min(this.sorted.length, this.entries.length + 200);
-      for (let i = this.entries.length; i < end; i++) {
-        const annotation = this.sorted[i]!;
-        this.entries.push({ annotation, text: cachedHaystack(annotation) });
-      }
+      for (let i = this.entries.length; i < end; i++) this.entries.push(this.sorted[i]!);
       if (this.entries.length === this.sorted.length) this.built = new LibraryIndex(this.entries);
       else if (timeLeft() <= 0) return null;
     }

@@ -1,5 +1,5 @@
-import { byPageOrder, type PageSummary } from '@/storage/db/queries';
-import type { Annotation } from '@/storage/model/annotation';
+import type { PageSummary } from '@/storage/db/queries';
+import type { DigestRow, Listed } from '@/storage/db/digest';
 import { newestFirst } from './library-index';
 
 /**
@@ -11,19 +11,29 @@ export type PageHead = Pick<PageSummary, 'pageKey' | 'title' | 'site' | 'url' | 
 
 export type ListRow =
   | { kind: 'page'; key: string; page: PageHead; open: boolean }
-  | { kind: 'item'; key: string; pageKey: string; annotation: Annotation };
+  | { kind: 'item'; key: string; pageKey: string; annotation: Listed };
 
 /** Everything "All annotations" lists: pages newest first, each page's annotations in page order. */
 export interface Library {
   pages: PageSummary[];
-  byPage: ReadonlyMap<string, readonly Annotation[]>;
-  all: readonly Annotation[];
+  byPage: ReadonlyMap<string, readonly DigestRow[]>;
+  all: readonly DigestRow[];
 }
 
-/** Groups a whole table into pages (as pagesNewestFirst and annotationsForPage would list them). */
-export function groupLibrary(all: readonly Annotation[]): Library {
-  const byPage = new Map<string, Annotation[]>();
-  const latest = new Map<string, Annotation>();
+/** Reading order on a page, as queries.ts byPageOrder orders whole records: by position (none
+ * last), then by creation, then by id. */
+export function byListedOrder(a: Listed, b: Listed): number {
+  return (
+    (a.start ?? Number.POSITIVE_INFINITY) - (b.start ?? Number.POSITIVE_INFINITY) ||
+    Date.parse(a.created) - Date.parse(b.created) ||
+    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  );
+}
+
+/** Groups the whole digest into pages (as pagesNewestFirst and annotationsForPage would list them). */
+export function groupLibrary(all: readonly DigestRow[]): Library {
+  const byPage = new Map<string, DigestRow[]>();
+  const latest = new Map<string, DigestRow>();
   for (const a of all) {
     const list = byPage.get(a.pageKey);
     if (list) list.push(a);
@@ -31,7 +41,7 @@ export function groupLibrary(all: readonly Annotation[]): Library {
     const l = latest.get(a.pageKey);
     if (!l || newestFirst(a, l) < 0) latest.set(a.pageKey, a);
   }
-  for (const list of byPage.values()) list.sort(byPageOrder);
+  for (const list of byPage.values()) list.sort(byListedOrder);
   const pages = [...latest.values()].sort(newestFirst).map((a) => ({
     pageKey: a.pageKey,
     title: a.title,
@@ -48,7 +58,7 @@ const pageKeyOf = (pageKey: string) => `p:${pageKey}`;
 /** Headings for `pages`; an open page's annotations follow its heading once they are known. */
 export function pageRows(
   pages: readonly PageHead[],
-  byPage: ReadonlyMap<string, readonly Annotation[]> | null,
+  byPage: ReadonlyMap<string, readonly Listed[]> | null,
   open: ReadonlySet<string>,
 ): ListRow[] {
   const rows: ListRow[] = [];
@@ -68,8 +78,8 @@ export function pageRows(
  * first under each (`found` comes newest first), every page open. A page closed by the reader
  * keeps its heading only.
  */
-export function resultRows(found: readonly Annotation[], closed: ReadonlySet<string> = new Set()): ListRow[] {
-  const groups = new Map<string, Annotation[]>();
+export function resultRows(found: readonly Listed[], closed: ReadonlySet<string> = new Set()): ListRow[] {
+  const groups = new Map<string, Listed[]>();
   for (const a of found) {
     const g = groups.get(a.pageKey);
     if (g) g.push(a);

@@ -74,14 +74,16 @@ export default function App({ db, lang, tabId, tab }: AppProps) {
         await request({ type: 'annotation.update', id: a.id, patch: { note } });
       },
       async remove(a) {
+        // The whole record first (the list holds only what it shows): undo puts it back as it was.
+        const whole = await db.annotations.get(a.id);
         await request({ type: 'annotation.delete', id: a.id });
-        setDeleted(a);
+        if (whole) setDeleted(whole);
       },
       async go(a) {
         await request({ type: 'annotation.reveal', id: a.id });
       },
     }),
-    [],
+    [db],
   );
   const env = useMemo<PopupEnv>(() => ({ db, lang, t, actions }), [db, lang, t, actions]);
 

@@ -1,6 +1,7 @@
 import type { Annotation } from '../model/annotation';
 import { LANGUAGES, type LanguageSetting } from '../model/settings-defaults';
 import { DB_NAME } from './db-name';
+import { openExisting } from './open-existing';
 import type { PageList } from './queries';
 
 /**
@@ -19,39 +20,19 @@ export interface FirstScreen {
 }
 
 /** `name` is for tests, which keep a database of their own. */
-export function readFirstScreen(limit: number, name: string = DB_NAME): Promise<FirstScreen | null> {
+export async function readFirstScreen(limit: number, name: string = DB_NAME): Promise<FirstScreen | null> {
+  const db = await openExisting(name);
+  if (!db) return null;
   return new Promise((resolve) => {
-    let open: IDBOpenDBRequest;
     try {
-      // No version: whatever the extension's Dexie made it. Never creates or upgrades it.
-      open = indexedDB.open(name);
-    } catch {
-      return resolve(null);
-    }
-    open.onupgradeneeded = () => {
-      // The database did not exist: creating it here would give Dexie an empty version-1 database
-      // to "upgrade". Aborting leaves nothing behind.
-      open.transaction?.abort();
-    };
-    open.onerror = (e) => {
-      e.preventDefault();
-      resolve(null);
-    };
-    open.onblocked = () => resolve(null);
-    open.onsuccess = () => {
-      const db = open.result;
-      // Never hold up an upgrade by another context (the background after an update).
-      db.onversionchange = () => db.close();
-      try {
-        read(db, limit, (answer) => {
-          db.close();
-          resolve(answer);
-        });
-      } catch {
+      read(db, limit, (answer) => {
         db.close();
-        resolve(null);
-      }
-    };
+        resolve(answer);
+      });
+    } catch {
+      db.close();
+      resolve(null);
+    }
   });
 }
 

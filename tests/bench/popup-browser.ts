@@ -24,6 +24,7 @@ import { chromium, type Page } from 'playwright-core';
 import { EXTENSION_DIR, chromePath, chromiumArgs } from '../e2e/harness';
 import { quoteOf, type Annotation } from '@/storage/model/annotation';
 import { makeLibrary } from './popup-data';
+import { buildDigest } from '@/storage/db/digest';
 
 export interface PopupStat {
   name: string;
@@ -48,6 +49,11 @@ export interface PopupBrowserReport {
   laterKeystrokes: PopupStat;
   /** Headings + items in the DOM after the first render, and with 1,000 results open. */
   domRows: { firstScreen: number; results: number; resultsTotal: number };
+  /** A note edit with the library stored, asked for by an extension page: the message, the
+   * background's write (the record, its version and the search digest's shard), the answer. */
+  noteEdit?: PopupStat;
+  /** The search digest and the records, as JSON bytes (the stored size tracks these). */
+  bytes?: { digest: number; records: number };
 }
 
 const COLD_QUERY = '匮缺的高科'; // one phrase in ten: 1,000 matches
@@ -182,15 +188,20 @@ export async function runPopupBrowserBench(opts: { pages?: number; perPage?: num
     await setup.goto(url);
     await setup.waitForSelector('.empty', { timeout: 60_000 });
     const fillMs = await setup.evaluate(
-      (list) =>
+      ({ list, shards }) =>
         new Promise<number>((resolve, reject) => {
           const t0 = performance.now();
           const open = indexedDB.open('sourcemark');
           open.onerror = () => reject(open.error);
           open.onsuccess = () => {
             const db = open.result;
-            const tx = db.transaction('annotations', 'readwrite');
+            // The search digest beside the records, as the extension's Dexie keeps it
+            // (storage/db/digest-sync.ts); this fill writes with plain IndexedDB.
+            // (A build from before the digest has no such store: it measures that build too.)
+            const withDigest = db.objectStoreNames.contains('digest');
+            const tx = db.transaction(withDigest ? ['annotations', 'digest'] : ['annotations'], 'readwrite');
             for (const a of list) tx.objectStore('annotations').put(a);
+            if (withDigest) for (const s of shards) tx.objectStore('digest').put(s);
             tx.oncomplete = () => {
               db.close();
               resolve(performance.now() - t0);
@@ -198,7 +209,7 @@ export async function runPopupBrowserBench(opts: { pages?: number; perPage?: num
             tx.onerror = () => reject(tx.error);
           };
         }),
-      library,
+      { list: library, shards: buildDigest(library) },
     );
     await setup.close();
 
@@ -249,6 +260,23 @@ export async function runPopupBrowserBench(opts: { pages?: number; perPage?: num
       firstScreen = Math.max(firstScreen, screenRows);
       results = Math.max(results, resultRows);
     }
+    // After the popup runs, so that the edited notes change none of their searches.
+    const editor = await context.newPage();
+    // An extension page the background takes requests from (the peer page may send none).
+    await editor.goto(`${origin}/options.html`);
+    const edits = await editor.evaluate(async (ids) => {
+      const chrome = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome;
+      const times: number[] = [];
+      for (const [i, id] of ids.entries()) {
+        const t0 = performance.now();
+        const res = (await chrome.runtime.sendMessage({ type: 'annotation.update', id, patch: { note: `改过的笔记 ${i}` } })) as { ok?: boolean };
+        if (!res?.ok) throw new Error(`note edit failed: ${JSON.stringify(res)}`);
+        times.push(performance.now() - t0);
+      }
+      return times;
+    }, library.filter((_, i) => i % 499 === 7).map((a) => a.id));
+    await editor.close();
+    const json = (x: unknown) => Buffer.byteLength(JSON.stringify(x));
     return {
       annotations: library.length,
       pages,
@@ -262,6 +290,8 @@ export async function runPopupBrowserBench(opts: { pages?: number; perPage?: num
       pausedKeystroke: stats('search keystroke, the first, typed 1 s after the first screen → results', paused),
       laterKeystrokes: stats('search keystroke, results open → results', warm),
       domRows: { firstScreen, results, resultsTotal: rowsFor(library, COLD_QUERY) },
+      noteEdit: stats(`a note edit, ${edits.length} of them: message → record, version and digest written → answer`, edits),
+      bytes: { digest: json(buildDigest(library)), records: json(library) },
     };
   } finally {
     await context.close();

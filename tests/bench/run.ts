@@ -331,6 +331,7 @@ function popupSection(chromium: PopupBrowserReport | Error, node: PopupReport | 
           line(c.firstKeystroke, POPUP_BEFORE.keystroke, `≤ ${GOALS.popupKeystrokeMs}`),
           line(c.pausedKeystroke, POPUP_BEFORE.keystroke, `≤ ${GOALS.popupKeystrokeMs}`),
           line(c.laterKeystrokes, POPUP_BEFORE.keystroke, `≤ ${GOALS.popupKeystrokeMs}`),
+          ...(c.noteEdit ? [line(c.noteEdit)] : []),
         ],
       ),
     );
@@ -344,6 +345,9 @@ function popupSection(chromium: PopupBrowserReport | Error, node: PopupReport | 
           ['first keystroke ÷ later keystrokes (medians)', factor(c.firstKeystroke.medianMs / c.laterKeystrokes.medianMs)],
           ['rows in the DOM, first screen (headings + items)', `${int(c.domRows.firstScreen)} of ${int(c.pages)} page headings`],
           ['rows in the DOM, 1,000 results open', `${int(c.domRows.results)} of ${int(c.domRows.resultsTotal)} rows`],
+          ...(c.bytes
+            ? [['search digest ÷ records, as JSON', `${(c.bytes.digest / 1e6).toFixed(1)} MB ÷ ${(c.bytes.records / 1e6).toFixed(1)} MB`]]
+            : []),
         ],
         ['l', 'r'],
       ),

@@ -1,13 +1,16 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { groupLibrary } from '@/components/listing/list-rows';
-import { quoteOf } from '@/storage/model/annotation';
+import { buildDigest, digestRowOf } from '@/storage/db/digest';
 import { makeLibrary } from '../bench/popup-data';
 import { useHarness } from './use-harness';
 
 // 1,200 annotations on 120 pages: far more rows than a 600 px popup shows.
 const library = makeLibrary(120, 10);
-const { pages, byPage } = groupLibrary(library);
+const { pages, byPage } = groupLibrary(library.map(digestRowOf));
+// Written beside the records as the extension's Dexie would (storage/db/digest-sync.ts): this
+// test writes with plain IndexedDB.
+const digest = buildDigest(library);
 const newest = pages[0]!;
 const oldest = pages[pages.length - 1]!;
 
@@ -21,13 +24,14 @@ describe('the popup with a large library', () => {
     const setup = await h.open(url);
     await setup.waitForSelector('.empty');
     await setup.evaluate(
-      (list) =>
+      ({ list, shards }) =>
         new Promise<void>((resolve, reject) => {
           const open = indexedDB.open('sourcemark');
           open.onerror = () => reject(open.error);
           open.onsuccess = () => {
-            const tx = open.result.transaction('annotations', 'readwrite');
+            const tx = open.result.transaction(['annotations', 'digest'], 'readwrite');
             for (const a of list) tx.objectStore('annotations').put(a);
+            for (const s of shards) tx.objectStore('digest').put(s);
             tx.oncomplete = () => {
               open.result.close();
               resolve();
@@ -35,7 +39,7 @@ describe('the popup with a large library', () => {
             tx.onerror = () => reject(tx.error);
           };
         }),
-      library,
+      { list: library, shards: digest },
     );
     await setup.close();
     popup = await h.context.newPage();
@@ -60,10 +64,10 @@ describe('the popup with a large library', () => {
 
   it('finds an annotation of the oldest page by its words', async () => {
     const target = byPage.get(oldest.pageKey)![2]!;
-    const words = quoteOf(target).exact.slice(-8);
+    const words = target.quote.slice(-8);
     await popup.getByRole('searchbox').fill(words);
     await expect.poll(() => popup.locator('.results [role="status"]').innerText()).toBe('找到 1 条');
-    expect(await popup.locator(`.results li.item[data-annotation-id="${target.id}"] .quote`).innerText()).toBe(quoteOf(target).exact);
+    expect(await popup.locator(`.results li.item[data-annotation-id="${target.id}"] .quote`).innerText()).toBe(target.quote);
     await popup.getByRole('searchbox').fill('');
     await expect.poll(() => headings(popup).first().innerText()).toContain(newest.title);
   });
@@ -90,7 +94,8 @@ describe('the popup with a large library', () => {
   it('deletes from the list, and undo brings the annotation back', async () => {
     await popup.locator('main').evaluate((m) => m.scrollTo(0, 0));
     // Not the page's newest: deleting that would move the page down the list.
-    const item = popup.locator(`li.item[data-annotation-id="${byPage.get(newest.pageKey)![1]!.id}"]`);
+    const id = byPage.get(newest.pageKey)![1]!.id;
+    const item = popup.locator(`li.item[data-annotation-id="${id}"]`);
     await expect.poll(() => item.count()).toBe(1);
     await item.getByRole('button', { name: '删除' }).click();
     await expect.poll(() => popup.locator('main .group-head', { hasText: newest.title }).first().innerText()).toContain('9 条');
@@ -98,5 +103,22 @@ describe('the popup with a large library', () => {
     await popup.locator('.toast').getByRole('button', { name: '撤销' }).click();
     await expect.poll(() => item.count()).toBe(1);
     expect(await popup.locator('main .group-head', { hasText: newest.title }).first().innerText()).toContain('10 条');
+    // The list holds only what it shows; undo put back the whole record, selectors and all.
+    const stored = await popup.evaluate(
+      (key) =>
+        new Promise<unknown>((resolve, reject) => {
+          const open = indexedDB.open('sourcemark');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const req = open.result.transaction('annotations').objectStore('annotations').get(key);
+            req.onsuccess = () => {
+              open.result.close();
+              resolve(req.result);
+            };
+          };
+        }),
+      id,
+    );
+    expect(stored).toEqual(library.find((a) => a.id === id));
   });
 });

@@ -1,6 +1,7 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { CURRENT_VERSION, SCHEMA_VERSIONS, SourcemarkDB } from '@/storage/db/db';
+import { buildDigest, contentOf } from '@/storage/db/digest';
 import { sampleAnnotation } from '../support/sample-annotation';
 
 /**
@@ -48,6 +49,8 @@ describe('database upgrades', () => {
       expect(await current.annotations.where('tags').equals('t1').count()).toBe(
         records.filter((r) => r.tags.includes('t1')).length,
       );
+      // The search digest says what the table says, whether the upgrade built it or writes kept it.
+      expect((await current.digest.orderBy('shard').toArray()).map(contentOf)).toEqual(buildDigest(records).map(contentOf));
       current.close();
       await Dexie.delete(name);
     }, 60_000);

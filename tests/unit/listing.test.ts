@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { IndexBuilder, LibraryIndex, newestFirst, type SearchFilter } from '@/components/listing/library-index';
 import { groupLibrary, headingOf, pageRows, resultRows, type ListRow } from '@/components/listing/list-rows';
 import { fixedOffsets, offsetsOf, rowHeights, visibleRows } from '@/components/listing/windowing';
+import { DigestLibrary } from '@/components/listing/digest-library';
+import { buildDigest, digestRowOf, type DigestRow } from '@/storage/db/digest';
 import { byPageOrder, searchIn } from '@/storage/db/queries';
 import type { Annotation } from '@/storage/model/annotation';
 import { idFor, makeLibrary } from '../bench/popup-data';
@@ -50,8 +52,12 @@ describe('windowing', () => {
   });
 });
 
+/** The library as the popup holds it: the search digest's rows. */
+const rowsOf = (list: readonly Annotation[]): DigestRow[] => list.map(digestRowOf);
+
 describe('list rows', () => {
-  const lib = makeLibrary(5, 3);
+  const records = makeLibrary(5, 3);
+  const lib = rowsOf(records);
 
   it('groups the library into pages, the most recently changed first, each in reading order', () => {
     const { pages, byPage } = groupLibrary(lib);
@@ -62,14 +68,15 @@ describe('list rows', () => {
       expect(p.updated).toBe(latest(p.pageKey));
       expect(p.count).toBe(3);
       const list = byPage.get(p.pageKey)!;
-      expect(list.map((a) => a.id)).toEqual([...list].sort(byPageOrder).map((a) => a.id));
+      // The reading order of the whole records (by their selectors' positions).
+      expect(list.map((a) => a.id)).toEqual(records.filter((a) => a.pageKey === p.pageKey).sort(byPageOrder).map((a) => a.id));
     }
   });
 
   it('takes a page title from its latest annotation (pages get retitled)', () => {
     const old = sampleAnnotation({ title: '旧标题', updated: '2026-01-01T00:00:00.000Z' });
     const fresh = sampleAnnotation({ id: idFor(9, 9), title: '新标题', updated: '2026-02-01T00:00:00.000Z' });
-    expect(groupLibrary([fresh, old]).pages.map((p) => [p.title, p.count])).toEqual([['新标题', 2]]);
+    expect(groupLibrary(rowsOf([fresh, old])).pages.map((p) => [p.title, p.count])).toEqual([['新标题', 2]]);
   });
 
   it('lists closed pages as headings only and an open page with its annotations', () => {
@@ -92,12 +99,12 @@ describe('list rows', () => {
     const a = sampleAnnotation({ id: idFor(1, 1), pageKey: 'x', updated: '2026-03-03T00:00:00.000Z' });
     const b = sampleAnnotation({ id: idFor(2, 1), pageKey: 'y', updated: '2026-03-02T00:00:00.000Z' });
     const c = sampleAnnotation({ id: idFor(1, 2), pageKey: 'x', updated: '2026-03-01T00:00:00.000Z' });
-    expect(kinds(resultRows([a, b, c]))).toEqual(['P x', `  ${a.id}`, `  ${c.id}`, 'P y', `  ${b.id}`]);
-    expect(kinds(resultRows([a, b, c], new Set(['x'])))).toEqual(['P x', 'P y', `  ${b.id}`]);
+    expect(kinds(resultRows(rowsOf([a, b, c])))).toEqual(['P x', `  ${a.id}`, `  ${c.id}`, 'P y', `  ${b.id}`]);
+    expect(kinds(resultRows(rowsOf([a, b, c]), new Set(['x'])))).toEqual(['P x', 'P y', `  ${b.id}`]);
   });
 
   it("finds the heading of a row's page", () => {
-    const rows = resultRows(makeLibrary(3, 4).sort(newestFirst));
+    const rows = resultRows(rowsOf(makeLibrary(3, 4).sort(newestFirst)));
     const pageOf = (r: ListRow) => (r.kind === 'page' ? r.page.pageKey : r.pageKey);
     expect(rows.filter((r) => r.kind === 'page')).toHaveLength(3);
     rows.forEach((row, i) => {
@@ -109,7 +116,8 @@ describe('list rows', () => {
 });
 
 describe('library index', () => {
-  const lib = makeLibrary(200, 10);
+  const records = makeLibrary(200, 10);
+  const lib = rowsOf(records);
   const filters: SearchFilter[] = [
     { query: '据知情', colors: [], tag: null },
     { query: 'MINISTER said', colors: [], tag: null },
@@ -120,8 +128,9 @@ describe('library index', () => {
     { query: '来源', colors: ['pink'], tag: 'todo' },
     { query: '不存在的词', colors: [], tag: null },
   ];
-  const expected = (f: SearchFilter) => searchIn(lib, f.query, { colors: f.colors, tag: f.tag ?? undefined, limit: lib.length });
-  const ids = (list: readonly Annotation[]) => list.map((a) => a.id);
+  // What the database search finds over the whole records.
+  const expected = (f: SearchFilter) => searchIn(records, f.query, { colors: f.colors, tag: f.tag ?? undefined, limit: records.length });
+  const ids = (list: readonly { id: string }[]) => list.map((a) => a.id);
 
   it('finds what the database search finds, in the same order, with the same total', () => {
     const index = new IndexBuilder(lib).finish();
@@ -170,10 +179,33 @@ describe('library index', () => {
     expect(builder.finish().size).toBe(2000);
   });
 
-  it('sees an edited note (folded texts are cached by content, not by id alone)', () => {
+  it('sees an edited note', () => {
     const a = sampleAnnotation({ note: '第一版笔记' });
-    expect(new IndexBuilder([a]).finish().search({ query: '第二版', colors: [], tag: null }).total).toBe(0);
+    expect(new IndexBuilder(rowsOf([a])).finish().search({ query: '第二版', colors: [], tag: null }).total).toBe(0);
     const edited = { ...a, note: '第二版笔记' };
-    expect(new IndexBuilder([edited]).finish().search({ query: '第二版', colors: [], tag: null }).total).toBe(1);
+    expect(new IndexBuilder(rowsOf([edited])).finish().search({ query: '第二版', colors: [], tag: null }).total).toBe(1);
+  });
+});
+
+describe('the library from the digest', () => {
+  const records = makeLibrary(20, 5);
+
+  it('lists what grouping the whole records lists', () => {
+    const lib = new DigestLibrary().read(buildDigest(records));
+    const direct = groupLibrary(rowsOf(records));
+    expect(lib.pages).toEqual(direct.pages);
+    expect([...lib.byPage.entries()]).toEqual(expect.arrayContaining([...direct.byPage.entries()]));
+    expect(lib.all).toHaveLength(100);
+  });
+
+  it('gives back the same library when no shard changed, and a new one when one did', () => {
+    const unpacker = new DigestLibrary();
+    const shards = buildDigest(records);
+    const first = unpacker.read(shards);
+    expect(unpacker.read(shards.map((s) => ({ ...s })))).toBe(first);
+    const changed = shards.map((s, i) => (i === 3 ? { ...s, rev: 1, note: s.note.map(() => '改过') } : s));
+    const next = unpacker.read(changed);
+    expect(next).not.toBe(first);
+    expect(next.all.filter((a) => a.note === '改过')).toHaveLength(shards[3]!.id.length);
   });
 });

@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import AllAnnotations from '@/components/ui/popup/AllAnnotations';
+import { listedOf } from '@/storage/db/digest';
 import AnnotationItem from '@/components/ui/popup/AnnotationItem';
 import { EnvContext, type AnnotationActions, type PopupEnv } from '@/components/ui/popup/env';
 import { NO_SEARCH, type SearchState } from '@/components/ui/popup/search-state';
@@ -58,7 +59,7 @@ describe('popup components', () => {
     render(
       <EnvContext.Provider value={env}>
         <ul>
-          <AnnotationItem annotation={a} />
+          <AnnotationItem annotation={listedOf(a)} />
         </ul>
       </EnvContext.Provider>,
       root,
@@ -133,7 +134,7 @@ describe('popup components', () => {
     const button = mountItem(a);
     await editNote(button, '新的笔记');
     await until(() => actions.saveNote.mock.calls.length === 1);
-    expect(actions.saveNote).toHaveBeenCalledWith(a, '新的笔记');
+    expect(actions.saveNote).toHaveBeenCalledWith(listedOf(a), '新的笔记');
     await until(() => root.querySelector('textarea') === null);
     button('删除').click();
     await until(() => actions.remove.mock.calls.length === 1);

@@ -1,11 +1,12 @@
 import { useRef, useState } from 'preact/hooks';
-import { quoteOf, type Annotation } from '@/storage/model/annotation';
+import type { Listed } from '@/storage/db/digest';
 import { useEnv } from './env';
 import { errorMessage } from '@/storage/model/error-message';
 import { VERDICT_ICONS, VERDICT_NAMES } from '@/components/vocabulary/verdicts';
 
 export type AnnotationItemProps = {
-  annotation: Annotation;
+  /** As the search digest lists it (storage/db/digest.ts listedOf for a whole record). */
+  annotation: Listed;
   /** Saved for the page but not found on it now: going there cannot show it. */
   orphan?: boolean;
 };
@@ -46,7 +47,7 @@ export default function AnnotationItem({ annotation: a, orphan = false }: Annota
     <li class="item" data-annotation-id={a.id} data-color={a.color}>
       <div class="item-main">
         <span class={`dot ${a.color}`} role="img" aria-label={t.colors[a.color]} />
-        <blockquote class="quote">{quoteOf(a).exact}</blockquote>
+        <blockquote class="quote">{a.quote}</blockquote>
       </div>
       {orphan ? <p class="badge">{t.notFoundOnPage}</p> : null}
       {editing ? (
@@ -81,9 +82,9 @@ export default function AnnotationItem({ annotation: a, orphan = false }: Annota
       ) : a.note ? (
         <p class="note">{a.note}</p>
       ) : null}
-      {a.assessment ? (
-        <p class={`verdict-chip ${a.assessment.verdict}`} data-verdict={a.assessment.verdict}>
-          <span aria-hidden="true">{VERDICT_ICONS[a.assessment.verdict]}</span> {VERDICT_NAMES[lang][a.assessment.verdict]}
+      {a.verdict ? (
+        <p class={`verdict-chip ${a.verdict}`} data-verdict={a.verdict}>
+          <span aria-hidden="true">{VERDICT_ICONS[a.verdict]}</span> {VERDICT_NAMES[lang][a.verdict]}
         </p>
       ) : null}
       {a.tags.length ? <p class="tags">{a.tags.map((tag) => `#${tag}`).join(' ')}</p> : null}

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'preact/hooks';
 import { request } from '@/storage/messaging/client';
 import type { PageStatus } from '@/storage/messaging/protocol';
 import { annotationsForPage } from '@/storage/db/queries';
+import { listedOf } from '@/storage/db/digest';
 import AnnotationItem from './AnnotationItem';
 import { useEnv } from './env';
 import type { ActiveTab } from './active-tab';
@@ -74,7 +75,7 @@ function Running({ status }: { status: PageStatus }) {
       ) : (
         <ul class="items">
           {placed.map((a) => (
-            <AnnotationItem key={a.id} annotation={a} />
+            <AnnotationItem key={a.id} annotation={listedOf(a)} />
           ))}
         </ul>
       )}
@@ -84,7 +85,7 @@ function Running({ status }: { status: PageStatus }) {
           <p class="muted">{t.orphansHint}</p>
           <ul class="items">
             {orphans.map((a) => (
-              <AnnotationItem key={a.id} annotation={a} orphan />
+              <AnnotationItem key={a.id} annotation={listedOf(a)} orphan />
             ))}
           </ul>
         </section>

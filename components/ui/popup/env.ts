@@ -1,14 +1,17 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { Lang, PopupStrings } from '@/components/vocabulary/strings';
-import type { Annotation } from '@/storage/model/annotation';
+import type { Listed } from '@/storage/db/digest';
 import type { SourcemarkDB } from '@/storage/db/db';
 
-/** What reader actions do; App implements them (store write, tab reload, undo toast). */
+/**
+ * What reader actions do; App implements them (store write, tab reload, undo toast). They get an
+ * annotation as the list shows it; one that needs the whole record (undo) reads it by id.
+ */
 export interface AnnotationActions {
-  saveNote(a: Annotation, note: string): Promise<void>;
-  remove(a: Annotation): Promise<void>;
-  go(a: Annotation): Promise<void>;
+  saveNote(a: Listed, note: string): Promise<void>;
+  remove(a: Listed): Promise<void>;
+  go(a: Listed): Promise<void>;
 }
 
 /** Shared by every popup component: the database, the language and the actions. */

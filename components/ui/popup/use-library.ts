@@ -1,15 +1,19 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { IndexBuilder, type LibraryIndex } from '@/components/listing/library-index';
-import { groupLibrary, type Library } from '@/components/listing/list-rows';
-import { readLibrary, type PageList } from '@/storage/db/queries';
+import { DigestLibrary } from '@/components/listing/digest-library';
+import type { Library } from '@/components/listing/list-rows';
+import type { PageList } from '@/storage/db/queries';
 import type { SourcemarkDB } from '@/storage/db/db';
+import type { DigestShard } from '@/storage/db/digest';
+import { earlyDigest, earlyDigestNow } from './early-digest';
 import { firstPages, firstPagesNow } from './first-pages';
 import { useLive } from './use-live';
 
 export interface LibraryState {
   /** The first screenful of pages (first-pages.ts), until the whole library is there. */
   first: PageList | undefined;
-  /** Every annotation, grouped by page; kept current as the table changes anywhere. */
+  /** Every annotation as the search digest lists it, grouped by page; kept current as the
+   * table changes anywhere. */
   library: Library | undefined;
   error: Error | null;
   /**
@@ -23,8 +27,11 @@ export interface LibraryState {
 const SLICE_MS = 8;
 
 /**
- * The popup's library: a small first query for the first screen, then the whole table (read once
- * the first screen is up, or at once when `needNow`: a search has started), then the index.
+ * The popup's library: a small first query for the first screen; the search digest (32 small
+ * records, not 10,000 whole ones: storage/db/digest.ts) as the popup's first script read it,
+ * from which the list and the search index are built at once; then a live query on the digest
+ * (from when the first screen is up, or at once when `needNow` and there was no early read),
+ * which keeps both current as the table changes anywhere.
  */
 export function useLibrary(db: SourcemarkDB, needNow: boolean): LibraryState {
   const [first, setFirst] = useState<PageList | undefined>(() => firstPagesNow(db));
@@ -41,14 +48,25 @@ export function useLibrary(db: SourcemarkDB, needNow: boolean): LibraryState {
     };
   }, [db]);
 
-  // Effects run after the browser painted: the table is read after the first screen is shown.
+  // Effects run after the browser painted: the live query starts after the first screen is shown.
   const [afterFirst, setAfterFirst] = useState(false);
   useEffect(() => {
     if (first && !afterFirst) setAfterFirst(true);
   }, [first, afterFirst]);
-  const load = afterFirst || needNow;
-  const table = useLive(() => (load ? readLibrary(db) : Promise.resolve(null)), [db, load]);
-  const library = useMemo(() => (table.value ? groupLibrary(table.value) : undefined), [table.value]);
+  const [seed, setSeed] = useState<DigestShard[] | null | undefined>(earlyDigestNow);
+  useEffect(() => {
+    if (seed !== undefined) return;
+    let live = true;
+    void earlyDigest().then((s) => live && setSeed(s));
+    return () => {
+      live = false;
+    };
+  }, []);
+  const load = afterFirst || (needNow && !seed);
+  const digest = useLive(() => (load ? db.digest.toArray() : Promise.resolve(null)), [db, load]);
+  const shards = digest.value ?? seed ?? null;
+  const unpacker = useMemo(() => new DigestLibrary(), [db]);
+  const library = useMemo(() => (shards ? unpacker.read(shards) : undefined), [shards, unpacker]);
 
   const builder = useMemo(() => (library ? new IndexBuilder(library.all) : null), [library]);
   const built = useRef<{ builder: IndexBuilder; index: LibraryIndex } | null>(null);
@@ -72,7 +90,7 @@ export function useLibrary(db: SourcemarkDB, needNow: boolean): LibraryState {
   return {
     first,
     library,
-    error: table.error ?? firstError,
+    error: digest.error ?? firstError,
     index() {
       if (!builder) return null;
       if (built.current?.builder !== builder) built.current = { builder, index: builder.finish() };
