@@ -4,8 +4,6 @@ import { applyLang, pageLang } from '@/components/ui/page-lang';
 import { SourcemarkDB } from '@/storage/db/db';
 import type { FirstScreen } from '@/storage/db/first-screen';
 import { prefetchFirstPages, seedFirstPages } from '@/components/ui/popup/first-pages';
-import { seedDigest } from '@/components/ui/popup/early-digest';
-import type { DigestShard } from '@/storage/db/digest';
 import App from './App';
 import { activeTab } from './tab-actions';
 
@@ -15,14 +13,11 @@ export interface Early {
   tab: Promise<Browser.tabs.Tab | undefined>;
   /** Settings and first pages read by main.ts; null: read them through Dexie. */
   first: Promise<FirstScreen | null>;
-  /** The search digest read by main.ts; null: read it through Dexie. */
-  digest: Promise<DigestShard[] | null>;
 }
 
 /** Renders the popup once its settings, its tab and the first screen of the list are known. */
-export async function mount({ tabId, tab, first, digest }: Early): Promise<void> {
+export async function mount({ tabId, tab, first }: Early): Promise<void> {
   const db = new SourcemarkDB();
-  seedDigest(digest);
   const early = await first;
   let lang;
   if (early) {

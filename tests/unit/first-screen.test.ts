@@ -1,6 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { SCHEMA_VERSIONS, SourcemarkDB } from '@/storage/db/db';
-import { readDigest } from '@/storage/db/digest-read';
 import { readFirstScreen } from '@/storage/db/first-screen';
 import { pagesNewestFirst } from '@/storage/db/queries';
 import { readSettings } from '@/storage/db/settings';
@@ -59,24 +58,5 @@ describe('readFirstScreen (the popup first script’s read, without Dexie)', () 
     const names = (await indexedDB.databases()).map((d) => d.name);
     expect(names).toContain(name);
     expect(names).not.toContain(missing);
-  });
-});
-
-describe('readDigest (the popup first script’s read of the search digest, without Dexie)', () => {
-  it('answers the shards Dexie reads, and null where there is no database or no digest yet', async () => {
-    const name = `digest-read-${Math.random()}`;
-    const db = new SourcemarkDB(name);
-    await db.annotations.bulkPut(makeLibrary(30, 3));
-    const shards = await readDigest(name);
-    expect(shards).toEqual(await db.digest.toArray());
-    expect(shards?.flatMap((s) => s.id)).toHaveLength(90);
-    expect(await readDigest(`digest-read-missing-${Math.random()}`)).toBeNull();
-
-    const older = `digest-read-v3-${Math.random()}`;
-    const v3 = new SourcemarkDB(older, SCHEMA_VERSIONS.filter((v) => v.version <= 3));
-    await v3.open();
-    v3.close();
-    expect(await readDigest(older)).toBeNull();
-    db.close();
   });
 });

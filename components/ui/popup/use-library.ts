@@ -5,7 +5,6 @@ import type { Library } from '@/components/listing/list-rows';
 import type { PageList } from '@/storage/db/queries';
 import type { SourcemarkDB } from '@/storage/db/db';
 import type { DigestShard } from '@/storage/db/digest';
-import { earlyDigest, earlyDigestNow } from './early-digest';
 import { firstPages, firstPagesNow } from './first-pages';
 import { useLive } from './use-live';
 
@@ -27,11 +26,10 @@ export interface LibraryState {
 const SLICE_MS = 8;
 
 /**
- * The popup's library: a small first query for the first screen; the search digest (32 small
- * records, not 10,000 whole ones: storage/db/digest.ts) as the popup's first script read it,
- * from which the list and the search index are built at once; then a live query on the digest
- * (from when the first screen is up, or at once when `needNow` and there was no early read),
- * which keeps both current as the table changes anywhere.
+ * The popup's library: a small first query for the first screen; then the search digest (32
+ * small records, not 10,000 whole ones: storage/db/digest.ts), read by a live query once the
+ * first screen is up, or at once when `needNow` (a search has started), from which the list and
+ * the search index are built and kept current as the table changes anywhere.
  */
 export function useLibrary(db: SourcemarkDB, needNow: boolean): LibraryState {
   const [first, setFirst] = useState<PageList | undefined>(() => firstPagesNow(db));
@@ -53,18 +51,9 @@ export function useLibrary(db: SourcemarkDB, needNow: boolean): LibraryState {
   useEffect(() => {
     if (first && !afterFirst) setAfterFirst(true);
   }, [first, afterFirst]);
-  const [seed, setSeed] = useState<DigestShard[] | null | undefined>(earlyDigestNow);
-  useEffect(() => {
-    if (seed !== undefined) return;
-    let live = true;
-    void earlyDigest().then((s) => live && setSeed(s));
-    return () => {
-      live = false;
-    };
-  }, []);
-  const load = afterFirst || (needNow && !seed);
+  const load = afterFirst || needNow;
   const digest = useLive(() => (load ? db.digest.toArray() : Promise.resolve(null)), [db, load]);
-  const shards = digest.value ?? seed ?? null;
+  const shards: DigestShard[] | null = digest.value ?? null;
   const unpacker = useMemo(() => new DigestLibrary(), [db]);
   const library = useMemo(() => (shards ? unpacker.read(shards) : undefined), [shards, unpacker]);
 
