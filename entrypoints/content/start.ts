@@ -39,10 +39,16 @@ export function startSourcemark(ctx: ScriptContext): void {
   // Injecting on demand into a page that already runs Sourcemark must not double everything.
   const flags = globalThis as { __sourcemarkStarted?: boolean; [ASKED_FLAG]?: boolean };
   if (flags.__sourcemarkStarted) return;
-  const start = (article: Article | null, page: Recognition | null = article?.page ?? null) => {
+  /**
+   * `soon`: in the next task. At load, evaluating this script and recognising the page fill one
+   * task already, and the page gets its turn before the rest. (Not when the reader asked: the
+   * background's request follows the injection at once and must find the listener.)
+   */
+  const start = (article: Article | null, page: Recognition | null = article?.page ?? null, soon = false) => {
     if (flags.__sourcemarkStarted || !ctx.isValid) return;
     flags.__sourcemarkStarted = true;
-    void run(ctx, article, page);
+    if (soon) ctx.setTimeout(() => void run(ctx, article, page), 0);
+    else void run(ctx, article, page);
   };
 
   if (flags[ASKED_FLAG]) {
@@ -62,7 +68,7 @@ export function startSourcemark(ctx: ScriptContext): void {
       // deletion page at an article's own address is "self-media" too. There the reader's copy is
       // offered if they kept one, and nothing of the article starts: its banner would report every
       // paragraph removed. Anywhere else (no copy, or a page that says nothing of the kind), start.
-      if (!pageSaysGone(kit, page)) return start({ kit, page });
+      if (!pageSaysGone(kit, page)) return start({ kit, page }, page, true);
       void goneCheck(ctx, kit, page, () => flags.__sourcemarkStarted === true)
         .catch(() => false)
         .then((shown) => {
@@ -124,16 +130,19 @@ async function run(ctx: ScriptContext, article: Article | null, page: Recognitio
   ctx.onInvalidated(() => annotator.destroy());
 
   // The article's claims are found by the background (components/marking/article-claims.ts), so the detector never
-  // runs on the page's main thread: asked at once, marked when they come (below; the article kit
-  // does both, as only article pages need them).
+  // runs on the page's main thread: asked in the next task (reading the article's text is the
+  // longest piece of work at load, and recognising the page already filled this one), marked when
+  // they come (below; the article kit does both, as only article pages need them).
   const body = article ? article.kit.findArticleBody(document, article.page.platform) : null;
   const claimsFound =
     article && body
-      ? article.kit
-          .findArticleClaims(body, async (text) => {
-            const blocks = fitParagraphs(text, MAX_CLAIM_BLOCKS, MAX_CLAIM_TEXT);
-            return (await request({ type: 'claims.detect', blocks })).claims;
-          })
+      ? nextTask(ctx)
+          .then(() =>
+            article.kit.findArticleClaims(body, async (text) => {
+              const blocks = fitParagraphs(text, MAX_CLAIM_BLOCKS, MAX_CLAIM_TEXT);
+              return (await request({ type: 'claims.detect', blocks })).claims;
+            }),
+          )
           .catch(() => null)
       : null;
   let claims: ClaimMarks | null = null;
@@ -278,6 +287,8 @@ async function run(ctx: ScriptContext, article: Article | null, page: Recognitio
   // collapse or shrink a selection the reader made meanwhile (wrapping moves the selected Text
   // nodes): keepingSelection puts it back. Switched off by the settings, they only lose their
   // decoration.
+  // The banner was drawn in this task; the marks (their answer is often here already) go in the next.
+  if (ui) await nextTask(ctx);
   const found = await claimsFound;
   if (!ctx.isValid) return;
   if (found && body && article) {
@@ -298,6 +309,14 @@ async function run(ctx: ScriptContext, article: Article | null, page: Recognitio
   await record?.onLoad(countByCategory(claims?.views ?? []), found?.text.text);
   ready = true;
   pushChanged();
+}
+
+/**
+ * Resolves in a task of its own, so that the page's own work (and a frame) can come between two
+ * long pieces of Sourcemark's; never if the script is torn down meanwhile (nothing waits then).
+ */
+function nextTask(ctx: ScriptContext): Promise<void> {
+  return new Promise((resolve) => ctx.setTimeout(resolve, 0));
 }
 
 /** How long a page that shows no article yet may take before "no text left" counts as gone. */

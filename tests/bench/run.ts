@@ -524,10 +524,11 @@ function pageCostSection(r: PageCostReport): string {
       `script, which painted it). The page's main thread is summed by ` +
       `tests/bench/trace-summary.ts: the extension's tasks are those that evaluate its scripts, run code in its ` +
       `isolated world or receive its messages (the replies to the content script's requests: settings, claims, ` +
-      `highlights), whose callbacks run in the same task. Evaluating the content script includes what it starts at ` +
-      `once: on the 网易号 page, recognising the page and reading the article body's text for claim detection, which ` +
-      `runs in the background (its service worker, not the page); the claim marks go in when its answer comes, a ` +
-      `later callback. ` +
+      `highlights), whose callbacks run in the same task, and its own timers. Evaluating the content script includes ` +
+      `what it does at once: on the 网易号 page, recognising the page; the rest are later callbacks: its start (the ` +
+      `annotator, its listeners), reading the article body's text for claim detection, which runs in the background ` +
+      `(its service worker, not the page), each in a task of its own, the banner when the settings come, and the ` +
+      `claim marks a task after it or when the detector's answer comes. ` +
       `Medians of the runs, ms, as CPU / wall: CPU is the main thread's own clock (the trace's \`tdur\`), what the ` +
       `work cost; wall includes the time a busy machine gave other processes. "Added" is the whole main thread's CPU ` +
       `with the extension minus without it (layout and style the marks and banner cause included). Previous: this ` +

@@ -137,7 +137,8 @@ describe('attachClaimTips', () => {
     document.body.innerHTML = '';
   });
   const host = () => document.querySelector('[data-sourcemark-ui="claim-tip"]')!;
-  const tip = () => host().shadowRoot!.querySelector('.tip');
+  /** The open tip; null also before the first tip made the tooltip's host. */
+  const tip = () => document.querySelector('[data-sourcemark-ui="claim-tip"]')?.shadowRoot?.querySelector('.tip') ?? null;
   const marks = () => Array.from(document.querySelectorAll<HTMLElement>('[data-claim-index="0"]'));
 
   it('opens the tip when a mark of the claim, any of its elements, is hovered or focused', () => {
@@ -168,6 +169,18 @@ describe('attachClaimTips', () => {
     expect(document.activeElement).toBe(marks()[0]);
     key(marks()[0]!, 'Escape');
     expect(tip()).not.toBeNull();
+  });
+
+  it('makes its host only when the first tip opens, and keeps it for the next', () => {
+    const hosts = () => document.querySelectorAll('[data-sourcemark-ui="claim-tip"]').length;
+    expect(hosts()).toBe(0);
+    marks()[0]!.dispatchEvent(new MouseEvent('mouseover', { bubbles: true }));
+    expect(tip()).not.toBeNull();
+    expect(hosts()).toBe(1);
+    document.body.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    marks()[0]!.focus();
+    expect(tip()).not.toBeNull();
+    expect(hosts()).toBe(1);
   });
 
   it('opens no tip while claim marks are switched off', () => {

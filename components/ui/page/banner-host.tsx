@@ -1,6 +1,6 @@
 import { render } from 'preact';
-import Banner, { type SelfMediaNotice } from '@/components/ui/page/Banner';
-import ClaimAudit, { type ClaimAuditProps } from '@/components/ui/page/ClaimAudit';
+import { bannerDom, type SelfMediaNotice } from '@/components/ui/page/banner-dom';
+import { claimAuditDom, type AuditState, type ClaimAuditDom } from '@/components/ui/page/claim-audit-dom';
 import { bannerCss, claimCss } from '@/components/ui/page/banner-styles';
 import type { Lang } from '@/components/vocabulary/strings';
 import { createShadowUi } from '@/components/marking/shadow-host';
@@ -8,7 +8,7 @@ import ArticleChanges from '@/components/ui/page/ArticleChanges';
 import GoneNotice, { type GoneNoticeProps } from '@/components/ui/page/GoneNotice';
 import type { ParagraphDiff } from '@/components/factcheck/diff';
 
-export type AuditState = Omit<ClaimAuditProps, 'lang'>;
+export type { AuditState };
 
 export interface BannerHandle {
   /** Shows (or refreshes) the claim audit inside the banner. */
@@ -20,51 +20,75 @@ export interface BannerHandle {
   remove(): void;
 }
 
-/** Puts the banner right above `anchor` (the article title). */
+/**
+ * Puts the banner right above `anchor` (the article title). The banner, its ledger line and the
+ * claim audit are plain DOM (banner-dom.ts); the changes since the reader's snapshot, which only
+ * a changed article shows, are a Preact component drawn into their own box when there are some.
+ * Below the notice, in this order: the ledger line, the changes, the audit.
+ */
 export function showBanner(
   anchor: Element,
   opts: { lang: Lang; selfMedia: SelfMediaNotice; onDismiss?: () => void },
 ): BannerHandle {
   const doc = anchor.ownerDocument;
   const ui = createShadowUi(doc, 'banner', bannerCss + claimCss);
-  const mount = doc.createElement('div');
-  ui.shadow.append(mount);
-  let audit: AuditState | null = null;
-  let ledgerLine: string | null = null;
-  let changes: { taken: string; diff: ParagraphDiff } | null = null;
   let removed = false;
+  let ledger: HTMLElement | null = null;
+  let changesBox: HTMLElement | null = null;
+  let audit: ClaimAuditDom | null = null;
   const remove = () => {
     if (removed) return;
     removed = true;
-    render(null, mount);
+    if (changesBox) render(null, changesBox);
     ui.remove();
     opts.onDismiss?.();
   };
-  const draw = () => {
-    if (removed) return;
-    render(
-      <Banner lang={opts.lang} selfMedia={opts.selfMedia} onDismiss={remove}>
-        {ledgerLine ? <p class="ledger-line">{ledgerLine}</p> : null}
-        {changes ? <ArticleChanges lang={opts.lang} {...changes} /> : null}
-        {audit ? <ClaimAudit lang={opts.lang} {...audit} /> : null}
-      </Banner>,
-      mount,
-    );
+  const { root, text } = bannerDom(doc, { lang: opts.lang, selfMedia: opts.selfMedia, onDismiss: remove });
+  /** Puts a new piece in its place among the others, moving none (a focused one keeps focus). */
+  const insert = (piece: HTMLElement) => {
+    const order = [ledger, changesBox, audit?.element ?? null];
+    const next = order.slice(order.indexOf(piece) + 1).find((p) => p?.parentNode === text) ?? null;
+    text.insertBefore(piece, next);
   };
-  draw();
+  ui.shadow.append(root);
   anchor.before(ui.host);
   return {
     setAudit(next) {
-      audit = next;
-      draw();
+      if (removed) return;
+      if (!audit) {
+        audit = claimAuditDom(doc, opts.lang);
+        insert(audit.element);
+      }
+      audit.update(next);
     },
     setLedgerLine(line) {
-      ledgerLine = line;
-      draw();
+      if (removed) return;
+      if (!line) {
+        ledger?.remove();
+        ledger = null;
+        return;
+      }
+      if (!ledger) {
+        ledger = doc.createElement('p');
+        ledger.className = 'ledger-line';
+        insert(ledger);
+      }
+      ledger.textContent = line;
     },
     setChanges(next) {
-      changes = next;
-      draw();
+      if (removed) return;
+      if (!next) {
+        if (changesBox) render(null, changesBox);
+        changesBox?.remove();
+        changesBox = null;
+        return;
+      }
+      if (!changesBox) {
+        changesBox = doc.createElement('div');
+        changesBox.className = 'changes-box';
+        insert(changesBox);
+      }
+      render(<ArticleChanges lang={opts.lang} {...next} />, changesBox);
     },
     remove,
   };
@@ -78,18 +102,16 @@ export type GoneNoticeOptions = GoneNoticeProps;
 
 export function showGoneNotice(doc: Document, opts: GoneNoticeOptions): { remove(): void } {
   const ui = createShadowUi(doc, 'banner', bannerCss);
-  const mount = doc.createElement('div');
-  ui.shadow.append(mount);
+  let removed = false;
+  const { root, text } = bannerDom(doc, { lang: opts.lang, selfMedia: null, onDismiss: () => remove() });
   const remove = () => {
-    render(null, mount);
+    if (removed) return;
+    removed = true;
+    render(null, text);
     ui.remove();
   };
-  render(
-    <Banner lang={opts.lang} selfMedia={null} onDismiss={remove}>
-      <GoneNotice {...opts} />
-    </Banner>,
-    mount,
-  );
+  render(<GoneNotice {...opts} />, text);
+  ui.shadow.append(root);
   (doc.body ?? doc.documentElement).prepend(ui.host);
   return { remove };
 }

@@ -24,6 +24,7 @@ export const bannerCss = `
 .dismiss:hover, .dismiss:focus-visible { background: var(--sm-banner-hover); }
 .dismiss:focus-visible { outline: 2px solid var(--sm-banner-focus); }
 .ledger-line { margin: 6px 0 0; font-size: 14px; }
+.changes-box { display: contents; }
 .changes { margin-top: 8px; }
 .changes-title { margin: 0 0 4px; }
 .change-list { margin: 6px 0 0; padding-left: 20px; max-height: 320px; overflow: auto; }

@@ -5,7 +5,7 @@ import ClaimTip from '@/components/ui/page/ClaimTip';
 import { claimTipCss } from '@/components/ui/page/claim-tip-styles';
 import type { Lang } from '@/components/vocabulary/strings';
 import type { Verdict } from '@/components/vocabulary/verdicts';
-import { createShadowUi } from '@/components/marking/shadow-host';
+import { createShadowUi, type ShadowUi } from '@/components/marking/shadow-host';
 import { firstLine, lineAt, lineVisible, placeTip, type LineRect } from '@/components/marking/tip-position';
 
 export interface ClaimTipOptions {
@@ -48,14 +48,27 @@ const HIDE_DELAY_MS = 250;
  */
 export function attachClaimTips(doc: Document, opts: ClaimTipOptions): ClaimTips {
   const View = doc.defaultView!;
-  const ui = createShadowUi(doc, 'claim-tip', claimTipCss);
-  ui.host.style.setProperty('position', 'absolute', 'important');
-  ui.host.style.setProperty('left', '0', 'important');
-  ui.host.style.setProperty('top', '0', 'important');
-  const place = doc.createElement('div');
-  place.className = 'place';
-  ui.shadow.append(place);
-  doc.documentElement.append(ui.host);
+  /**
+   * The tip's shadow root, made when the first tip opens: most readers of a page never open one,
+   * and the page's load does not pay for its style sheet and host.
+   */
+  let made: { ui: ShadowUi; place: HTMLElement } | null = null;
+  const tipUi = () => {
+    if (made) return made;
+    const ui = createShadowUi(doc, 'claim-tip', claimTipCss);
+    ui.host.style.setProperty('position', 'absolute', 'important');
+    ui.host.style.setProperty('left', '0', 'important');
+    ui.host.style.setProperty('top', '0', 'important');
+    const place = doc.createElement('div');
+    place.className = 'place';
+    ui.shadow.append(place);
+    // Inside the shadow root only the reader's own keys arrive (shadow-host.ts).
+    ui.shadow.addEventListener('keydown', tipKey as EventListener);
+    doc.documentElement.append(ui.host);
+    made = { ui, place };
+    return made;
+  };
+  const tipActive = () => made?.ui.shadow.activeElement ?? null;
 
   /** The open tip: its claim, and which of the claim's client rects (lines) it sits by. */
   let shown: { index: number; line: number } | null = null;
@@ -74,7 +87,7 @@ export function attachClaimTips(doc: Document, opts: ClaimTipOptions): ClaimTips
     return !!mark && !!shown && indexOf(mark) === shown.index;
   };
   // Events from inside the shadow root reach the document retargeted to the host.
-  const inTip = (t: EventTarget | null) => t === ui.host;
+  const inTip = (t: EventTarget | null) => made !== null && t === made.ui.host;
   const marksOf = (index: number) =>
     Array.from(doc.querySelectorAll<HTMLElement>(`${claimSelector}[${ATTR.claimIndex}="${index}"]`));
   /** The claim's focusable element (the first; see claim-marks.ts). */
@@ -95,13 +108,14 @@ export function attachClaimTips(doc: Document, opts: ClaimTipOptions): ClaimTips
   const focusVisible = (el: Element | null) => !!el?.matches(':focus-visible');
   /** The reader is on the tip or its mark by keyboard: the pointer moving away does not close it. */
   const keyboardHere = () =>
-    focusVisible(ui.shadow.activeElement) || (isShownMark(doc.activeElement) && focusVisible(doc.activeElement));
+    focusVisible(tipActive()) || (isShownMark(doc.activeElement) && focusVisible(doc.activeElement));
 
   const draw = () => {
     if (!shown) return;
     const index = shown.index;
     const claim = opts.claim(index);
     if (!claim) return hide();
+    const { place } = tipUi();
     render(
       <ClaimTip
         key={index}
@@ -110,7 +124,7 @@ export function attachClaimTips(doc: Document, opts: ClaimTipOptions): ClaimTips
         verdict={opts.verdictOf(index)}
         onVerdict={(v) => opts.onVerdict(index, v)}
         onAssess={() => {
-          close(ui.shadow.activeElement !== null);
+          close(tipActive() !== null);
           opts.onAssess(index);
         }}
       />,
@@ -124,7 +138,8 @@ export function attachClaimTips(doc: Document, opts: ClaimTipOptions): ClaimTips
     // After a reflow (resize) the claim may have fewer lines: the nearest one left is the last.
     const line = lines[Math.min(shown.line, lines.length - 1)];
     const vp = viewport();
-    if (!line || !lineVisible(line, vp)) return close(ui.shadow.activeElement !== null);
+    if (!line || !lineVisible(line, vp)) return close(tipActive() !== null);
+    const { place } = tipUi();
     const s = place.style;
     s.visibility = 'hidden';
     s.left = s.top = '0px';
@@ -154,6 +169,8 @@ export function attachClaimTips(doc: Document, opts: ClaimTipOptions): ClaimTips
     cancelHide();
     shown = null;
     hovering = false;
+    if (!made) return;
+    const { place } = made;
     render(null, place);
     place.removeAttribute('data-placement');
     place.removeAttribute(ATTR.claimIndex);
@@ -178,7 +195,7 @@ export function attachClaimTips(doc: Document, opts: ClaimTipOptions): ClaimTips
       if (!hovering && !keyboardHere()) hide();
     }, HIDE_DELAY_MS);
   };
-  const focusVerdicts = () => ui.shadow.querySelector<HTMLElement>('.verdict[tabindex="0"]')?.focus();
+  const focusVerdicts = () => made?.ui.shadow.querySelector<HTMLElement>('.verdict[tabindex="0"]')?.focus();
 
   const over = (e: MouseEvent) => {
     if (inTip(e.target) && shown) {
@@ -245,8 +262,9 @@ export function attachClaimTips(doc: Document, opts: ClaimTipOptions): ClaimTips
       return close(true);
     }
     if (e.key !== 'Tab') return;
-    const stops = Array.from(ui.shadow.querySelectorAll<HTMLElement>('button')).filter((b) => b.tabIndex >= 0);
-    const active = ui.shadow.activeElement;
+    if (!made) return;
+    const stops = Array.from(made.ui.shadow.querySelectorAll<HTMLElement>('button')).filter((b) => b.tabIndex >= 0);
+    const active = made.ui.shadow.activeElement;
     if (e.shiftKey && active === stops[0]) {
       e.preventDefault();
       markToFocus(index)?.focus({ preventScroll: true });
@@ -271,7 +289,6 @@ export function attachClaimTips(doc: Document, opts: ClaimTipOptions): ClaimTips
   doc.addEventListener('focusout', focusOut);
   doc.addEventListener('click', click);
   doc.addEventListener('keydown', markKey);
-  ui.shadow.addEventListener('keydown', tipKey as EventListener);
   // Capture: scrolling any scroller (not only the page) moves the line.
   View.addEventListener('scroll', follow, { capture: true, passive: true });
   View.addEventListener('resize', follow, { passive: true });
@@ -291,7 +308,8 @@ export function attachClaimTips(doc: Document, opts: ClaimTipOptions): ClaimTips
       View.removeEventListener('resize', follow);
       if (frame) View.cancelAnimationFrame(frame);
       hide();
-      ui.remove();
+      made?.ui.remove();
+      made = null;
     },
   };
 }
