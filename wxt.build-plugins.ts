@@ -119,3 +119,15 @@ export function preloadDynamicEntry({ html, module }: { html: string; module: st
     },
   };
 }
+
+/**
+ * Rollup's file-name sanitiser (characters not safe in a file name become "_", a drive letter's
+ * colon stays), plus what Chrome needs: no file or folder name may start with "_" (reserved for
+ * the browser's own, such as `_locales`), as Rollup's CommonJS helper chunk does
+ * (`_commonjsHelpers`).
+ */
+export function chromeSafeFileName(name: string): string {
+  const drive = /^[a-z]:/i.exec(name)?.[0] ?? '';
+  const safe = name.slice(drive.length).replace(/[\u0000-\u001F"#$%&*+,:;<=>?[\]^`{|}\u007F]/g, '_');
+  return drive + safe.replace(/(^|\/)_+/g, '$1');
+}

@@ -1,6 +1,6 @@
 import { defineConfig } from 'wxt';
 import { selfMediaMatchPatterns } from './components/recognition/url-shape';
-import { chromeSafeUtf8, preloadDynamicEntry } from './wxt.build-plugins';
+import { chromeSafeFileName, chromeSafeUtf8, preloadDynamicEntry } from './wxt.build-plugins';
 
 /**
  * The permissions Sourcemark asks for, each for one feature. tests/e2e/manifest.e2e.ts compares
@@ -72,6 +72,9 @@ export default defineConfig({
     build: {
       minify: 'terser',
       terserOptions: { compress: { passes: 2 }, format: { ascii_only: false } },
+      // Chrome reserves file names starting with "_" and refuses a package holding one; Rollup
+      // names its CommonJS helper chunk `_commonjsHelpers` (tests/support/lint-zips.ts checks).
+      rollupOptions: { output: { sanitizeFileName: chromeSafeFileName } },
     },
     plugins: [chromeSafeUtf8(), preloadDynamicEntry({ html: 'entrypoints/popup/index.html', module: 'entrypoints/popup/mount.tsx' })],
   }),

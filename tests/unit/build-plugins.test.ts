@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chunkClosure, escapeUnsafeChars, withModulePreloads } from '@/wxt.build-plugins';
+import { chromeSafeFileName, chunkClosure, escapeUnsafeChars, withModulePreloads } from '@/wxt.build-plugins';
 
 /**
  * escapeUnsafeChars rewrites minified code so that Chrome loads it; it must not change what the
@@ -71,5 +71,19 @@ describe('withModulePreloads and chunkClosure (the popup preloads what its first
     expect(out.match(/chunks\/shared.js/g)).toHaveLength(1);
     expect(out.match(/chunks\/popup.js/g)).toHaveLength(1);
     expect(out.indexOf('mount.js')).toBeLessThan(out.indexOf('</head>'));
+  });
+});
+
+describe('chromeSafeFileName (Chrome refuses a package with a name starting with "_")', () => {
+  it.each([
+    ['_commonjsHelpers', 'commonjsHelpers'],
+    ['chunks/__virtual_x', 'chunks/virtual_x'],
+    ['popup', 'popup'],
+    ['page_kinds', 'page_kinds'],
+    ['a?b*c', 'a_b_c'],
+    ['\0virtual:thing', 'virtual_thing'],
+    ['C:/x/_y', 'C:/x/y'],
+  ])('%j → %j', (name, safe) => {
+    expect(chromeSafeFileName(name)).toBe(safe);
   });
 });
