@@ -2,7 +2,7 @@ import type { Annotation } from '../model/annotation';
 import { LANGUAGES, type LanguageSetting } from '../model/settings-defaults';
 import { DB_NAME } from './db-name';
 import { openExisting } from './open-existing';
-import type { PageList } from './queries';
+import { pageSummary, type PageList } from './page-summary';
 
 /**
  * What the popup's first screen needs, read with plain IndexedDB the moment its first, small
@@ -72,14 +72,7 @@ function read(db: IDBDatabase, limit: number, done: (answer: FirstScreen | null)
     done({
       language,
       pages: {
-        pages: shown.map((a, i) => ({
-          pageKey: a.pageKey,
-          title: a.title,
-          site: a.site,
-          url: a.url,
-          updated: a.updated,
-          count: counts[i] ?? 0,
-        })),
+        pages: shown.map((a, i) => pageSummary(a, counts[i] ?? 0)),
         more: latest.size > limit,
       },
     });

@@ -1,5 +1,6 @@
 import { quoteOf, type Annotation, type Color } from '../model/annotation';
 import type { SourcemarkDB } from './db';
+import { pageSummary, type PageList } from './page-summary';
 
 /**
  * The popup's and options page's read side. Extension pages share the background's origin, so
@@ -11,22 +12,7 @@ import type { SourcemarkDB } from './db';
  * popup reads it once per open search, readAll, and filters in memory with searchIn).
  */
 
-export interface PageSummary {
-  pageKey: string;
-  /** From the page's most recently updated annotation: pages get retitled, the latest wins. */
-  title: string;
-  site: string;
-  url: string;
-  /** ISO time of the page's most recent change. */
-  updated: string;
-  count: number;
-}
-
-export interface PageList {
-  pages: PageSummary[];
-  /** There are pages after these. */
-  more: boolean;
-}
+export type { PageList, PageSummary } from './page-summary';
 
 /**
  * Pages that have annotations, the most recently changed first. Walks the `updated` index from
@@ -50,14 +36,7 @@ export async function pagesNewestFirst(
     const shown = [...latest.values()].slice(offset, offset + limit);
     const counts = await Promise.all(shown.map((a) => db.annotations.where('pageKey').equals(a.pageKey).count()));
     return {
-      pages: shown.map((a, i) => ({
-        pageKey: a.pageKey,
-        title: a.title,
-        site: a.site,
-        url: a.url,
-        updated: a.updated,
-        count: counts[i] ?? 0,
-      })),
+      pages: shown.map((a, i) => pageSummary(a, counts[i] ?? 0)),
       more: latest.size > offset + limit,
     };
   });
