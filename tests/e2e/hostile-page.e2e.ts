@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { useHarness } from './use-harness';
 import { inBody, inHead, pageReadableText, SEED, seedVariant, spied, SPY_SCRIPT } from './probes';
 import { dragSelect, highlightTexts, noteFrame } from './select';
+import { noteFrameAccess } from './hostile-scripts';
 
 /**
  * Pages that are not on the reader's side. Page scripts must not read the reader's notes, and
@@ -78,18 +79,7 @@ describe('a hostile page', () => {
     // The reader sees the note; the page, walking every open shadow root, does not.
     expect(await openPopover(page, SENTENCE)).toContain(SECRET);
     await assertUnreadable('popover open');
-    const frameAccess = await page.evaluate(() => {
-      const host = document.querySelector('[data-sourcemark-ui="annotator"]');
-      const frame = host?.shadowRoot?.querySelector('iframe');
-      if (!frame) return 'no frame';
-      let doc: string;
-      try {
-        doc = String(frame.contentWindow?.document);
-      } catch (e) {
-        doc = (e as Error).name;
-      }
-      return `${String(frame.contentDocument)} ${doc}`;
-    });
+    const frameAccess = await page.evaluate(noteFrameAccess);
     expect(frameAccess).toBe('null SecurityError');
 
     // Edit mode: the note sits in a textarea, still inside the frame.

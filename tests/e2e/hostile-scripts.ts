@@ -34,3 +34,20 @@ export const CLICKS_OUR_UI = `<script>
     addEventListener('load', wait);
   });
 </script>`;
+
+/**
+ * Run in the page (`evaluate`): what a page script gets when it reaches for the note frame inside
+ * our annotator's shadow root. The frame is another origin: `"null SecurityError"` (no
+ * contentDocument, and its window's document refused), or `"no frame"` when none is open.
+ */
+export function noteFrameAccess(): string {
+  const frame = document.querySelector('[data-sourcemark-ui="annotator"]')?.shadowRoot?.querySelector('iframe');
+  if (!frame) return 'no frame';
+  let doc: string;
+  try {
+    doc = String(frame.contentWindow?.document);
+  } catch (e) {
+    doc = (e as Error).name;
+  }
+  return `${String(frame.contentDocument)} ${doc}`;
+}

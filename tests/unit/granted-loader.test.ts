@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { idleOutline as loaderOutline, idleStatus as loaderStatus } from '@/storage/messaging/idle-page';
+import { idleOutline, idleStatus } from '@/storage/messaging/idle-page';
 import { isSelectionGesture, type GestureEvent } from '@/entrypoints/granted-loader/gesture';
 
 describe('isSelectionGesture', () => {
@@ -18,12 +18,12 @@ describe('isSelectionGesture', () => {
   });
 });
 
-describe("the loader's answers", () => {
+describe('what the popup and side panel say for a loader-only page (idle-page.ts)', () => {
   const url = 'https://www.chinanews.com.cn/gn/2026/02-01/10000001.shtml?utm_source=x#top';
   const key = 'chinanews.com.cn/gn/2026/02-01/10000001.shtml';
 
-  it('say Sourcemark runs here with nothing found, settled, under the page key the background gave', () => {
-    expect(loaderStatus(url, key)).toEqual({
+  it("say Sourcemark runs here with nothing found, settled, under the page key of the tab's address", () => {
+    expect(idleStatus(url, key)).toEqual({
       url,
       pageKey: key,
       kind: 'unknown',
@@ -39,6 +39,6 @@ describe("the loader's answers", () => {
   });
 
   it('give the side panel an outline with no claims and no orphans', () => {
-    expect(loaderOutline(url, key, 'x'.repeat(3000))).toMatchObject({ pageKey: key, title: 'x'.repeat(2000), claims: [], orphans: [], ready: true });
+    expect(idleOutline(url, key, 'x'.repeat(3000))).toMatchObject({ pageKey: key, title: 'x'.repeat(2000), claims: [], orphans: [], ready: true });
   });
 });

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seed } from '../harness';
-import { CLICKS_OUR_UI, type UiAttempt } from '../hostile-scripts';
+import { CLICKS_OUR_UI, noteFrameAccess, type UiAttempt } from '../hostile-scripts';
 import { inHead, readableText, seedVariant, SPY_SCRIPT, type Spied } from '../probes';
 import {
   annotationsOf,
@@ -156,17 +156,7 @@ describe.each(BROWSERS)('annotating in %s', (browser) => {
     // the note frame is another origin, which the page can neither reach into nor read.
     expect((await spied()).keys.slice(keysBefore)).toEqual([]);
     await assertUnreadable('while typed');
-    const frameAccess = await page.evaluate(() => {
-      const frame = document.querySelector('[data-sourcemark-ui="annotator"]')?.shadowRoot?.querySelector('iframe');
-      if (!frame) return 'no frame';
-      let doc: string;
-      try {
-        doc = String(frame.contentWindow?.document);
-      } catch (e) {
-        doc = (e as Error).name;
-      }
-      return `${String(frame.contentDocument)} ${doc}`;
-    });
+    const frameAccess = await page.evaluate(noteFrameAccess);
     expect(frameAccess).toBe('null SecurityError');
 
     await saveNote(page, SENTENCE_2);
