@@ -1,14 +1,19 @@
 import { searchTerms } from '@/storage/db/queries';
-import type { DigestRow } from '@/storage/db/digest';
+import { newestFirst, type DigestRow } from '@/storage/db/digest';
+import { fieldIs, hasTag, rowOfText, textAt, type DigestShard } from '@/storage/db/digest-shard';
 import type { Color } from '@/storage/model/annotation';
+import { ROW_BITS, ROW_MASK, refOf, type DigestCorpus } from './digest-corpus';
 
 /**
- * A search index built once over the whole library, from the search digest's rows
- * (storage/db/digest.ts: each annotation's quote, note, title and tags already folded as `search`
- * folds them), newest first. A keystroke then filters 10,000 strings in memory (a millisecond or
- * two) instead of reading the table again, and the order is already the result's order, so
- * nothing is sorted per keystroke. Pure: no browser API.
+ * Search over the whole library as the search digest holds it (storage/db/digest-shard.ts: each
+ * shard's folded texts as one string, its rows newest first), with nothing to build first: a
+ * term is looked for with indexOf over each shard's text, 32 long strings instead of 10,000
+ * short ones, and a hit is mapped to its row by a binary search over the texts' offsets. Each
+ * shard's matches come newest first; only they are merged into the result's order and made
+ * into row objects. Pure: no browser API.
  */
+
+export { newestFirst };
 
 export interface SearchFilter {
   query: string;
@@ -23,28 +28,20 @@ export interface IndexResult {
   total: number;
 }
 
-type Entry = DigestRow;
-
-/** Newest first, ties by id: the order `search` and `searchIn` return. */
-export function newestFirst(a: { updated: string; id: string }, b: { updated: string; id: string }): number {
-  return a.updated < b.updated ? 1 : a.updated > b.updated ? -1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-}
-
 export class LibraryIndex {
-  /** The last search and its matches: typing on usually narrows it, and then only those are scanned. */
-  private last: { terms: string[]; colors: string; tag: string | null; found: Entry[] } | null = null;
+  /** The last search and its matches (refs, newest first): typing on usually narrows it, and then only those are looked at. */
+  private last: { terms: string[]; colors: string; tag: string | null; found: number[] } | null = null;
 
-  constructor(private readonly entries: readonly Entry[]) {}
+  constructor(private readonly corpus: DigestCorpus) {}
 
   get size(): number {
-    return this.entries.length;
+    return this.corpus.size;
   }
 
   /** Every match, newest first (the same matches and order as `search` in storage/db/queries.ts). */
   search({ query, colors, tag }: SearchFilter): IndexResult {
     const terms = searchTerms(query);
     const colorKey = [...colors].sort().join();
-    const colorSet = colors.length > 0 ? new Set<string>(colors) : null;
     const prev = this.last;
     // Every earlier term inside some new term (same filters): the new matches are among the old.
     const narrows =
@@ -52,48 +49,50 @@ export class LibraryIndex {
       prev.colors === colorKey &&
       prev.tag === tag &&
       prev.terms.every((p) => terms.some((t) => t.includes(p)));
-    const from = narrows ? prev.found : this.entries;
-    const found = from.filter(
-      (e) =>
-        (tag === null || e.tags.includes(tag)) &&
-        (!colorSet || colorSet.has(e.color)) &&
-        terms.every((t) => e.text.includes(t)),
-    );
+    const { shards } = this.corpus;
+    const kept = (shard: DigestShard, i: number) =>
+      (tag === null || hasTag(shard, i, tag)) && (colors.length === 0 || colors.some((c) => fieldIs(shard, i, 'color', c)));
+    let found: number[];
+    if (narrows) {
+      found = prev.found.filter((ref) => {
+        const shard = shards[ref >>> ROW_BITS]!;
+        const i = ref & ROW_MASK;
+        if (!kept(shard, i)) return false;
+        const text = textAt(shard, i);
+        return terms.every((t) => text.includes(t));
+      });
+    } else {
+      found = this.corpus.merge(
+        shards.map((shard, s) => {
+          const list: number[] = [];
+          if (terms.length > 0) {
+            for (const i of rowsWithAll(shard, terms)) if (kept(shard, i)) list.push(refOf(s, i));
+          } else {
+            for (let i = 0; i < shard.count; i++) if (kept(shard, i)) list.push(refOf(s, i));
+          }
+          return list;
+        }),
+      );
+    }
     this.last = { terms, colors: colorKey, tag, found };
-    return { annotations: found, total: found.length };
+    return { annotations: found.map((ref) => this.corpus.row(ref)), total: found.length };
   }
 }
 
-/**
- * Builds a LibraryIndex a slice at a time, so that building it never holds up the page for long:
- * the popup runs slices when it is idle and finishes the rest at once if a search needs it first.
- */
-export class IndexBuilder {
-  private readonly sorted: DigestRow[];
-  private readonly entries: Entry[] = [];
-  private built: LibraryIndex | null = null;
-
-  constructor(list: readonly DigestRow[]) {
-    this.sorted = [...list].sort(newestFirst);
+/** The rows whose text holds every term, in row order: only the rows the first term is found
+ * in are looked at for the others, so a keystroke touches its matches, not every row. */
+function rowsWithAll(shard: DigestShard, terms: readonly string[]): number[] {
+  const [term, ...others] = terms;
+  const rows: number[] = [];
+  for (let pos = shard.text.indexOf(term!); pos !== -1; ) {
+    const i = rowOfText(shard, pos);
+    rows.push(i);
+    // One hit is enough: go on from the next row's text.
+    pos = i + 1 < shard.count ? shard.text.indexOf(term!, shard.textAt[i + 1]!) : -1;
   }
-
-  get done(): boolean {
-    return this.built !== null;
-  }
-
-  /** Indexes records until `timeLeft()` says the slice is over; the index when all are done. */
-  step(timeLeft: () => number): LibraryIndex | null {
-    while (!this.built) {
-      const end = Math.min(this.sorted.length, this.entries.length + 200);
-      for (let i = this.entries.length; i < end; i++) this.entries.push(this.sorted[i]!);
-      if (this.entries.length === this.sorted.length) this.built = new LibraryIndex(this.entries);
-      else if (timeLeft() <= 0) return null;
-    }
-    return this.built;
-  }
-
-  /** The rest at once. */
-  finish(): LibraryIndex {
-    return this.step(() => 1)!;
-  }
+  if (others.length === 0) return rows;
+  return rows.filter((i) => {
+    const text = textAt(shard, i);
+    return others.every((t) => text.includes(t));
+  });
 }

@@ -1,6 +1,5 @@
 import type { PageSummary } from '@/storage/db/queries';
-import type { DigestRow, Listed } from '@/storage/db/digest';
-import { newestFirst } from './library-index';
+import { newestFirst, type DigestRow, type Listed } from '@/storage/db/digest';
 
 /**
  * The popup's list as one flat sequence of rows, page headings and the annotations under them,
@@ -13,11 +12,19 @@ export type ListRow =
   | { kind: 'page'; key: string; page: PageHead; open: boolean }
   | { kind: 'item'; key: string; pageKey: string; annotation: Listed };
 
+/** Each page's annotations in page order, by page key (a Map will do; the digest's library
+ * makes a page's rows when it is first asked for them). */
+export interface PageLists {
+  has(pageKey: string): boolean;
+  get(pageKey: string): readonly Listed[] | undefined;
+}
+
 /** Everything "All annotations" lists: pages newest first, each page's annotations in page order. */
 export interface Library {
   pages: PageSummary[];
-  byPage: ReadonlyMap<string, readonly DigestRow[]>;
-  all: readonly DigestRow[];
+  byPage: PageLists;
+  /** How many annotations in all. */
+  size: number;
 }
 
 /** Reading order on a page, as queries.ts byPageOrder orders whole records: by position (none
@@ -30,8 +37,9 @@ export function byListedOrder(a: Listed, b: Listed): number {
   );
 }
 
-/** Groups the whole digest into pages (as pagesNewestFirst and annotationsForPage would list them). */
-export function groupLibrary(all: readonly DigestRow[]): Library {
+/** Groups rows into pages (as pagesNewestFirst and annotationsForPage would list them): what the
+ * digest's library (digest-library.ts) lists, written plainly, for tests to hold it to. */
+export function groupLibrary(all: readonly DigestRow[]): Library & { byPage: ReadonlyMap<string, readonly DigestRow[]> } {
   const byPage = new Map<string, DigestRow[]>();
   const latest = new Map<string, DigestRow>();
   for (const a of all) {
@@ -50,7 +58,7 @@ export function groupLibrary(all: readonly DigestRow[]): Library {
     updated: a.updated,
     count: byPage.get(a.pageKey)!.length,
   }));
-  return { pages, byPage, all };
+  return { pages, byPage, size: all.length };
 }
 
 const pageKeyOf = (pageKey: string) => `p:${pageKey}`;
@@ -58,7 +66,7 @@ const pageKeyOf = (pageKey: string) => `p:${pageKey}`;
 /** Headings for `pages`; an open page's annotations follow its heading once they are known. */
 export function pageRows(
   pages: readonly PageHead[],
-  byPage: ReadonlyMap<string, readonly Listed[]> | null,
+  byPage: PageLists | null,
   open: ReadonlySet<string>,
 ): ListRow[] {
   const rows: ListRow[] = [];

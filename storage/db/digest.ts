@@ -1,17 +1,22 @@
 import type { Annotation, Assessment, Color } from '../model/annotation';
 import { quoteOf } from '../model/quote';
 import { foldText, startOf } from './queries';
+import { packShard, unpackShard, type DigestShard } from './digest-shard';
 
 /**
  * The search digest: what the popup's list and search need of every annotation, kept in
- * DIGEST_SHARDS rows of column arrays beside the annotations table (storage/db/digest-sync.ts
- * keeps it current in the same transaction as every write). Reading 32 records of string arrays
- * costs the popup about a tenth of reading 10,000 whole records, and the folded search text is
- * stored, so the index needs no folding either. No selectors, no context, no evidence: the
- * popup reads a whole record by id when it needs one (undo, export). Pure: no browser API.
+ * DIGEST_SHARDS records beside the annotations table (storage/db/digest-sync.ts keeps it current
+ * in the same transaction as every write). A shard holds its rows packed as a few long strings
+ * and typed arrays of offsets (digest-shard.ts), newest first: reading the whole digest clones a
+ * few hundred objects instead of 10,000 × a dozen small strings, which is what made reading it
+ * cost tens of milliseconds on the popup's main thread. The folded search text is stored, so a
+ * search folds nothing but its query. No selectors, no context, no evidence: the popup reads a
+ * whole record by id when it needs one (undo, export). Pure: no browser API.
  */
 
 export const DIGEST_SHARDS = 32;
+
+export { type DigestShard } from './digest-shard';
 
 /** One annotation as the popup lists and searches it. */
 export interface Listed {
@@ -37,28 +42,10 @@ export interface DigestRow extends Listed {
   text: string;
 }
 
-/** One stored shard: the rows whose id hashes to `shard`, by id, as one array per field. */
-export interface DigestShard {
-  shard: number;
-  /** Counts the shard's rewrites: a reader holding rev n of a shard need not unpack it again. */
-  rev: number;
-  id: string[];
-  pageKey: string[];
-  title: string[];
-  site: string[];
-  url: string[];
-  updated: string[];
-  created: string[];
-  color: Color[];
-  tags: string[][];
-  quote: string[];
-  note: string[];
-  start: (number | null)[];
-  verdict: (Assessment['verdict'] | null)[];
-  text: string[];
+/** Newest first, ties by id: the order `search` and `searchIn` return, and a shard's row order. */
+export function newestFirst(a: { updated: string; id: string }, b: { updated: string; id: string }): number {
+  return a.updated < b.updated ? 1 : a.updated > b.updated ? -1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
-
-const FIELDS = ['id', 'pageKey', 'title', 'site', 'url', 'updated', 'created', 'color', 'tags', 'quote', 'note', 'start', 'verdict', 'text'] as const;
 
 /** The shard of an id: FNV-1a over its UTF-16 units, stable across releases and browsers. */
 export function shardOf(id: string): number {
@@ -101,41 +88,9 @@ export function digestRowOf(a: Annotation): DigestRow {
   return { ...listed, text: searchTextOf(listed) };
 }
 
-function emptyShard(shard: number, rev: number): DigestShard {
-  return { shard, rev, id: [], pageKey: [], title: [], site: [], url: [], updated: [], created: [], color: [], tags: [], quote: [], note: [], start: [], verdict: [], text: [] };
-}
-
-/** The rows of a shard, in its (id) order. */
+/** The rows of a shard, newest first. */
 export function rowsOf(shard: DigestShard): DigestRow[] {
-  const rows: DigestRow[] = [];
-  for (let i = 0; i < shard.id.length; i++) {
-    rows.push({
-      id: shard.id[i]!,
-      pageKey: shard.pageKey[i]!,
-      title: shard.title[i]!,
-      site: shard.site[i]!,
-      url: shard.url[i]!,
-      updated: shard.updated[i]!,
-      created: shard.created[i]!,
-      color: shard.color[i]!,
-      tags: shard.tags[i]!,
-      quote: shard.quote[i]!,
-      note: shard.note[i]!,
-      start: shard.start[i]!,
-      verdict: shard.verdict[i]!,
-      text: shard.text[i]!,
-    });
-  }
-  return rows;
-}
-
-const byId = (a: DigestRow, b: DigestRow) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-
-function shardFrom(shard: number, rev: number, rows: DigestRow[]): DigestShard {
-  const out = emptyShard(shard, rev);
-  rows.sort(byId);
-  for (const r of rows) for (const f of FIELDS) (out[f] as unknown[]).push(r[f]);
-  return out;
+  return unpackShard(shard);
 }
 
 /** The whole digest of these annotations: every shard, empty ones included, so that a shard
@@ -143,7 +98,7 @@ function shardFrom(shard: number, rev: number, rows: DigestRow[]): DigestShard {
 export function buildDigest(annotations: Iterable<Annotation>): DigestShard[] {
   const rows: DigestRow[][] = Array.from({ length: DIGEST_SHARDS }, () => []);
   for (const a of annotations) rows[shardOf(a.id)]!.push(digestRowOf(a));
-  return rows.map((r, shard) => shardFrom(shard, 0, r));
+  return rows.map((r, shard) => packShard(shard, 0, r.sort(newestFirst)));
 }
 
 /**
@@ -168,7 +123,7 @@ export function updatedShards(
   };
   for (const id of deleted) rowsIn(shardOf(id)).delete(id);
   for (const a of put) rowsIn(shardOf(a.id)).set(a.id, digestRowOf(a));
-  return [...touched].map(([shard, rows]) => shardFrom(shard, (current.get(shard)?.rev ?? 0) + 1, [...rows.values()]));
+  return [...touched].map(([shard, rows]) => packShard(shard, (current.get(shard)?.rev ?? 0) + 1, [...rows.values()].sort(newestFirst)));
 }
 
 /** A shard's content without its rev: what the table says, however often it was rewritten. */

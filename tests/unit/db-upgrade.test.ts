@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { CURRENT_VERSION, SCHEMA_VERSIONS, SourcemarkDB } from '@/storage/db/db';
-import { buildDigest, contentOf } from '@/storage/db/digest';
+import { DIGEST_SHARDS, buildDigest, contentOf, digestRowOf, shardOf } from '@/storage/db/digest';
 import { sampleAnnotation } from '../support/sample-annotation';
 
 /**
@@ -55,6 +55,30 @@ describe('database upgrades', () => {
       await Dexie.delete(name);
     }, 60_000);
   }
+
+  it('packs a digest that schema version 4 stored as one array per field', async () => {
+    const name = `upgrade-digest-${Math.random()}`;
+    const v4 = new SourcemarkDB(name, SCHEMA_VERSIONS.filter((v) => v.version <= 4));
+    const records = Array.from({ length: 300 }, (_, i) =>
+      sampleAnnotation({ id: `00000000-0000-4000-8000-${i.toString(16).padStart(12, '0')}`, pageKey: `page-${i % 7}`, note: `笔记 ${i}` }),
+    );
+    await v4.annotations.bulkPut(records);
+    // The shards as version 4 wrote them: rows by id, one array per field.
+    const FIELDS = ['id', 'pageKey', 'title', 'site', 'url', 'updated', 'created', 'color', 'tags', 'quote', 'note', 'start', 'verdict', 'text'] as const;
+    const legacy = Array.from({ length: DIGEST_SHARDS }, (_, shard) => {
+      const rows = records.filter((a) => shardOf(a.id) === shard).map(digestRowOf).sort((a, b) => (a.id < b.id ? -1 : 1));
+      return { shard, rev: 3, ...Object.fromEntries(FIELDS.map((f) => [f, rows.map((r) => r[f])])) };
+    });
+    await v4.digest.clear();
+    await v4.table('digest').bulkPut(legacy);
+    v4.close();
+
+    const current = new SourcemarkDB(name);
+    await current.open();
+    expect((await current.digest.orderBy('shard').toArray()).map(contentOf)).toEqual(buildDigest(records).map(contentOf));
+    current.close();
+    await Dexie.delete(name);
+  });
 
   it('makes every annotation written before sync existed a change of this device, for the first sync to send', async () => {
     const name = `upgrade-sync-${Math.random()}`;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { IndexBuilder, LibraryIndex, newestFirst, type SearchFilter } from '@/components/listing/library-index';
+import { LibraryIndex, newestFirst, type SearchFilter } from '@/components/listing/library-index';
 import { groupLibrary, headingOf, pageRows, resultRows, type ListRow } from '@/components/listing/list-rows';
 import { fixedOffsets, offsetsOf, rowHeights, visibleRows } from '@/components/listing/windowing';
-import { DigestLibrary } from '@/components/listing/digest-library';
-import { buildDigest, digestRowOf, type DigestRow } from '@/storage/db/digest';
+import { DigestLibrary, LibraryGrouper, libraryOf } from '@/components/listing/digest-library';
+import { buildDigest, digestRowOf, rowsOf as shardRows, shardOf, type DigestRow } from '@/storage/db/digest';
 import { byPageOrder, searchIn } from '@/storage/db/queries';
 import type { Annotation } from '@/storage/model/annotation';
 import { idFor, makeLibrary } from '../bench/popup-data';
@@ -115,9 +115,11 @@ describe('list rows', () => {
   });
 });
 
+/** The index over a library, as the popup makes it: from the digest's shards. */
+const indexOf = (list: readonly Annotation[]) => new LibraryIndex(new DigestLibrary().read(buildDigest(list)));
+
 describe('library index', () => {
   const records = makeLibrary(200, 10);
-  const lib = rowsOf(records);
   const filters: SearchFilter[] = [
     { query: '据知情', colors: [], tag: null },
     { query: 'MINISTER said', colors: [], tag: null },
@@ -133,17 +135,18 @@ describe('library index', () => {
   const ids = (list: readonly { id: string }[]) => list.map((a) => a.id);
 
   it('finds what the database search finds, in the same order, with the same total', () => {
-    const index = new IndexBuilder(lib).finish();
+    const index = indexOf(records);
     expect(index.size).toBe(2000);
     for (const f of filters) {
       const r = index.search(f);
       expect(r.total, f.query).toBe(expected(f).total);
       expect(ids(r.annotations), f.query).toEqual(ids(expected(f).annotations));
     }
+    expect(filters.filter((f) => expected(f).total > 0).length).toBeGreaterThan(4);
   });
 
   it('gives the same answers when each search narrows or widens the one before', () => {
-    const index = new IndexBuilder(lib).finish();
+    const index = indexOf(records);
     for (const query of ['数', '数据', '数据显示', '数据', '据知', '据知情', 'mini', 'minister', '']) {
       const f = { query, colors: [], tag: null };
       expect(ids(index.search(f).annotations), query).toEqual(ids(expected(f).annotations));
@@ -151,39 +154,59 @@ describe('library index', () => {
   });
 
   it('does not narrow across a change of filters', () => {
-    const index = new IndexBuilder(lib).finish();
+    const index = indexOf(records);
     index.search({ query: '来源', colors: ['pink'], tag: null });
     const f: SearchFilter = { query: '来源？', colors: [], tag: null };
     expect(index.search(f).total).toBe(expected(f).total);
     expect(expected(f).total).toBeGreaterThan(0);
   });
 
-  it('builds a slice at a time, and the slices add up to the whole index', () => {
-    const builder = new IndexBuilder(lib);
-    let steps = 0;
-    let index: LibraryIndex | null = null;
-    while (!index) {
-      index = builder.step(() => 0);
-      steps++;
-    }
-    expect(steps).toBe(10); // 200 records a slice
-    expect(builder.done).toBe(true);
-    expect(builder.finish()).toBe(index);
-    expect(index.search(filters[0]!).total).toBe(expected(filters[0]!).total);
+  it('maps a hit in a shard\'s texts to its own annotation, and never matches across two', () => {
+    // Two annotations in one shard, whose texts follow one another in the shard's text.
+    const [idA, idB] = Array.from({ length: 100 }, (_, i) => idFor(0, i)).filter((id, _, all) => shardOf(id) === shardOf(all[0]!));
+    const quote = (exact: string) => [{ type: 'TextQuoteSelector' as const, exact, prefix: '', suffix: '' }];
+    const a = sampleAnnotation({ id: idA!, note: '', tags: [], title: '', selectors: quote('结尾') });
+    const b = sampleAnnotation({ id: idB!, note: '', tags: [], title: '', selectors: quote('开头') });
+    const index = indexOf([a, b]);
+    expect(ids(index.search({ query: '尾', colors: [], tag: null }).annotations)).toEqual([a.id]);
+    expect(ids(index.search({ query: '开头', colors: [], tag: null }).annotations)).toEqual([b.id]);
+    expect(index.search({ query: '尾开', colors: [], tag: null }).total).toBe(0);
+    expect(index.search({ query: '尾 开', colors: [], tag: null }).total).toBe(0);
   });
 
-  it('finishes at once when a search needs the index before idle time built it', () => {
-    const builder = new IndexBuilder(lib);
-    expect(builder.step(() => 0)).toBeNull();
-    expect(builder.done).toBe(false);
-    expect(builder.finish().size).toBe(2000);
+  it('matches a tag exactly, not a tag that holds it, and colours by name', () => {
+    const a = sampleAnnotation({ id: idFor(0, 1), tags: ['地缘政治'], color: 'green' });
+    const b = sampleAnnotation({ id: idFor(0, 2), tags: ['x', '地缘'], color: 'pink' });
+    const index = indexOf([a, b]);
+    expect(ids(index.search({ query: '', colors: [], tag: '地缘' }).annotations)).toEqual([b.id]);
+    expect(ids(index.search({ query: '', colors: ['green'], tag: null }).annotations)).toEqual([a.id]);
+    expect(index.search({ query: '', colors: ['green'], tag: '地缘' }).total).toBe(0);
+  });
+
+  it('gives whole rows for its matches, as the digest holds them', () => {
+    const index = indexOf(records);
+    const found = index.search(filters[0]!).annotations;
+    expect(found.length).toBeGreaterThan(0);
+    for (const row of found) expect(row).toEqual(digestRowOf(records.find((a) => a.id === row.id)!));
+  });
+
+  it('orders times written with an offset or without milliseconds as the database search does, as strings', () => {
+    const stamps = ['2026-01-01T08:00:00+08:00', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.500Z', '2026-01-01T00:00:00.000Z', '2025-12-31T23:59:59.999Z'];
+    const list = stamps.map((updated, i) => sampleAnnotation({ id: idFor(9, i), updated, pageKey: `p${i % 2}` }));
+    const f: SearchFilter = { query: '', colors: ['yellow'], tag: null };
+    const want = searchIn(list, '', { colors: ['yellow'], limit: list.length });
+    expect(ids(indexOf(list).search(f).annotations)).toEqual(ids(want.annotations));
+    expect(want.total).toBe(6);
+    // Pages in the order of their newest annotation, by the same comparison.
+    const grouped = libraryOf(new DigestLibrary().read(buildDigest(list)));
+    expect(grouped.pages.map((p) => p.pageKey)).toEqual(groupLibrary(rowsOf(list)).pages.map((p) => p.pageKey));
   });
 
   it('sees an edited note', () => {
     const a = sampleAnnotation({ note: '第一版笔记' });
-    expect(new IndexBuilder(rowsOf([a])).finish().search({ query: '第二版', colors: [], tag: null }).total).toBe(0);
+    expect(indexOf([a]).search({ query: '第二版', colors: [], tag: null }).total).toBe(0);
     const edited = { ...a, note: '第二版笔记' };
-    expect(new IndexBuilder(rowsOf([edited])).finish().search({ query: '第二版', colors: [], tag: null }).total).toBe(1);
+    expect(indexOf([edited]).search({ query: '第二版', colors: [], tag: null }).total).toBe(1);
   });
 });
 
@@ -191,21 +214,38 @@ describe('the library from the digest', () => {
   const records = makeLibrary(20, 5);
 
   it('lists what grouping the whole records lists', () => {
-    const lib = new DigestLibrary().read(buildDigest(records));
+    const lib = libraryOf(new DigestLibrary().read(buildDigest(records)));
     const direct = groupLibrary(rowsOf(records));
     expect(lib.pages).toEqual(direct.pages);
-    expect([...lib.byPage.entries()]).toEqual(expect.arrayContaining([...direct.byPage.entries()]));
-    expect(lib.all).toHaveLength(100);
+    expect(lib.size).toBe(100);
+    for (const [pageKey, list] of direct.byPage) expect(lib.byPage.get(pageKey), pageKey).toEqual(list);
+    expect(lib.byPage.has('no-such-page')).toBe(false);
+    expect(lib.byPage.get('no-such-page')).toBeUndefined();
   });
 
-  it('gives back the same library when no shard changed, and a new one when one did', () => {
+  it('groups a shard at a time when asked to stop after each, and the slices add up to the whole', () => {
+    const corpus = new DigestLibrary().read(buildDigest(records));
+    const grouper = new LibraryGrouper(corpus);
+    let steps = 1;
+    let lib = grouper.step(() => 0);
+    for (; !lib; steps++) lib = grouper.step(() => 0);
+    expect(steps).toBe(33); // 32 shards, then the pages
+    expect(grouper.finish()).toBe(lib);
+    expect(lib.pages).toEqual(libraryOf(corpus).pages);
+  });
+
+  it('gives back the same corpus when no shard changed, and a new one when one did', () => {
     const unpacker = new DigestLibrary();
     const shards = buildDigest(records);
     const first = unpacker.read(shards);
     expect(unpacker.read(shards.map((s) => ({ ...s })))).toBe(first);
-    const changed = shards.map((s, i) => (i === 3 ? { ...s, rev: 1, note: s.note.map(() => '改过') } : s));
+    const edited = new Set(shardRows(shards[3]!).map((r) => r.id));
+    const changed = buildDigest(records.map((a) => (edited.has(a.id) ? { ...a, note: '改过' } : a))).map((s, i) => (i === 3 ? { ...s, rev: 1 } : s));
     const next = unpacker.read(changed);
     expect(next).not.toBe(first);
-    expect(next.all.filter((a) => a.note === '改过')).toHaveLength(shards[3]!.id.length);
+    const grouped = libraryOf(next);
+    const notes = grouped.pages.flatMap((p) => grouped.byPage.get(p.pageKey)!.filter((a) => a.note === '改过'));
+    expect(notes).toHaveLength(edited.size);
+    expect(edited.size).toBeGreaterThan(0);
   });
 });

@@ -24,7 +24,7 @@ export type AllAnnotationsProps = {
 export default function AllAnnotations({ search, onSearch, onOpenSettings }: AllAnnotationsProps) {
   const { db, t } = useEnv();
   const searching = isSearching(search);
-  const lib = useLibrary(db, searching);
+  const lib = useLibrary(db);
   const [open, setOpen] = useState<ReadonlySet<string>>(() => new Set());
   // A page whose last annotation went is forgotten as open: if it comes back (undo), it comes
   // back closed, as a page new to the list does.

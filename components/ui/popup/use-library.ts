@@ -1,12 +1,12 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { IndexBuilder, type LibraryIndex } from '@/components/listing/library-index';
-import { DigestLibrary } from '@/components/listing/digest-library';
+import { liveQuery } from 'dexie';
+import { useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
+import { LibraryIndex } from '@/components/listing/library-index';
+import { DigestLibrary, LibraryGrouper, libraryOf, type DigestLibraryView } from '@/components/listing/digest-library';
+import type { DigestCorpus } from '@/components/listing/digest-corpus';
 import type { Library } from '@/components/listing/list-rows';
 import type { PageList } from '@/storage/db/queries';
 import type { SourcemarkDB } from '@/storage/db/db';
-import type { DigestShard } from '@/storage/db/digest';
 import { firstPages, firstPagesNow } from './first-pages';
-import { useLive } from './use-live';
 
 export interface LibraryState {
   /** The first screenful of pages (first-pages.ts), until the whole library is there. */
@@ -15,23 +15,17 @@ export interface LibraryState {
    * table changes anywhere. */
   library: Library | undefined;
   error: Error | null;
-  /**
-   * The search index over the library: built a slice at a time while the popup is idle, and
-   * finished at once when a search asks for it first. Null while the library is not read yet.
-   */
+  /** The search index over the library; null while the library is not read yet. */
   index(): LibraryIndex | null;
 }
 
-/** Slice length when the browser cannot say how much idle time there is. */
-const SLICE_MS = 8;
-
 /**
- * The popup's library: a small first query for the first screen; then the search digest (32
- * small records, not 10,000 whole ones: storage/db/digest.ts), read by a live query once the
- * first screen is up, or at once when `needNow` (a search has started), from which the list and
- * the search index are built and kept current as the table changes anywhere.
+ * The popup's library: a small first query for the first screen; beside it, the search digest
+ * (32 records of a few long strings and offset arrays: storage/db/digest-shard.ts), read by a
+ * live query from the first render on, from which the list and the search index are made and
+ * kept current as the table changes anywhere.
  */
-export function useLibrary(db: SourcemarkDB, needNow: boolean): LibraryState {
+export function useLibrary(db: SourcemarkDB): LibraryState {
   const [first, setFirst] = useState<PageList | undefined>(() => firstPagesNow(db));
   const [firstError, setFirstError] = useState<Error | null>(null);
   useEffect(() => {
@@ -46,44 +40,84 @@ export function useLibrary(db: SourcemarkDB, needNow: boolean): LibraryState {
     };
   }, [db]);
 
-  // Effects run after the browser painted: the live query starts after the first screen is shown.
-  const [afterFirst, setAfterFirst] = useState(false);
-  useEffect(() => {
-    if (first && !afterFirst) setAfterFirst(true);
-  }, [first, afterFirst]);
-  const load = afterFirst || needNow;
-  const digest = useLive(() => (load ? db.digest.toArray() : Promise.resolve(null)), [db, load]);
-  const shards: DigestShard[] | null = digest.value ?? null;
-  const unpacker = useMemo(() => new DigestLibrary(), [db]);
-  const library = useMemo(() => (shards ? unpacker.read(shards) : undefined), [shards, unpacker]);
-
-  const builder = useMemo(() => (library ? new IndexBuilder(library.all) : null), [library]);
-  const built = useRef<{ builder: IndexBuilder; index: LibraryIndex } | null>(null);
-  useEffect(() => {
-    if (!builder) return;
-    let handle = 0;
-    let idle = false;
-    const run = (deadline?: IdleDeadline) => {
-      const start = performance.now();
-      const left = deadline ? () => deadline.timeRemaining() : () => SLICE_MS - (performance.now() - start);
-      if (builder.step(left) === null) schedule();
+  const [digest, setDigest] = useState<{ corpus: DigestCorpus | undefined; library: Library | undefined; error: Error | null }>({
+    corpus: undefined,
+    library: undefined,
+    error: null,
+  });
+  // A layout effect runs in the task that rendered the first screen, before it is painted: the
+  // read is under way in the browser's IndexedDB while the first screen is painted, and its
+  // clone (a few long strings per shard) costs the page a few milliseconds, so a search typed
+  // as soon as the first screen shows finds the index there. (With 10,000 × a dozen small
+  // strings to clone, reading it here made the first screen 60–120 ms later.)
+  useLayoutEffect(() => {
+    const unpacker = new DigestLibrary();
+    let live = true;
+    let latest: DigestCorpus | null = null;
+    let grouped: DigestLibraryView | null = null;
+    let idle: (() => void) | null = null;
+    let grouper: LibraryGrouper | null = null;
+    const group = (timeLeft: () => number) => {
+      idle = null;
+      if (!live || !latest) return;
+      if (grouper?.corpus !== latest) grouper = new LibraryGrouper(latest);
+      const done = grouper.step(timeLeft);
+      if (!done) {
+        idle = whenIdle(group);
+        return;
+      }
+      grouped = done;
+      setDigest((d) => (d.corpus === done.corpus ? { ...d, library: done } : d));
     };
-    const schedule = () => {
-      idle = typeof requestIdleCallback === 'function';
-      handle = idle ? requestIdleCallback(run) : (setTimeout(run, 0) as unknown as number);
+    const sub = liveQuery(() => db.digest.toArray()).subscribe({
+      next: (shards) => {
+        if (!live) return;
+        const corpus = unpacker.read(shards);
+        if (corpus === latest) return;
+        latest = corpus;
+        if (grouped) {
+          // A change while the popup is open: the list shows it at once.
+          grouped = libraryOf(corpus);
+          setDigest({ corpus, library: grouped, error: null });
+        } else {
+          // The first answer: searchable at once; the whole list (one pass over every row, in
+          // a page whose code still runs cold) waits for idle time, while the first screen's
+          // pages stand in for it.
+          setDigest({ corpus, library: undefined, error: null });
+          idle ??= whenIdle(group);
+        }
+      },
+      error: (err: unknown) => live && setDigest((d) => ({ ...d, error: err instanceof Error ? err : new Error(String(err)) })),
+    });
+    return () => {
+      live = false;
+      idle?.();
+      sub.unsubscribe();
     };
-    schedule();
-    return () => (idle ? cancelIdleCallback(handle) : clearTimeout(handle));
-  }, [builder]);
+  }, [db]);
 
+  const index = useMemo(() => (digest.corpus ? new LibraryIndex(digest.corpus) : null), [digest.corpus]);
   return {
     first,
-    library,
+    library: digest.library,
     error: digest.error ?? firstError,
-    index() {
-      if (!builder) return null;
-      if (built.current?.builder !== builder) built.current = { builder, index: builder.finish() };
-      return built.current.index;
-    },
+    index: () => index,
   };
+}
+
+/** Slice length when the browser cannot say how much idle time there is. */
+const SLICE_MS = 8;
+
+/** Runs `run` when the page is idle (soon, at the latest), with what tells it how long it may
+ * take; returns what cancels it. */
+function whenIdle(run: (timeLeft: () => number) => void): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const handle = requestIdleCallback((deadline) => run(() => deadline.timeRemaining()), { timeout: 500 });
+    return () => cancelIdleCallback(handle);
+  }
+  const handle = setTimeout(() => {
+    const start = performance.now();
+    run(() => SLICE_MS - (performance.now() - start));
+  }, 0);
+  return () => clearTimeout(handle);
 }
