@@ -5,7 +5,9 @@ import { DigestLibrary, LibraryGrouper, libraryOf, type DigestLibraryView } from
 import type { DigestCorpus } from '@/components/listing/digest-corpus';
 import type { Library } from '@/components/listing/list-rows';
 import type { PageList } from '@/storage/db/queries';
-import type { SourcemarkDB } from '@/storage/db/db';
+import { CURRENT_VERSION, type SourcemarkDB } from '@/storage/db/db';
+import type { DigestShard } from '@/storage/db/digest';
+import { readDigestNow } from '@/storage/db/digest-now';
 import { firstPages, firstPagesNow } from './first-pages';
 
 export interface LibraryState {
@@ -46,10 +48,10 @@ export function useLibrary(db: SourcemarkDB): LibraryState {
     error: null,
   });
   // A layout effect runs in the task that rendered the first screen, before it is painted: the
-  // read is under way in the browser's IndexedDB while the first screen is painted, and its
-  // clone (a few long strings per shard) costs the page a few milliseconds, so a search typed
-  // as soon as the first screen shows finds the index there. (With 10,000 × a dozen small
-  // strings to clone, reading it here made the first screen 60–120 ms later.)
+  // read (plain IndexedDB first: Dexie is not open yet) is under way while the first screen is
+  // painted, and its clone (a few long strings per shard) costs the page a few milliseconds, so
+  // a search typed as soon as the first screen shows finds the digest there. (With 10,000 × a
+  // dozen small strings to clone, reading it beside the first screen made it 60–120 ms later.)
   useLayoutEffect(() => {
     const unpacker = new DigestLibrary();
     let live = true;
@@ -69,23 +71,31 @@ export function useLibrary(db: SourcemarkDB): LibraryState {
       grouped = done;
       setDigest((d) => (d.corpus === done.corpus ? { ...d, library: done } : d));
     };
+    const arrived = (shards: DigestShard[]) => {
+      const corpus = unpacker.read(shards);
+      if (corpus === latest) return;
+      latest = corpus;
+      if (grouped) {
+        // A change while the popup is open: the list shows it at once.
+        grouped = libraryOf(corpus);
+        setDigest({ corpus, library: grouped, error: null });
+      } else {
+        // The first answer: searchable at once; the whole list (one pass over every row, in
+        // a page whose code still runs cold) waits for idle time, while the first screen's
+        // pages stand in for it.
+        setDigest({ corpus, library: undefined, error: null });
+        idle ??= whenIdle(group);
+      }
+    };
+    // The plain read answers first, unless Dexie's live query, which hears every later change,
+    // already has: an answer read before the live query's may be older than it.
+    let answered = false;
+    void readDigestNow(db.name, CURRENT_VERSION).then((shards) => live && shards && !answered && arrived(shards));
     const sub = liveQuery(() => db.digest.toArray()).subscribe({
       next: (shards) => {
         if (!live) return;
-        const corpus = unpacker.read(shards);
-        if (corpus === latest) return;
-        latest = corpus;
-        if (grouped) {
-          // A change while the popup is open: the list shows it at once.
-          grouped = libraryOf(corpus);
-          setDigest({ corpus, library: grouped, error: null });
-        } else {
-          // The first answer: searchable at once; the whole list (one pass over every row, in
-          // a page whose code still runs cold) waits for idle time, while the first screen's
-          // pages stand in for it.
-          setDigest({ corpus, library: undefined, error: null });
-          idle ??= whenIdle(group);
-        }
+        answered = true;
+        arrived(shards);
       },
       error: (err: unknown) => live && setDigest((d) => ({ ...d, error: err instanceof Error ? err : new Error(String(err)) })),
     });
