@@ -1,17 +1,14 @@
 import type { PageSummary } from '@/storage/db/queries';
 import type { DigestRow, Listed } from '@/storage/db/digest';
 import { newestFirst } from './library-index';
+import { pageKeyOf, type ListRow } from './page-rows';
+
+export { pageRows, type ListRow, type PageHead } from './page-rows';
 
 /**
  * The popup's list as one flat sequence of rows, page headings and the annotations under them,
  * so that a windowed list can render only the rows in view. Pure: no browser API.
  */
-
-export type PageHead = Pick<PageSummary, 'pageKey' | 'title' | 'site' | 'url' | 'updated'> & { count?: number };
-
-export type ListRow =
-  | { kind: 'page'; key: string; page: PageHead; open: boolean }
-  | { kind: 'item'; key: string; pageKey: string; annotation: Listed };
 
 /** Everything "All annotations" lists: pages newest first, each page's annotations in page order. */
 export interface Library {
@@ -51,26 +48,6 @@ export function groupLibrary(all: readonly DigestRow[]): Library {
     count: byPage.get(a.pageKey)!.length,
   }));
   return { pages, byPage, all };
-}
-
-const pageKeyOf = (pageKey: string) => `p:${pageKey}`;
-
-/** Headings for `pages`; an open page's annotations follow its heading once they are known. */
-export function pageRows(
-  pages: readonly PageHead[],
-  byPage: ReadonlyMap<string, readonly Listed[]> | null,
-  open: ReadonlySet<string>,
-): ListRow[] {
-  const rows: ListRow[] = [];
-  for (const page of pages) {
-    const isOpen = open.has(page.pageKey);
-    rows.push({ kind: 'page', key: pageKeyOf(page.pageKey), page, open: isOpen });
-    if (!isOpen) continue;
-    for (const annotation of byPage?.get(page.pageKey) ?? []) {
-      rows.push({ kind: 'item', key: annotation.id, pageKey: page.pageKey, annotation });
-    }
-  }
-  return rows;
 }
 
 /**
