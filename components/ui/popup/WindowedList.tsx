@@ -11,7 +11,6 @@ export type WindowedListProps = {
   onToggle: (pageKey: string) => void;
 };
 
-
 interface Segment {
   head: Extract<ListRow, { kind: 'page' }>;
   items: Extract<ListRow, { kind: 'item' }>[];

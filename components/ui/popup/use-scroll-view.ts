@@ -8,7 +8,6 @@ export interface ScrollView {
   height: number;
 }
 
-
 /** The nearest ancestor that scrolls; the page itself if none does. */
 function scrollParent(el: HTMLElement): HTMLElement {
   for (let p = el.parentElement; p; p = p.parentElement) {
