@@ -120,6 +120,36 @@ describe('handOver (the App in place of the early screen)', () => {
     expect(document.activeElement).toBe(document.body);
   });
 
+  it('clicks in the App the button clicked last on the early screen, and focuses the control that had the focus', () => {
+    drawEarlyScreen(document, document.getElementById('app')!, { lang: 'en', view: 'all', pages });
+    const heads = document.querySelectorAll<HTMLButtonElement>('.group-toggle');
+    heads[0]!.click();
+    heads[2]!.focus();
+    heads[2]!.click();
+    const clicks: string[] = [];
+    handOver(document, (root) => {
+      // A stand-in App with the early screen's markup, whose buttons report their clicks.
+      drawEarlyScreen(document, root, { lang: 'en', view: 'all', pages });
+      root.removeAttribute(EARLY_ATTR);
+      for (const b of root.querySelectorAll('button')) b.addEventListener('click', () => clicks.push(b.textContent ?? ''));
+    });
+    expect(clicks).toEqual([heads[2]!.textContent]);
+    expect(document.activeElement?.textContent).toBe(heads[2]!.textContent);
+    expect(document.activeElement?.closest('#app')).toBe(document.getElementById('app'));
+  });
+
+  it('clicks nothing when the App has other markup where the early button was', () => {
+    drawEarlyScreen(document, document.getElementById('app')!, { lang: 'en', view: 'page', pages });
+    document.querySelector<HTMLButtonElement>('footer button')!.click();
+    const clicks: string[] = [];
+    handOver(document, (root) => {
+      root.innerHTML = '<header></header><main></main><footer><button type="button">Something else</button></footer>';
+      root.querySelector('button')!.addEventListener('click', () => clicks.push('clicked'));
+    });
+    expect(document.querySelector('footer button')?.textContent).toBe('Something else');
+    expect(clicks).toEqual([]);
+  });
+
   it('renders into #app as it is when no early screen was drawn', () => {
     const before = document.getElementById('app');
     const heard: string[] = [];

@@ -13,13 +13,36 @@ import { OVERSCAN, estimateOf, fallbackHeight } from './list-window';
  * (storage/db/first-screen.ts) while Preact, Dexie and zod are still loading: the same markup,
  * classes, roles and text as the App's first render (App.tsx, AllAnnotations, SearchBox,
  * FilterBar, WindowedList, PageHeading), so it looks the same and reads the same to a screen
- * reader, and hand-over.ts swaps the App in without a flash. Nothing here acts: a click waits for
- * the App. Only the search field answers, and only honestly: while the library is not loaded a
- * query shows "searching" (busy), never a list that could pass for its results.
+ * reader, and hand-over.ts swaps the App in without a flash. Its buttons do nothing themselves:
+ * the last one clicked is noted (EARLY_CLICK_ATTR) and clicked again in the App when it is there.
+ * The search field answers, and only honestly: while the library is not loaded a query shows
+ * "searching" (busy), never a list that could pass for its results.
  */
 
 /** On `#app` while it holds this screen rather than the App. */
 export const EARLY_ATTR = 'data-early-screen';
+/** On `#app`: where the button clicked last on this screen is (pathOf), for the App to click. */
+export const EARLY_CLICK_ATTR = 'data-early-click';
+
+/**
+ * Where `el` is under `root`, as child indexes ("0.1.2"): the App's first render has the same
+ * markup, so the same path finds the same control there (elementAt).
+ */
+export function pathOf(root: Element, el: Element): string {
+  const steps: number[] = [];
+  for (let e: Element | null = el; e && e !== root; e = e.parentElement) {
+    if (!e.parentElement) return '';
+    steps.unshift([...e.parentElement.children].indexOf(e));
+  }
+  return steps.join('.');
+}
+
+/** The element at `path` under `root` (pathOf), if there is one. */
+export function elementAt(root: Element, path: string): Element | null {
+  let e: Element | null = root;
+  for (const step of path === '' ? [] : path.split('.')) e = e?.children[Number(step)] ?? null;
+  return e === root ? null : e;
+}
 
 export interface EarlyScreen {
   lang: Lang;
@@ -64,6 +87,11 @@ export function drawEarlyScreen(doc: Document, root: HTMLElement, screen: EarlyS
   );
   root.setAttribute(EARLY_ATTR, '');
   root.replaceChildren(header, main, footer);
+  // A link's own action (the ledger) happens at once; a button's waits for the App.
+  root.addEventListener('click', (e) => {
+    const button = e.target instanceof Element ? e.target.closest('button') : null;
+    if (button && root.contains(button)) root.setAttribute(EARLY_CLICK_ATTR, pathOf(root, button));
+  });
 }
 
 /** "All annotations" before the library: the search bar and the first window of page headings. */
