@@ -68,59 +68,6 @@ export function chromeSafeUtf8(): Plugin {
 }
 
 /**
- * The scripts of `html`, and of `module` which its first script imports dynamically, in one
- * list of `<link rel="modulepreload">` in that page's head: the browser's parser asks for all
- * of them at once, as it would if the first script imported `module` statically, but the first
- * script runs as soon as its own few bytes are there (the popup's reads its first screen while
- * Preact, Dexie and zod load). Vite preloads a dynamic import only from the page's main thread,
- * when the import runs, one link at a time (~20 ms of the popup's first script in a trace).
- * Pure: (html, the chunk graph) in, html out.
- */
-export function withModulePreloads(html: string, files: readonly string[]): string {
-  const links = files
-    .filter((f) => !html.includes(`href="/${f}"`) && !html.includes(`src="/${f}"`))
-    .map((f) => `    <link rel="modulepreload" crossorigin href="/${f}">\n`)
-    .join('');
-  return links ? html.replace(/\n?([ \t]*)<\/head>/, (_m, indent: string) => `\n${links}${indent}</head>`) : html;
-}
-
-interface ChunkNode {
-  fileName: string;
-  imports: readonly string[];
-}
-
-/** A chunk's file and every chunk it imports statically, transitively, in load order. */
-export function chunkClosure(start: ChunkNode, byFile: (file: string) => ChunkNode | undefined): string[] {
-  const seen = new Set<string>();
-  const visit = (c: ChunkNode) => {
-    if (seen.has(c.fileName)) return;
-    seen.add(c.fileName);
-    for (const f of c.imports) {
-      const dep = byFile(f);
-      if (dep) visit(dep);
-    }
-  };
-  visit(start);
-  return [...seen];
-}
-
-export function preloadDynamicEntry({ html, module }: { html: string; module: string }): Plugin {
-  return {
-    name: 'sourcemark:preload-dynamic-entry',
-    enforce: 'post',
-    generateBundle(_options, bundle) {
-      const page = bundle[html];
-      const chunks = Object.values(bundle).flatMap((o) => (o.type === 'chunk' ? [o] : []));
-      const target = chunks.find((c) => c.facadeModuleId?.replaceAll('\\', '/').endsWith(module));
-      // Only the extension pages' build has both; the other builds (background, content) have neither.
-      if (!page || page.type !== 'asset' || typeof page.source !== 'string' || !target) return;
-      const byFile = (f: string) => chunks.find((c) => c.fileName === f);
-      page.source = withModulePreloads(page.source, chunkClosure(target, byFile));
-    },
-  };
-}
-
-/**
  * Rollup's file-name sanitiser (characters not safe in a file name become "_", a drive letter's
  * colon stays), plus what Chrome needs: no file or folder name may start with "_" (reserved for
  * the browser's own, such as `_locales`), as Rollup's CommonJS helper chunk does

@@ -1,6 +1,6 @@
 import { defineConfig } from 'wxt';
 import { selfMediaMatchPatterns } from './components/recognition/url-shape';
-import { chromeSafeFileName, chromeSafeUtf8, preloadDynamicEntry } from './wxt.build-plugins';
+import { chromeSafeFileName, chromeSafeUtf8 } from './wxt.build-plugins';
 
 /**
  * The permissions Sourcemark asks for, each for one feature. tests/e2e/manifest.e2e.ts compares
@@ -70,13 +70,16 @@ export default defineConfig({
     // Terser, two passes: about 1.4 KB less gzip of the content script than esbuild's minifier
     // (which every page Sourcemark runs on pays), for a build that takes some seconds longer.
     build: {
+      // Both browsers have modulepreload (Chrome, Firefox 115+): Vite's polyfill would be one more
+      // script for each extension page to fetch before its own, the popup's included.
+      modulePreload: { polyfill: false },
       minify: 'terser',
       terserOptions: { compress: { passes: 2 }, format: { ascii_only: false } },
       // Chrome reserves file names starting with "_" and refuses a package holding one; Rollup
       // names its CommonJS helper chunk `_commonjsHelpers` (tests/support/lint-zips.ts checks).
       rollupOptions: { output: { sanitizeFileName: chromeSafeFileName } },
     },
-    plugins: [chromeSafeUtf8(), preloadDynamicEntry({ html: 'entrypoints/popup/index.html', module: 'entrypoints/popup/mount.tsx' })],
+    plugins: [chromeSafeUtf8()],
   }),
   manifest: ({ browser, manifestVersion }) => ({
     name: '__MSG_extName__',

@@ -1,23 +1,13 @@
 import type { PageSummary } from '@/storage/db/queries';
 import { newestFirst, type DigestRow, type Listed } from '@/storage/db/digest';
+import { pageKeyOf, type ListRow, type PageLists } from './page-rows';
+
+export { pageRows, type ListRow, type PageHead, type PageLists } from './page-rows';
 
 /**
  * The popup's list as one flat sequence of rows, page headings and the annotations under them,
  * so that a windowed list can render only the rows in view. Pure: no browser API.
  */
-
-export type PageHead = Pick<PageSummary, 'pageKey' | 'title' | 'site' | 'url' | 'updated'> & { count?: number };
-
-export type ListRow =
-  | { kind: 'page'; key: string; page: PageHead; open: boolean }
-  | { kind: 'item'; key: string; pageKey: string; annotation: Listed };
-
-/** Each page's annotations in page order, by page key (a Map will do; the digest's library
- * makes a page's rows when it is first asked for them). */
-export interface PageLists {
-  has(pageKey: string): boolean;
-  get(pageKey: string): readonly Listed[] | undefined;
-}
 
 /** Everything "All annotations" lists: pages newest first, each page's annotations in page order. */
 export interface Library {
@@ -59,26 +49,6 @@ export function groupLibrary(all: readonly DigestRow[]): Library & { byPage: Rea
     count: byPage.get(a.pageKey)!.length,
   }));
   return { pages, byPage, size: all.length };
-}
-
-const pageKeyOf = (pageKey: string) => `p:${pageKey}`;
-
-/** Headings for `pages`; an open page's annotations follow its heading once they are known. */
-export function pageRows(
-  pages: readonly PageHead[],
-  byPage: PageLists | null,
-  open: ReadonlySet<string>,
-): ListRow[] {
-  const rows: ListRow[] = [];
-  for (const page of pages) {
-    const isOpen = open.has(page.pageKey);
-    rows.push({ kind: 'page', key: pageKeyOf(page.pageKey), page, open: isOpen });
-    if (!isOpen) continue;
-    for (const annotation of byPage?.get(page.pageKey) ?? []) {
-      rows.push({ kind: 'item', key: annotation.id, pageKey: page.pageKey, annotation });
-    }
-  }
-  return rows;
 }
 
 /**

@@ -1,7 +1,7 @@
-import { resolveLang, type Lang } from '@/components/vocabulary/lang';
-import type { LanguageSetting } from '@/storage/model/settings-defaults';
+import type { Lang } from '@/components/vocabulary/lang';
 import type { SourcemarkDB } from '@/storage/db/db';
 import { readSettings } from '@/storage/db/settings';
+import { applyLang } from './apply-lang';
 
 /**
  * The language an extension page speaks, from the reader's setting, set on its `<html>`. A
@@ -14,11 +14,4 @@ export async function pageLang(db: SourcemarkDB): Promise<Lang> {
     () => 'auto' as const,
   );
   return applyLang(language);
-}
-
-/** The page's language from a setting already read (the popup's first script reads it itself). */
-export function applyLang(language: LanguageSetting): Lang {
-  const lang = resolveLang(language, navigator.language);
-  document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
-  return lang;
 }

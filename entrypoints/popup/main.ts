@@ -1,16 +1,11 @@
-import { tabFromLocation } from '@/components/ui/tab-param';
-import { FIRST_PAGES } from '@/components/ui/popup/first-screen-size';
-import { readFirstScreen } from '@/storage/db/first-screen';
-import { findTab } from './find-tab';
+import { takeEarly } from '@/components/ui/popup/early-handoff';
 import '@/components/ui/popup/theme.css';
 import './style.css';
 
-// The popup's first script: small, so it runs as soon as the page is parsed. It asks for what the
-// first screen shows (settings, tab, first pages) with plain IndexedDB and the tabs API while the
-// rest of the popup (Preact, Dexie, zod, the strings) loads, instead of after. The search digest
-// is read once the first screen is up (components/ui/popup/use-library.ts): read beside it, its
-// 4 MB made the first screen 60–120 ms later (measured in pairs), for a search typed at once.
-const tabId = tabFromLocation(location.search);
-const tab = findTab(tabId);
-const first = readFirstScreen(FIRST_PAGES);
-void import('./mount').then((m) => m.mount({ tabId, tab, first }));
+// The App's script. The first screen is the early script's (entrypoints/popup-early), which
+// the page runs first; the App (Preact, Dexie, zod, the strings) is fetched once that screen is
+// drawn, so that its ~290 KB do not compete with it, and then takes its place. The App reads the
+// search digest from its first render on (components/ui/popup/use-library.ts): a few large
+// strings and typed arrays per shard, cheap to copy into the page (storage/db/digest-shard.ts).
+const early = takeEarly(location.search);
+void early.drawn.then(() => import('./mount')).then((m) => m.mount(early));

@@ -1,21 +1,17 @@
 import { render } from 'preact';
-import type { Browser } from 'wxt/browser';
-import { applyLang, pageLang } from '@/components/ui/page-lang';
+import { applyLang } from '@/components/ui/apply-lang';
+import { pageLang } from '@/components/ui/page-lang';
+import { handOver } from '@/components/ui/popup/hand-over';
 import { SourcemarkDB } from '@/storage/db/db';
-import type { FirstScreen } from '@/storage/db/first-screen';
+import type { Early } from '@/components/ui/popup/early-handoff';
 import { prefetchFirstPages, seedFirstPages } from '@/components/ui/popup/first-pages';
 import App from './App';
 import { activeTab } from './tab-actions';
 
-export interface Early {
-  tabId: number | undefined;
-  /** The tab, asked for by main.ts. */
-  tab: Promise<Browser.tabs.Tab | undefined>;
-  /** Settings and first pages read by main.ts; null: read them through Dexie. */
-  first: Promise<FirstScreen | null>;
-}
-
-/** Renders the popup once its settings, its tab and the first screen of the list are known. */
+/**
+ * Renders the popup once its settings, its tab and the first screen of the list are known, in
+ * place of the early screen the early script drew from the same answers.
+ */
 export async function mount({ tabId, tab, first }: Early): Promise<void> {
   const db = new SourcemarkDB();
   const early = await first;
@@ -28,5 +24,5 @@ export async function mount({ tabId, tab, first }: Early): Promise<void> {
     [lang] = await Promise.all([pageLang(db), prefetchFirstPages(db)]);
   }
   const active = await activeTab(tabId, tab);
-  render(<App db={db} lang={lang} tabId={tabId} tab={active} />, document.getElementById('app')!);
+  handOver(document, (root) => render(<App db={db} lang={lang} tabId={tabId} tab={active} />, root));
 }

@@ -4,7 +4,7 @@ import type { PageStatus } from '@/storage/messaging/protocol';
 
 export type { ActiveTab };
 import { askPage } from '@/storage/messaging/ask-page';
-import { findTab } from './find-tab';
+import { findTab, mayRun } from './find-tab';
 
 /**
  * What the popup asks of the tab it was opened over. Tolerates tabs without the content script (a
@@ -12,11 +12,6 @@ import { findTab } from './find-tab';
  */
 
 type Tab = Browser.tabs.Tab;
-
-/** A tab that can hold the content script; its URL is only visible with host access to it. */
-function mayRun(tab: Tab): tab is Tab & { id: number } {
-  return tab.id !== undefined && (tab.url === undefined || /^https?:/i.test(tab.url));
-}
 
 function isStatus(v: unknown): v is PageStatus {
   return typeof v === 'object' && v !== null && typeof (v as PageStatus).pageKey === 'string' && Array.isArray((v as PageStatus).orphans);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chromeSafeFileName, chunkClosure, escapeUnsafeChars, withModulePreloads } from '@/wxt.build-plugins';
+import { chromeSafeFileName, escapeUnsafeChars } from '@/wxt.build-plugins';
 
 /**
  * escapeUnsafeChars rewrites minified code so that Chrome loads it; it must not change what the
@@ -55,24 +55,6 @@ describe('escapeUnsafeChars', () => {
 function escapeJs(s: string): string {
   return Array.from({ length: s.length }, (_, i) => `\\u${s.charCodeAt(i).toString(16).padStart(4, '0')}`).join('');
 }
-
-describe('withModulePreloads and chunkClosure (the popup preloads what its first script imports later)', () => {
-  const html = '<html><head>\n    <script type="module" src="/chunks/popup.js"></script>\n    <link rel="modulepreload" href="/chunks/shared.js">\n  </head><body></body></html>';
-
-  it('lists a chunk and everything it imports, transitively, once each', () => {
-    const graph: Record<string, string[]> = { 'chunks/mount.js': ['chunks/a.js', 'chunks/shared.js'], 'chunks/a.js': ['chunks/shared.js', 'chunks/b.js'], 'chunks/b.js': [], 'chunks/shared.js': [] };
-    const node = (f: string) => (graph[f] ? { fileName: f, imports: graph[f]! } : undefined);
-    expect(chunkClosure(node('chunks/mount.js')!, node)).toEqual(['chunks/mount.js', 'chunks/a.js', 'chunks/shared.js', 'chunks/b.js']);
-  });
-
-  it('adds a preload link in the head for each file the page does not load already', () => {
-    const out = withModulePreloads(html, ['chunks/mount.js', 'chunks/shared.js', 'chunks/popup.js']);
-    expect(out.match(/rel="modulepreload" crossorigin href="\/chunks\/mount.js"/g)).toHaveLength(1);
-    expect(out.match(/chunks\/shared.js/g)).toHaveLength(1);
-    expect(out.match(/chunks\/popup.js/g)).toHaveLength(1);
-    expect(out.indexOf('mount.js')).toBeLessThan(out.indexOf('</head>'));
-  });
-});
 
 describe('chromeSafeFileName (Chrome refuses a package with a name starting with "_")', () => {
   it.each([

@@ -3,19 +3,13 @@ import { headingOf, type ListRow } from '@/components/listing/list-rows';
 import { offsetsOf, rowHeights, visibleRows } from '@/components/listing/windowing';
 import AnnotationItem from './AnnotationItem';
 import PageHeading from './PageHeading';
+import { ITEM_MARGIN, OVERSCAN, estimateOf } from './list-window';
 import { useScrollView } from './use-scroll-view';
 
 export type WindowedListProps = {
   rows: readonly ListRow[];
   onToggle: (pageKey: string) => void;
 };
-
-/** Rows rendered beyond each edge of the view: keyboard focus and a quick scroll find them there. */
-const OVERSCAN = 6;
-/** Heights until a row has been rendered and measured (px, the popup's usual heading and item). */
-const ESTIMATE = { page: 50, item: 90 } as const;
-/** An item's bottom margin (.vlist .items .item in entrypoints/popup/style.css): outside what offsetHeight measures. */
-const ITEM_MARGIN = 6;
 
 interface Segment {
   head: Extract<ListRow, { kind: 'page' }>;
@@ -33,7 +27,7 @@ export default function WindowedList({ rows, onToggle }: WindowedListProps) {
   const measured = useRef(new Map<string, number>());
   const [version, setVersion] = useState(0);
   const offsets = useMemo(
-    () => offsetsOf(rowHeights(rows, (r) => r.key, measured.current, (r) => ESTIMATE[r.kind])),
+    () => offsetsOf(rowHeights(rows, (r) => r.key, measured.current, estimateOf)),
     [rows, version],
   );
   const win = visibleRows(offsets, view.top, view.height, OVERSCAN);

@@ -1,14 +1,12 @@
 import type { RefObject } from 'preact';
 import { useLayoutEffect, useState } from 'preact/hooks';
+import { fallbackHeight } from './list-window';
 
 /** What part of a list can be seen: `top` px of it are scrolled away, `height` px are in view. */
 export interface ScrollView {
   top: number;
   height: number;
 }
-
-/** Before layout (or without one, as in unit tests' DOM): assume a tall popup's worth. */
-const fallbackHeight = (): number => (typeof window !== 'undefined' && window.innerHeight > 0 ? window.innerHeight : 600);
 
 /** The nearest ancestor that scrolls; the page itself if none does. */
 function scrollParent(el: HTMLElement): HTMLElement {

@@ -1,0 +1,145 @@
+import { pageRows } from '@/components/listing/page-rows';
+import { offsetsOf, rowHeights, visibleRows } from '@/components/listing/windowing';
+import type { Lang } from '@/components/vocabulary/lang';
+import { ledgerStrings } from '@/components/vocabulary/ledger-strings';
+import { panelStrings } from '@/components/vocabulary/panel-strings';
+import { formatDate, popupStrings } from '@/components/vocabulary/strings';
+import type { PageSummary } from '@/storage/db/page-summary';
+import { COLORS } from '@/storage/model/colors';
+import { OVERSCAN, estimateOf, fallbackHeight } from './list-window';
+
+/**
+ * The popup's first screen in plain DOM, drawn by its first script from what that script read
+ * (storage/db/first-screen.ts) while Preact, Dexie and zod are still loading: the same markup,
+ * classes, roles and text as the App's first render (App.tsx, AllAnnotations, SearchBox,
+ * FilterBar, WindowedList, PageHeading), so it looks the same and reads the same to a screen
+ * reader, and hand-over.ts swaps the App in without a flash. Its buttons do nothing themselves:
+ * the last one clicked is noted (EARLY_CLICK_ATTR) and clicked again in the App when it is there.
+ * The search field answers, and only honestly: while the library is not loaded a query shows
+ * "searching" (busy), never a list that could pass for its results.
+ */
+
+/** On `#app` while it holds this screen rather than the App. */
+export const EARLY_ATTR = 'data-early-screen';
+/** On `#app`: where the button clicked last on this screen is (pathOf), for the App to click. */
+export const EARLY_CLICK_ATTR = 'data-early-click';
+
+/**
+ * Where `el` is under `root`, as child indexes ("0.1.2"): the App's first render has the same
+ * markup, so the same path finds the same control there (elementAt).
+ */
+export function pathOf(root: Element, el: Element): string {
+  const steps: number[] = [];
+  for (let e: Element | null = el; e && e !== root; e = e.parentElement) {
+    if (!e.parentElement) return '';
+    steps.unshift([...e.parentElement.children].indexOf(e));
+  }
+  return steps.join('.');
+}
+
+/** The element at `path` under `root` (pathOf), if there is one. */
+export function elementAt(root: Element, path: string): Element | null {
+  let e: Element | null = root;
+  for (const step of path === '' ? [] : path.split('.')) e = e?.children[Number(step)] ?? null;
+  return e === root ? null : e;
+}
+
+export interface EarlyScreen {
+  lang: Lang;
+  /** "This page" over a tab Sourcemark may run in, else "All annotations" (App.tsx firstView). */
+  view: 'page' | 'all';
+  /** The first pages of "All annotations", newest first. */
+  pages: readonly PageSummary[];
+}
+
+type Attrs = Record<string, string>;
+
+function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, attrs: Attrs = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+  const e = doc.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+  e.append(...children);
+  return e;
+}
+
+/** Draws the first screen into `root` (the page's empty `#app`). */
+export function drawEarlyScreen(doc: Document, root: HTMLElement, screen: EarlyScreen): void {
+  const { lang, view } = screen;
+  const t = popupStrings[lang];
+  const tab = (label: string, selected: boolean) => el(doc, 'button', { type: 'button', role: 'tab', 'aria-selected': String(selected) }, label);
+  const header = el(
+    doc,
+    'header',
+    { class: 'top' },
+    el(doc, 'h1', {}, t.appName),
+    el(doc, 'nav', { class: 'tabs', role: 'tablist' }, tab(t.tabThisPage, view === 'page'), tab(t.tabAll, view === 'all')),
+    el(doc, 'button', { type: 'button', class: 'icon', title: t.settings, 'aria-label': t.settings }, '⚙'),
+  );
+  const main = el(doc, 'main');
+  if (view === 'all' && screen.pages.length > 0) main.append(allAnnotations(doc, screen));
+  else main.append(el(doc, 'p', { class: 'muted' }, t.loading));
+  const footer = el(
+    doc,
+    'footer',
+    {},
+    el(doc, 'button', { type: 'button', class: 'link' }, t.importLink),
+    el(doc, 'button', { type: 'button', class: 'link' }, panelStrings[lang].open),
+    el(doc, 'a', { class: 'link', href: '/ledger.html', target: '_blank', rel: 'noreferrer' }, ledgerStrings[lang].open),
+  );
+  root.setAttribute(EARLY_ATTR, '');
+  root.replaceChildren(header, main, footer);
+  // A link's own action (the ledger) happens at once; a button's waits for the App.
+  root.addEventListener('click', (e) => {
+    const button = e.target instanceof Element ? e.target.closest('button') : null;
+    if (button && root.contains(button)) root.setAttribute(EARLY_CLICK_ATTR, pathOf(root, button));
+  });
+}
+
+/** "All annotations" before the library: the search bar and the first window of page headings. */
+function allAnnotations(doc: Document, { lang, pages }: EarlyScreen): HTMLElement {
+  const t = popupStrings[lang];
+  const input = el(doc, 'input', { type: 'search', class: 'search', 'aria-label': t.searchLabel, placeholder: t.searchPlaceholder });
+  const swatches = COLORS.map((c) =>
+    el(
+      doc,
+      'button',
+      { type: 'button', class: 'swatch', 'aria-pressed': 'false', 'aria-label': t.colors[c], title: t.colors[c] },
+      el(doc, 'span', { class: `dot ${c}`, 'aria-hidden': 'true' }),
+    ),
+  );
+  const filters = el(doc, 'div', { class: 'filters' }, el(doc, 'div', { class: 'row', role: 'group', 'aria-label': t.colorFilter }, ...swatches));
+  const list = pageList(doc, lang, pages);
+  const busy = el(doc, 'div', { class: 'results', 'aria-busy': 'true' }, el(doc, 'p', { class: 'muted', role: 'status' }, t.searching));
+  // As AllAnnotations while its index is not built: a query is "searching" until the App answers it.
+  input.addEventListener('input', () => {
+    const searching = input.value.trim() !== '';
+    busy.setAttribute('data-query', input.value);
+    (searching ? list : busy).replaceWith(searching ? busy : list);
+  });
+  return el(doc, 'div', { class: 'all' }, el(doc, 'div', { class: 'search-bar' }, input, filters), list);
+}
+
+/** The headings WindowedList renders first: the rows in a view of the window's height, at estimated heights. */
+function pageList(doc: Document, lang: Lang, pages: readonly PageSummary[]): HTMLElement {
+  const t = popupStrings[lang];
+  const rows = pageRows(pages, null, new Set());
+  const offsets = offsetsOf(rowHeights(rows, (r) => r.key, new Map(), estimateOf));
+  const win = visibleRows(offsets, 0, fallbackHeight(), OVERSCAN);
+  const vlist = el(doc, 'div', { class: 'vlist' });
+  vlist.style.paddingTop = `${win.before}px`;
+  vlist.style.paddingBottom = `${win.after}px`;
+  for (const row of rows.slice(win.start, win.end)) {
+    if (row.kind !== 'page') continue;
+    const { page } = row;
+    const meta = [page.site, formatDate(lang, page.updated), page.count === undefined ? '' : t.pageCount(page.count)].filter(Boolean).join(' · ');
+    const toggle = el(
+      doc,
+      'button',
+      { type: 'button', class: 'group-toggle', 'aria-expanded': 'false' },
+      el(doc, 'span', { class: 'chevron', 'aria-hidden': 'true' }, '▸'),
+      el(doc, 'span', { class: 'group-title' }, page.title.trim() || page.url),
+      el(doc, 'span', { class: 'group-meta' }, meta),
+    );
+    vlist.append(el(doc, 'section', { class: 'group', 'data-page-key': page.pageKey }, el(doc, 'h3', { class: 'group-head', 'data-row-key': row.key }, toggle)));
+  }
+  return el(doc, 'div', { class: 'pages' }, vlist);
+}

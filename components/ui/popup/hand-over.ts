@@ -1,0 +1,45 @@
+import { EARLY_ATTR, EARLY_CLICK_ATTR, elementAt, pathOf } from './early-screen';
+
+/**
+ * Puts the App in place of the early screen (early-screen.ts) in one task, so the browser never
+ * paints between them: a fresh `#app` replaces the early one and `mount` renders into it there
+ * (in the document, so the windowed list measures real sizes). What the reader did meanwhile
+ * comes along: text typed into the early search field reaches the App as an input event (its
+ * results, or "searching", follow), with the caret; the focus goes to the same control in the
+ * App (same markup, same place), the list keeps its scroll position, and the button clicked last
+ * is clicked in the App. Without an early screen, `mount` renders into `#app` as it is.
+ */
+export function handOver(doc: Document, mount: (container: HTMLElement) => void): void {
+  const early = doc.getElementById('app');
+  if (!early) throw new Error('the popup has no #app');
+  if (!early.hasAttribute(EARLY_ATTR)) return mount(early);
+  const typed = early.querySelector<HTMLInputElement>('input[type="search"]');
+  const active = doc.activeElement;
+  const focused = active && active !== early && early.contains(active) ? pathOf(early, active) : null;
+  const clicked = early.getAttribute(EARLY_CLICK_ATTR);
+  const scrolled = early.querySelector('main')?.scrollTop ?? 0;
+
+  const app = doc.createElement('div');
+  app.id = 'app';
+  early.replaceWith(app);
+  mount(app);
+
+  const main = app.querySelector('main');
+  if (main && scrolled > 0) main.scrollTop = scrolled;
+  const field = app.querySelector<HTMLInputElement>('input[type="search"]');
+  if (typed && field && field.value !== typed.value) {
+    field.value = typed.value;
+    field.dispatchEvent(new Event('input', { bubbles: true }));
+  }
+  // The search field by what it is (it may move in the App's markup), other controls by place.
+  const again = focused === null ? null : active === typed ? field : elementAt(app, focused);
+  if (again instanceof HTMLElement) {
+    again.focus();
+    if (again === field && typed) field.setSelectionRange(typed.selectionStart, typed.selectionEnd, typed.selectionDirection ?? undefined);
+  }
+  // The same control, as a check that the App's first render is still the early screen's markup.
+  if (clicked !== null) {
+    const button = elementAt(app, clicked);
+    if (button instanceof HTMLButtonElement && button.textContent === elementAt(early, clicked)?.textContent) button.click();
+  }
+}

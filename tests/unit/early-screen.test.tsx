@@ -1,0 +1,192 @@
+import { render } from 'preact';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import App from '@/entrypoints/popup/App';
+import { publishEarly, takeEarly } from '@/components/ui/popup/early-handoff';
+import { EARLY_ATTR, drawEarlyScreen } from '@/components/ui/popup/early-screen';
+import { seedFirstPages } from '@/components/ui/popup/first-pages';
+import { handOver } from '@/components/ui/popup/hand-over';
+import { SourcemarkDB } from '@/storage/db/db';
+import type { PageSummary } from '@/storage/db/page-summary';
+
+const pages: PageSummary[] = Array.from({ length: 20 }, (_, i) => ({
+  pageKey: `example.com/${i}`,
+  title: i === 3 ? '  ' : `第 ${i} 篇 <b>文章</b>`,
+  site: i % 2 ? '网易号' : '',
+  url: `https://example.com/${i}`,
+  updated: new Date(Date.UTC(2026, 2, 20 - (i % 10))).toISOString(),
+  count: i + 1,
+}));
+
+describe('the popup’s early screen (drawn before Preact loads)', () => {
+  let db: SourcemarkDB;
+  beforeEach(() => {
+    fakeBrowser.reset();
+    db = new SourcemarkDB(`early-${Math.random()}`);
+    document.body.innerHTML = '<div id="app"></div>';
+  });
+  afterEach(() => {
+    render(null, document.getElementById('app')!);
+    document.body.innerHTML = '';
+  });
+
+  /** The App's first render over the same first pages, as mount.tsx renders it. */
+  function appMarkup(lang: 'zh' | 'en'): string {
+    const root = document.createElement('div');
+    document.body.append(root);
+    seedFirstPages(db, { pages, more: true });
+    render(<App db={db} lang={lang} tab={{ kind: 'unsupported', tab: null }} />, root);
+    const html = root.innerHTML;
+    render(null, root);
+    root.remove();
+    return html;
+  }
+
+  it.each(['zh', 'en'] as const)('has the markup of the App’s first render of “All annotations” (%s)', (lang) => {
+    const expected = appMarkup(lang);
+    const root = document.getElementById('app')!;
+    drawEarlyScreen(document, root, { lang, view: 'all', pages });
+    expect(root.querySelectorAll('.group-head').length).toBeGreaterThan(5);
+    expect(root.innerHTML).toBe(expected);
+  });
+
+  it('says “loading” in the list’s place on “This page”, with the same header and footer', () => {
+    const root = document.getElementById('app')!;
+    drawEarlyScreen(document, root, { lang: 'en', view: 'page', pages });
+    expect(root.querySelector('[role="tab"][aria-selected="true"]')?.textContent).toBe('This page');
+    expect(root.querySelector('main')?.textContent).toBe('Loading…');
+    expect(root.querySelector('.group-head')).toBeNull();
+    expect(root.querySelector('footer a')?.getAttribute('href')).toBe('/ledger.html');
+  });
+
+  it('shows a query typed before the library is there as searching (busy), not the page list, and the list again when cleared', () => {
+    const root = document.getElementById('app')!;
+    drawEarlyScreen(document, root, { lang: 'zh', view: 'all', pages });
+    const input = root.querySelector<HTMLInputElement>('input[type="search"]')!;
+    input.value = '据知情';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    const results = root.querySelector('.results');
+    expect(results?.getAttribute('aria-busy')).toBe('true');
+    expect(results?.getAttribute('data-query')).toBe('据知情');
+    expect(results?.querySelector('[role="status"]')?.textContent).toBe('正在搜索…');
+    expect(root.querySelector('.group-head')).toBeNull();
+    input.value = ' ';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    expect(root.querySelector('.results')).toBeNull();
+    expect(root.querySelectorAll('.group-head').length).toBeGreaterThan(5);
+  });
+});
+
+describe('handOver (the App in place of the early screen)', () => {
+  beforeEach(() => {
+    document.body.innerHTML = '<div id="app"></div>';
+  });
+
+  /** A stand-in App: a search field that records the input events it gets. */
+  function fakeApp(heard: string[]) {
+    return (root: HTMLElement) => {
+      const field = document.createElement('input');
+      field.type = 'search';
+      field.addEventListener('input', () => heard.push(field.value));
+      const main = document.createElement('main');
+      main.append(field);
+      root.append(main);
+    };
+  }
+
+  it('gives the App the text typed early, as an input event, with the focus and caret where they were', () => {
+    drawEarlyScreen(document, document.getElementById('app')!, { lang: 'zh', view: 'all', pages });
+    const early = document.querySelector<HTMLInputElement>('input[type="search"]')!;
+    early.focus();
+    early.value = '美俄阿拉斯加';
+    early.setSelectionRange(2, 4);
+    const heard: string[] = [];
+    handOver(document, fakeApp(heard));
+    const app = document.getElementById('app')!;
+    expect(app.hasAttribute(EARLY_ATTR)).toBe(false);
+    expect(document.querySelectorAll('input[type="search"]')).toHaveLength(1);
+    const field = app.querySelector<HTMLInputElement>('input[type="search"]')!;
+    expect(heard).toEqual(['美俄阿拉斯加']);
+    expect(document.activeElement).toBe(field);
+    expect([field.selectionStart, field.selectionEnd]).toEqual([2, 4]);
+  });
+
+  it('sends no input event when nothing was typed, and takes no focus the early field did not have', () => {
+    drawEarlyScreen(document, document.getElementById('app')!, { lang: 'zh', view: 'all', pages });
+    const heard: string[] = [];
+    handOver(document, fakeApp(heard));
+    expect(document.querySelector('input[type="search"]')).not.toBeNull();
+    expect(heard).toEqual([]);
+    expect(document.activeElement).toBe(document.body);
+  });
+
+  it('clicks in the App the button clicked last on the early screen, and focuses the control that had the focus', () => {
+    drawEarlyScreen(document, document.getElementById('app')!, { lang: 'en', view: 'all', pages });
+    const heads = document.querySelectorAll<HTMLButtonElement>('.group-toggle');
+    heads[0]!.click();
+    heads[2]!.focus();
+    heads[2]!.click();
+    const clicks: string[] = [];
+    handOver(document, (root) => {
+      // A stand-in App with the early screen's markup, whose buttons report their clicks.
+      drawEarlyScreen(document, root, { lang: 'en', view: 'all', pages });
+      root.removeAttribute(EARLY_ATTR);
+      for (const b of root.querySelectorAll('button')) b.addEventListener('click', () => clicks.push(b.textContent ?? ''));
+    });
+    expect(clicks).toEqual([heads[2]!.textContent]);
+    expect(document.activeElement?.textContent).toBe(heads[2]!.textContent);
+    expect(document.activeElement?.closest('#app')).toBe(document.getElementById('app'));
+  });
+
+  it('clicks nothing when the App has other markup where the early button was', () => {
+    drawEarlyScreen(document, document.getElementById('app')!, { lang: 'en', view: 'page', pages });
+    document.querySelector<HTMLButtonElement>('footer button')!.click();
+    const clicks: string[] = [];
+    handOver(document, (root) => {
+      root.innerHTML = '<header></header><main></main><footer><button type="button">Something else</button></footer>';
+      root.querySelector('button')!.addEventListener('click', () => clicks.push('clicked'));
+    });
+    expect(document.querySelector('footer button')?.textContent).toBe('Something else');
+    expect(clicks).toEqual([]);
+  });
+
+  it('renders into #app as it is when no early screen was drawn', () => {
+    const before = document.getElementById('app');
+    const heard: string[] = [];
+    handOver(document, fakeApp(heard));
+    expect(document.getElementById('app')).toBe(before);
+    expect(before?.querySelector('input[type="search"]')).not.toBeNull();
+  });
+});
+
+describe('publishEarly and takeEarly (the early script hands its reads to the App’s script)', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+    delete (globalThis as { __sourcemarkPopup?: unknown }).__sourcemarkPopup;
+  });
+
+  it('gives the App the early script’s reads when the early script ran first', async () => {
+    const first = Promise.resolve(null);
+    const published = publishEarly(() => ({ tabId: 7, tab: Promise.resolve(undefined), first, drawn: Promise.resolve() }));
+    const taken = takeEarly('?tab=9');
+    expect(taken).toBe(published);
+    expect(taken.tabId).toBe(7);
+    expect(taken.first).toBe(first);
+  });
+
+  it('reads the tab itself and leaves the first screen to Dexie when the early script has not run, which then draws nothing', async () => {
+    const tab = await fakeBrowser.tabs.create({ url: 'https://example.com/a' });
+    const taken = takeEarly(`?tab=${tab.id}`);
+    expect(taken.tabId).toBe(tab.id);
+    expect((await taken.tab)?.url).toBe('https://example.com/a');
+    expect(await taken.first).toBeNull();
+    let made = false;
+    expect(
+      publishEarly(() => {
+        made = true;
+        return taken;
+      }),
+    ).toBeNull();
+    expect(made).toBe(false);
+  });
+});
