@@ -681,10 +681,11 @@ function goals(
     if (size.articleScript) {
       // Shown against the same bar so that splitting the detector off cannot hide its weight.
       out.push({
-        goal: `content script < 30 KB gzip (${int(GOALS.contentGzip)} bytes): all of them on a self-media article page`,
+        goal: `content script < 30 KB gzip (${int(GOALS.contentGzip)} bytes): all of them a self-media article page loads at load`,
         measured:
           `${int(size.articlePageGzip)} bytes (${kb(size.articlePageGzip)}), of which ` +
-          `${size.articleScript.file} ${int(size.articleScript.gzip)}`,
+          `${size.articleScript.file} ${int(size.articleScript.gzip)}; ` +
+          `${int(size.articleAnnotatingGzip)} once the annotator is loaded (the reader's first selection, or saved annotations)`,
         met: size.articlePageGzip < GOALS.contentGzip,
       });
     }
