@@ -108,18 +108,26 @@ export function startArticleScript(ctx: ScriptContext): void {
   };
   ctx.onInvalidated(stopListening);
 
-  const startArticle = (at: Recognition) => {
+  /**
+   * `soon`: in the next task. At load, evaluating this script and recognising the page fill one
+   * task already, and the page gets its turn before the rest.
+   */
+  const startArticle = (at: Recognition, soon = false) => {
     if (started) return;
     started = true;
     page = at;
-    part = articlePart(ctx, at, {
-      needAnnotator,
-      annotatorNow: () => annotator,
-      setClaims: (c) => (claims = c),
-      settled,
-      gotSettings,
-      changed: () => pushChanged(revision),
-    });
+    const go = () => {
+      part = articlePart(ctx, at, {
+        needAnnotator,
+        annotatorNow: () => annotator,
+        setClaims: (c) => (claims = c),
+        settled,
+        gotSettings,
+        changed: () => pushChanged(revision),
+      });
+    };
+    if (soon) ctx.setTimeout(go, 0);
+    else go();
   };
 
   if (first.kind === 'self-media') {
@@ -127,7 +135,7 @@ export function startArticleScript(ctx: ScriptContext): void {
     // deletion page at an article's own address is "self-media" too. There the reader's copy is
     // offered if they kept one, and nothing of the article starts: its banner would report every
     // paragraph removed. Anywhere else (no copy, or a page that says nothing of the kind), start.
-    if (!pageSaysGone(first)) startArticle(first);
+    if (!pageSaysGone(first)) startArticle(first, true);
     else
       void goneCheck(ctx, first, () => started || annotator !== null)
         .catch(() => false)
