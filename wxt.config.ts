@@ -23,10 +23,9 @@ export const PERMISSIONS = ['contextMenus', 'activeTab', 'scripting', 'downloads
 export const CHROME_PERMISSIONS = ['sidePanel'];
 export const OPTIONAL_HOSTS = ['https://*/*', 'http://*/*'];
 
-/** The article script (entrypoints/claims: recognition and the claim detector), as the build writes it. */
+/** The article script (entrypoints/claims: what a self-media article shows at load), as the build writes it. */
 const CLAIMS_JS = 'claims.js';
-/** The content script (entrypoints/content-script.ts) and its page CSS, as the build writes them. */
-const CONTENT_JS = 'content-script.js';
+/** The page CSS of every mark (the content script's, entrypoints/content-script.ts), as the build writes it. */
 const CONTENT_CSS = 'assets/content-script.css';
 
 /**
@@ -44,19 +43,17 @@ export default defineConfig({
       const kept = files.filter((f) => !ICON_SOURCES.has(f.relativeDest));
       files.splice(0, files.length, ...kept);
     },
-    // Recognition and the claim detector are half the content script's size, and only
-    // self-media articles use them: the article script is injected at their URLs only, where the
-    // content script is too (both get their matches here, from the registry). Listed first so
-    // that it is usually there when the content script starts (components/recognition/
-    // article-kit.ts copes with either order).
-    // Both are unlisted scripts put in the manifest here: the content script so that WXT's
-    // content-script context, which a page can tear down, never exists (see
-    // entrypoints/content/script-context.ts).
+    // On a self-media article URL the manifest injects the article script alone (with the page
+    // CSS of the marks it paints): what the reader sees at load. The content script (the
+    // annotator) is injected by the background when the page needs it (the reader's first
+    // selection, a verdict, a command, saved annotations), as on a granted site; it takes the
+    // article script's session over (components/recognition/article-session.ts). Both are
+    // unlisted scripts, so WXT's content-script context, which a page can tear down, never exists
+    // (see components/page-script/script-context.ts).
     'build:manifestGenerated': (_wxt, manifest) => {
       const matches = selfMediaMatchPatterns();
       manifest.content_scripts = [
-        { matches, js: [CLAIMS_JS], run_at: 'document_end' },
-        { matches, js: [CONTENT_JS], css: [CONTENT_CSS], run_at: 'document_end' },
+        { matches, js: [CLAIMS_JS], css: [CONTENT_CSS], run_at: 'document_end' },
         ...(manifest.content_scripts ?? []),
       ];
     },
@@ -85,9 +82,16 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: browser === 'firefox' ? PERMISSIONS : [...PERMISSIONS, ...CHROME_PERMISSIONS],
+    // Host access at install: exactly the self-media article URLs the article script matches
+    // (the same sites its content_scripts entry already names), so the background may inject the
+    // annotator there when the article needs it; MV2 lists hosts among the permissions.
+    permissions: [
+      ...PERMISSIONS,
+      ...(browser === 'firefox' ? [] : CHROME_PERMISSIONS),
+      ...(manifestVersion === 3 ? [] : selfMediaMatchPatterns()),
+    ],
     ...(manifestVersion === 3
-      ? { optional_host_permissions: OPTIONAL_HOSTS, action: { default_icon: ACTION_ICON } }
+      ? { host_permissions: selfMediaMatchPatterns(), optional_host_permissions: OPTIONAL_HOSTS, action: { default_icon: ACTION_ICON } }
       : { optional_permissions: OPTIONAL_HOSTS, browser_action: { default_icon: ACTION_ICON } }),
     // The note frame (entrypoints/content/annotator/note-frame-channel.ts): the content script
     // shows notes in this extension page so that the web page's scripts cannot read them. It must

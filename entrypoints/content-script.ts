@@ -1,6 +1,6 @@
 import '@/components/marking/marks.css';
 import { startSourcemark } from './content/start';
-import { ScriptContext } from './content/script-context';
+import { ScriptContext } from '@/components/page-script/script-context';
 
 /**
  * The content script. An unlisted script rather than a WXT content script, so that WXT's

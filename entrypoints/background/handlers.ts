@@ -14,7 +14,8 @@ import { badgeFor, type Badge } from './badge';
 import type { NoteGrants, NoteSession } from './note-grants';
 import type { PageSender } from './full-script';
 import type { Sender } from './senders';
-import { LOADER_SELECTION } from '@/storage/messaging/protocol-constants';
+import { ARTICLE_START, LOADER_SELECTION } from '@/storage/messaging/protocol-constants';
+import { hasAnnotations } from '@/storage/db/queries';
 import type { SyncService } from './sync/service';
 import { clearLedger, countOpened, importSnapshots, keepSnapshot } from '@/storage/db/factcheck-store';
 import { claimsInParagraphs } from '@/components/claims/paragraphs';
@@ -62,6 +63,7 @@ const ALLOWED: Record<Exclude<Sender['kind'], 'refused'>, ReadonlySet<Background
     'snapshot.open',
     'page.claims',
     LOADER_SELECTION,
+    ARTICLE_START,
     'claims.detect',
   ]),
   'note-frame': new Set<BackgroundRequestType>([
@@ -193,6 +195,20 @@ async function dispatch(deps: HandlerDeps, req: BackgroundRequest, sender: Exclu
     case LOADER_SELECTION:
       if (sender.kind !== 'content-script') throw new NotAllowedError('only a page has a loader');
       return { injected: (await deps.loadFull?.(sender)) ?? false };
+    case ARTICLE_START: {
+      if (sender.kind !== 'content-script') throw new NotAllowedError('only a page starts an article');
+      const [settings, saved, snapshot] = await Promise.all([
+        readSettings(db),
+        hasAnnotations(db, sender.pageKey),
+        db.snapshots.get(sender.pageKey),
+      ]);
+      // This tab shows the page now: a change to its annotations made elsewhere reaches it.
+      deps.seen?.(sender.tabId, sender.pageKey);
+      // Its highlights and verdicts paint at load: the annotator goes in now, not on the first
+      // selection (the same once-per-document injection a selection asks for).
+      if (saved) void deps.loadFull?.(sender);
+      return { settings, saved, snapshot: snapshot ?? null };
+    }
     case 'claims.detect':
       // The detector is pure and the text is the sender's own page's: nothing is stored.
       if (sender.kind !== 'content-script') throw new NotAllowedError('only a page asks for its claims');

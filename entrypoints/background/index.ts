@@ -17,6 +17,7 @@ import { isPageNotice } from '@/storage/messaging/page-notice';
 import { onReadingSite } from '@/storage/messaging/ask-page';
 import { hasAnnotations } from '@/storage/db/queries';
 import { pageKey } from '@/storage/model/page-key';
+import { atSelfMediaUrl } from '@/components/recognition/self-media-url';
 import { clearBadge, showBadge, toolbarButton, type ToolbarButton } from './badge';
 
 export default defineBackground(() => {
@@ -52,7 +53,10 @@ export default defineBackground(() => {
   const button = toolbarButton(browser as unknown as { action?: ToolbarButton; browserAction?: ToolbarButton });
   // Granted sites load a small loader; it asks for the content script when the page needs it.
   const loads = new FullScriptLoads({
+    // A self-media article URL is covered by the manifest's own host access (its article script
+    // runs there); any other site only if the reader granted it.
     granted: async (url) => {
+      if (atSelfMediaUrl(url)) return true;
       const pattern = sitePattern(url);
       return pattern !== null && (await browser.permissions.contains({ origins: [pattern] }));
     },

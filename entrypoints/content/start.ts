@@ -1,4 +1,4 @@
-import type { ScriptContext } from './script-context';
+import type { ScriptContext } from '@/components/page-script/script-context';
 import { ATTR, MARK_KIND } from '@/components/vocabulary/attributes';
 import { browser } from 'wxt/browser';
 import { langOf } from '@/components/vocabulary/strings';
@@ -6,7 +6,7 @@ import { NOTE_FRAME_PATH } from '@/storage/messaging/protocol-constants';
 import { request } from '@/storage/messaging/client';
 import { messageBackend } from '@/storage/messaging/backend';
 import type { ClaimCounts, ContentAck, PageOutline, PageStatus } from '@/storage/messaging/protocol';
-import { claimNavigator } from './claim-nav';
+import { claimNavigator } from '@/components/marking/claim-nav';
 import { readContentRequest } from '@/storage/messaging/content-request-guard';
 import type { Settings } from '@/storage/model/settings';
 import { DEFAULT_SETTINGS } from '@/storage/model/settings-defaults';
@@ -14,84 +14,28 @@ import { loadSettings } from './prefs';
 import { quoteOf } from '@/storage/model/quote';
 import { Annotator } from './annotator/annotator';
 import type { ClaimView } from '@/components/ui/page/ClaimReason';
-import { noClaims, type ClaimMarks } from '@/components/marking/claim-marks';
-import { fitParagraphs } from '@/components/claims/fit-paragraphs';
-import { MAX_CLAIM_BLOCKS, MAX_CLAIM_TEXT } from '@/storage/messaging/protocol-constants';
-import { articleKitNow, withArticleKit, type ArticleKit } from '@/components/recognition/article-kit';
+import type { ClaimMarks } from '@/components/marking/claim-marks';
+import { articleSessionNow, type ArticleSession } from '@/components/recognition/article-session';
 import type { Recognition } from '@/components/recognition/recognise';
 import { ASKED_FLAG } from '@/storage/messaging/protocol-constants';
-import { watchForLateArticle } from './late-article';
-import { articleRecord, noticeIfGone, pageSaysGone, type ArticleRecord } from './article-record';
-import { claimsBadge } from './claims-badge';
-
-/** A self-media article, as the article script recognised it. */
-interface Article {
-  kit: ArticleKit;
-  page: Recognition;
-}
+import type { Verdict } from '@/components/vocabulary/verdicts';
+import type { Annotation } from '@/storage/model/annotation';
+import type { Lang } from '@/components/vocabulary/strings';
 
 /**
- * Everything the content script does on a page, wired once. Runs by itself where a self-media
- * article can be (the manifest's matches), and when the reader asks: injected on demand (toolbar
- * button, shortcut, context menu) or registered on a site they granted.
+ * Everything the content script (the annotator) does on a page, wired once. Never by itself at
+ * load: injected by the background where the reader asks (toolbar button, shortcut, context
+ * menu), on a site they granted (its loader asks), and on a self-media article when the article
+ * script needs it (the reader's first selection, a verdict, a page with saved annotations). On
+ * an article it takes over what the article script did (components/recognition/article-session.ts).
  */
 export function startSourcemark(ctx: ScriptContext): void {
   // Injecting on demand into a page that already runs Sourcemark must not double everything.
   const flags = globalThis as { __sourcemarkStarted?: boolean; [ASKED_FLAG]?: boolean };
-  if (flags.__sourcemarkStarted) return;
-  /**
-   * `soon`: in the next task. At load, evaluating this script and recognising the page fill one
-   * task already, and the page gets its turn before the rest. (Not when the reader asked: the
-   * background's request follows the injection at once and must find the listener.)
-   */
-  const start = (article: Article | null, page: Recognition | null = article?.page ?? null, soon = false) => {
-    if (flags.__sourcemarkStarted || !ctx.isValid) return;
-    flags.__sourcemarkStarted = true;
-    if (soon) ctx.setTimeout(() => void run(ctx, article, page), 0);
-    else void run(ctx, article, page);
-  };
-
-  if (flags[ASKED_FLAG]) {
-    // The reader asked: run on any page. At a self-media URL the article script ran long before
-    // (the manifest injects it at document_end); anywhere else there is none, and no article.
-    const kit = articleKitNow();
-    const page = kit?.markPage(document, location.href);
-    start(kit && page?.kind === 'self-media' ? { kit, page } : null, page ?? null);
-    return;
-  }
-  // The manifest's injection, at self-media article URLs only, where the article script is
-  // injected too (listed first, so usually here already).
-  withArticleKit((kit) => {
-    const page = kit.markPage(document, location.href);
-    if (page.kind === 'self-media') {
-      // A self-media URL is taken at its word (recognition/decide.ts), so a 404 or the platform's
-      // deletion page at an article's own address is "self-media" too. There the reader's copy is
-      // offered if they kept one, and nothing of the article starts: its banner would report every
-      // paragraph removed. Anywhere else (no copy, or a page that says nothing of the kind), start.
-      if (!pageSaysGone(kit, page)) return start({ kit, page }, page, true);
-      void goneCheck(ctx, kit, page, () => flags.__sourcemarkStarted === true)
-        .catch(() => false)
-        .then((shown) => {
-          if (!shown) start({ kit, page });
-        });
-      return;
-    }
-    // The portal's own news at a URL shape it shares with self-media: nothing to show, so
-    // nothing is started, not even a listener; a later injection the reader asks for starts in
-    // full. A page that says nothing yet may still be rendering its article: watched a while.
-    if (page.kind === 'unknown' && page.platform) {
-      // An article the reader kept a copy of may be gone: say so at once when the page says so
-      // (404, a deletion notice), and only after the wait below when it merely has no text yet.
-      void goneCheck(ctx, kit, page, () => flags.__sourcemarkStarted === true);
-      watchForLateArticle(ctx, () => {
-        if (flags.__sourcemarkStarted) return true;
-        const late = kit.markPage(document, location.href);
-        if (late.kind !== 'self-media') return false;
-        start({ kit, page: late });
-        return true;
-      });
-    }
-  });
+  if (flags.__sourcemarkStarted || !flags[ASKED_FLAG] || !ctx.isValid) return;
+  flags.__sourcemarkStarted = true;
+  const session = articleSessionNow();
+  void run(ctx, session, session?.page() ?? null);
 }
 
 /**
@@ -99,7 +43,7 @@ export function startSourcemark(ctx: ScriptContext): void {
  * self-media article; `page` is what recognition said (on a portal's own news page too, when the
  * reader asked for Sourcemark there), for the popup.
  */
-async function run(ctx: ScriptContext, article: Article | null, page: Recognition | null): Promise<void> {
+async function run(ctx: ScriptContext, session: ArticleSession | null, recognised: Recognition | null): Promise<void> {
   // The annotator starts at once with the defaults, so a selection made while the settings are
   // on their way already gets the toolbar; the settings are applied when they arrive.
   const annotator = new Annotator(document, messageBackend, {
@@ -129,23 +73,8 @@ async function run(ctx: ScriptContext, article: Article | null, page: Recognitio
   };
   ctx.onInvalidated(() => annotator.destroy());
 
-  // The article's claims are found by the background (components/marking/article-claims.ts), so the detector never
-  // runs on the page's main thread: asked in the next task (reading the article's text is the
-  // longest piece of work at load, and recognising the page already filled this one), marked when
-  // they come (below; the article kit does both, as only article pages need them).
-  const body = article ? article.kit.findArticleBody(document, article.page.platform) : null;
-  const claimsFound =
-    article && body
-      ? nextTask(ctx)
-          .then(() =>
-            article.kit.findArticleClaims(body, async (text) => {
-              const blocks = fitParagraphs(text, MAX_CLAIM_BLOCKS, MAX_CLAIM_TEXT);
-              return (await request({ type: 'claims.detect', blocks })).claims;
-            }),
-          )
-          .catch(() => null)
-      : null;
-  let claims: ClaimMarks | null = null;
+  /** The article's claims, as the article script marked them (a late article's, later). */
+  const claimsNow = (): ClaimMarks | null => session?.claims() ?? null;
 
   // Selection ends with a mouseup or a key (shift+arrows); the selection is final a tick later.
   const afterSelection = () => ctx.setTimeout(() => annotator.onSelectionChange(), 0);
@@ -179,11 +108,15 @@ async function run(ctx: ScriptContext, article: Article | null, page: Recognitio
   // (script-context.ts): load a tick later; late paragraphs are caught by the annotator's observer.
   ctx.onLocationChange((url) => ctx.setTimeout(() => void annotator.onUrlChange(url), 0));
 
-  const nav = claimNavigator(document, () => claims, annotator);
-  /** The article's ledger count and snapshot; set once the settings are known (the banner's language). */
-  let record: ArticleRecord | null = null;
+  const nav = claimNavigator(document, claimsNow);
+  const assess = (index: number, verdict: Verdict): Promise<Annotation | null> => {
+    const r = nav.ref(index);
+    return r ? annotator.assessClaim(r, verdict) : Promise.resolve(null);
+  };
 
-  const outline = (): PageOutline => ({
+  const outline = (): PageOutline => {
+    const page = session?.page() ?? recognised;
+    return {
     url: location.href,
     pageKey: annotator.pageKey,
     title: document.title.slice(0, 2000),
@@ -191,7 +124,7 @@ async function run(ctx: ScriptContext, article: Article | null, page: Recognitio
     product: page?.kind === 'self-media' && page.platform ? { zh: page.platform.names.product.zh, en: page.platform.names.product.en } : null,
     account: page?.account?.name ?? null,
     statement: page?.statements.map((el) => (el.textContent ?? '').replace(/\s+/g, ' ').trim()).filter(Boolean).join('\n') || null,
-    claims: (claims?.views ?? []).map((v) => ({
+    claims: (claimsNow()?.views ?? []).map((v) => ({
       index: v.index,
       category: v.category,
       sentence: v.sentence,
@@ -199,25 +132,29 @@ async function run(ctx: ScriptContext, article: Article | null, page: Recognitio
       assessmentId: annotator.verdicts.ofClaim(v.index)?.id ?? null,
     })),
     orphans: annotator.highlights.orphans.map((a) => a.id),
-    ready,
+    ready: ready && !session?.busy(),
     revision,
-  });
+  };
+  };
 
-  const status = (): PageStatus => ({
+  const status = (): PageStatus => {
+    const page = session?.page() ?? recognised;
+    return {
     url: location.href,
     pageKey: annotator.pageKey,
     kind: page?.kind ?? 'unknown',
     platform: page?.platform?.id ?? null,
     page: page?.page ?? null,
     account: page?.account?.name ?? null,
-    claims: countByCategory(claims?.views ?? []),
+    claims: countByCategory(claimsNow()?.views ?? []),
     highlights: annotator.highlights.all.length - annotator.highlights.orphans.length,
     orphans: annotator.highlights.orphans.map((a) => ({ id: a.id, quote: quoteOf(a).exact, note: a.note })),
-    ready,
+    ready: ready && !session?.busy(),
     revision,
-  });
+  };
+  };
 
-  /** Claim marks on or off as the setting says; set once the page's UI is up. */
+  /** Follows the settings; set once the page's own arrived. */
   let followSetting: ((settings: Settings) => void) | null = null;
 
   const onMessage = (raw: unknown): Promise<PageStatus | PageOutline | ContentAck> | undefined => {
@@ -239,10 +176,10 @@ async function run(ctx: ScriptContext, article: Article | null, page: Recognitio
       case 'content.stepClaim':
         return Promise.resolve({ ok: nav.step(msg.step) });
       case 'content.assessClaim':
-        return nav.assess(msg.index, msg.verdict).then((a) => ({ ok: a !== null }));
+        return assess(msg.index, msg.verdict).then((a) => ({ ok: a !== null }));
       case 'annotations.changed':
         // The reader annotated or assessed this article: keep its text as it is now, once.
-        if (msg.pageKey === annotator.pageKey && msg.change !== 'deleted') void record?.keepSnapshot();
+        if (msg.pageKey === annotator.pageKey && msg.change !== 'deleted') void session?.keepSnapshot();
         return annotator.onNotice(msg).then(applied);
       case 'annotations.reload':
         return annotator.highlights.reload().then(applied);
@@ -255,60 +192,42 @@ async function run(ctx: ScriptContext, article: Article | null, page: Recognitio
   browser.runtime.onMessage.addListener(onMessage);
   ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
 
-  const settings = await loadSettings();
+  // On an article the article script answered until now: from here this listener does, and the
+  // claim tooltips' verdicts are the annotator's.
+  session?.attach({
+    verdictOf: (i) => annotator.verdicts.ofClaim(i)?.assessment?.verdict ?? null,
+    assess: (i, v) => void assess(i, v),
+    openEditor: (i) => {
+      const r = nav.ref(i);
+      if (r) void annotator.openClaimEditor(r);
+    },
+    answer: onMessage,
+  });
+
+  // An article's own start request brought the settings; elsewhere they are asked for here.
+  const { settings, lang } = session?.started() ? await session.settings : await ownSettings();
   if (!ctx.isValid) return;
-  const lang = settings.language === 'auto' ? langOf(navigator.language) : settings.language;
   annotator.configure({ lang, defaultColor: settings.defaultColor });
-  const ui = article
-    ? article.kit.startSelfMediaUi({
-        lang,
-        page: article.page,
-        settings,
-        findArticleTop: article.kit.findArticleTop,
-        verdicts: {
-          verdictOf: (i) => nav.verdictOf(i),
-          assess: (i, v) => void nav.assess(i, v),
-          openEditor: (i) => void nav.openEditor(i),
-        },
-      })
-    : null;
-  if (ui) ctx.onInvalidated(() => ui.remove());
-  verdictsShown = () => ui?.tipsChanged();
-  let marksOn = settings.claimsEnabled;
-  let badge: ReturnType<typeof claimsBadge> | null = null;
+  verdictsShown = () => session?.tipsChanged();
   followSetting = (next) => {
     annotator.configure({ lang, defaultColor: next.defaultColor });
-    marksOn = next.claimsEnabled;
-    ui?.setMarksOn(marksOn);
-    badge?.setMarksOn(marksOn);
+    session?.followSettings(next);
   };
-  // The claims, marked before the highlights are painted (an assessment's highlight lies on its
-  // claim's marks, as it did when the reader made it). Painted after an await, the marks would
-  // collapse or shrink a selection the reader made meanwhile (wrapping moves the selected Text
-  // nodes): keepingSelection puts it back. Switched off by the settings, they only lose their
-  // decoration.
-  // The banner was drawn in this task; the marks (their answer is often here already) go in the next.
-  if (ui) await nextTask(ctx);
-  const found = await claimsFound;
+  // The claims are marked before the highlights are painted (an assessment's highlight lies on
+  // its claim's marks, as it did when the reader made it).
+  if (session) await session.settled;
   if (!ctx.isValid) return;
-  if (found && body && article) {
-    const marks = article.kit.markFoundClaims(body, found);
-    claims = marks;
-    ctx.onInvalidated(() => marks.remove());
-  } else if (article && !body) {
-    claims = noClaims();
-  }
-  if (claims) ui?.setClaims(claims);
-  record = article ? articleRecord({ kit: article.kit, page: article.page, lang, banner: ui?.banner ?? null }) : null;
-  badge = article
-    ? claimsBadge(ctx, { count: claims?.views.length ?? 0, product: article.page.platform?.names.product ?? null, lang }, marksOn)
-    : null;
   await annotator.load().catch(() => undefined);
   annotator.highlights.observe();
   // `ready` waits for it, so the side panel and the tests see what it found.
-  await record?.onLoad(countByCategory(claims?.views ?? []), found?.text.text);
   ready = true;
   pushChanged();
+}
+
+/** The settings where no article script brought them (a page the reader asked Sourcemark on). */
+async function ownSettings(): Promise<{ settings: Settings; lang: Lang }> {
+  const settings = await loadSettings();
+  return { settings, lang: settings.language === 'auto' ? langOf(navigator.language) : settings.language };
 }
 
 /**
@@ -317,21 +236,6 @@ async function run(ctx: ScriptContext, article: Article | null, page: Recognitio
  */
 function nextTask(ctx: ScriptContext): Promise<void> {
   return new Promise((resolve) => ctx.setTimeout(resolve, 0));
-}
-
-/** How long a page that shows no article yet may take before "no text left" counts as gone. */
-const GONE_EMPTY_AFTER_MS = 10_000;
-
-/** Shows the gone notice if the page says so now; resolves whether it did (see noticeIfGone). */
-async function goneCheck(ctx: ScriptContext, kit: ArticleKit, page: Recognition, started: () => boolean): Promise<boolean> {
-  const settings = await loadSettings();
-  const lang = settings.language === 'auto' ? langOf(navigator.language) : settings.language;
-  if (!ctx.isValid) return false;
-  if (await noticeIfGone(kit, page, lang, false).catch(() => false)) return true;
-  ctx.setTimeout(() => {
-    if (!started() && ctx.isValid) void noticeIfGone(kit, page, lang, true).catch(() => false);
-  }, GONE_EMPTY_AFTER_MS);
-  return false;
 }
 
 /** The note frame's URL's origin, and in Chrome the extension's static one its document gets. */

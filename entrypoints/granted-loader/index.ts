@@ -1,5 +1,5 @@
 import { LOADER_SELECTION } from '@/storage/messaging/protocol-constants';
-import { isSelectionGesture } from './gesture';
+import { isSelectionGesture } from '@/components/page-script/selection-gesture';
 
 /** The part of the extension API the loader uses: the same in Chrome's `chrome` and Firefox's `browser`. */
 interface Runtime {

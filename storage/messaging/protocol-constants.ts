@@ -28,6 +28,8 @@ export const ASKED_FLAG = '__sourcemarkAsked';
 /** The id the background registers the granted sites' loader under (scripting.registerContentScripts). */
 export const GRANTED_SCRIPT_ID = 'sourcemark-granted-sites';
 export const LOADER_SELECTION = 'loader.selection';
+/** The article script's one request at load (./protocol.ts), named here for the zod-free scripts. */
+export const ARTICLE_START = 'article.start';
 
 /**
  * The most article text a content script sends for claim detection (`claims.detect`), in

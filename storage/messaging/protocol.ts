@@ -15,7 +15,7 @@ import {
   type Assessment,
 } from '../model/annotation';
 import { SettingsPatchSchema, SettingsSchema, type Settings } from '../model/settings';
-import { CHANGES, LOADER_SELECTION, MAX_CLAIM_BLOCKS, MAX_CLAIM_TEXT, NOTE_FRAME_SOURCE, NOTE_HOST_SOURCE } from './protocol-constants';
+import { ARTICLE_START, CHANGES, LOADER_SELECTION, MAX_CLAIM_BLOCKS, MAX_CLAIM_TEXT, NOTE_FRAME_SOURCE, NOTE_HOST_SOURCE } from './protocol-constants';
 import { SyncSetupSchema, type BackupInfo, type SyncError, type SyncStatus } from '@/components/sync/status';
 import type { KeptAside } from '@/components/sync/kept-aside';
 import { VERDICTS } from '@/components/vocabulary/verdicts';
@@ -201,6 +201,14 @@ export const BackgroundRequestSchema = z.discriminatedUnion('type', [
    */
   z.strictObject({ type: z.literal(LOADER_SELECTION) }),
   /**
+   * The article script starts on a self-media article page (entrypoints/claims): the reader's
+   * settings, whether the sender's own page has saved annotations (its key is the sender's, never
+   * named here) and the reader's snapshot of it, in one answer. Where the page has annotations the
+   * background injects the annotator (the content script) into the sender's frame as it answers,
+   * so their highlights and verdicts paint at load. A content script in a tab's top frame only.
+   */
+  z.strictObject({ type: z.literal(ARTICLE_START) }),
+  /**
    * Find the unsourced claims in the sender's article (components/claims), so the detector and
    * its lexicon run in the background instead of on the page's main thread. Offsets in the answer
    * are into the paragraphs joined by "\n". A content script in a tab's top frame only.
@@ -271,6 +279,7 @@ export interface BackgroundResponseData {
   'snapshot.open': { opened: boolean };
   'page.claims': { shown: boolean };
   [LOADER_SELECTION]: { injected: boolean };
+  [ARTICLE_START]: { settings: Settings; saved: boolean; snapshot: ArticleSnapshot | null };
   'claims.detect': { claims: ClaimSpan[] };
   'ledger.clear': { cleared: number };
   'sync.status': { status: SyncStatus };

@@ -6,7 +6,8 @@
  * tests/bench/trace-summary.ts:
  *
  *  - the seed 网易号 article (seeds/netease-hao-desktop.html), where the manifest injects the
- *    article script (claims.js) and the content script;
+ *    article script (claims.js) alone: nothing is saved for the page, so the annotator
+ *    (content-script.js) is not loaded;
  *  - an ordinary news page (seeds/other-news.html, chinanews-like) on a site the reader granted:
  *    the background registers its loader there (entrypoints/granted-loader), as it does after the
  *    options page's grant (the browser loads a copy of the build whose manifest already grants the

@@ -17,10 +17,10 @@ const REVIEWED = {
   /** Chrome's side panel needs a permission; Firefox's sidebar_action needs none. */
   chromeOnly: ['sidePanel'],
   optionalHosts: ['http://*/*', 'https://*/*'],
-  // The claim detector's script, listed first, then the content script, both at the self-media
-  // article URLs of every platform in the registry (components/recognition/platforms), https
-  // only, and nowhere else: no whole site, no newsroom-only URL.
-  contentScripts: [['claims.js'], ['content-script.js']].map((js) => ({
+  // The article script alone (the background injects the annotator when the page needs it), at
+  // the self-media article URLs of every platform in the registry (components/recognition/
+  // platforms), https only, and nowhere else: no whole site, no newsroom-only URL.
+  contentScripts: [['claims.js']].map((js) => ({
     js,
     matches: [
       'https://www.163.com/dy/article/*',
@@ -80,13 +80,14 @@ describe.each(['chrome-mv3', 'firefox-mv2'])('the %s build', (dir) => {
     const hostLike = (p: string) => p.includes('://') || p === '<all_urls>';
     const reviewed = dir === 'chrome-mv3' ? [...REVIEWED.permissions, ...REVIEWED.chromeOnly] : REVIEWED.permissions;
     expect(perms.filter((p) => !hostLike(p)).sort()).toEqual([...reviewed].sort());
-    expect(perms.filter(hostLike)).toEqual([]);
-    expect((m.host_permissions as string[] | undefined) ?? []).toEqual([]);
+    // The hosts are the article script's URLs, where the background injects the annotator.
+    const hosts = [...perms.filter(hostLike), ...((m.host_permissions as string[] | undefined) ?? [])];
+    expect(hosts.sort()).toEqual([...REVIEWED.contentScripts[0]!.matches].sort());
     const optional = ((m.optional_host_permissions ?? m.optional_permissions) as string[]) ?? [];
     expect([...optional].sort()).toEqual(REVIEWED.optionalHosts);
   });
 
-  it('runs the content script and the claim detector at https self-media article URLs only', () => {
+  it('runs the article script at https self-media article URLs only', () => {
     const scripts = (manifest(dir).content_scripts as { js?: string[]; matches: string[] }[]) ?? [];
     // WXT sorts a content script's matches; the order means nothing.
     const sorted = (list: { js?: string[]; matches: string[] }[]) => list.map(({ js, matches }) => ({ js, matches: [...matches].sort() }));
@@ -96,7 +97,7 @@ describe.each(['chrome-mv3', 'firefox-mv2'])('the %s build', (dir) => {
   it('names only content-script files the build wrote', () => {
     const scripts = (manifest(dir).content_scripts as { js?: string[]; css?: string[] }[]) ?? [];
     const files = scripts.flatMap((cs) => [...(cs.js ?? []), ...(cs.css ?? [])]);
-    expect(files).toEqual(['claims.js', 'content-script.js', 'assets/content-script.css']);
+    expect(files).toEqual(['claims.js', 'assets/content-script.css']);
     for (const f of files) expect(fs.existsSync(path.join(ROOT, '.output', dir, f)), f).toBe(true);
   });
 

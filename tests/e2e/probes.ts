@@ -320,8 +320,9 @@ export function injectedMarkup(frame: Pick<Page, 'evaluate'>, scope?: string): P
 }
 
 /**
- * Whether Sourcemark's content script was injected into `page`'s top frame, and if so whether it
- * started or stayed idle. Read through the DevTools protocol, which lists the frame's isolated
+ * Whether a Sourcemark content script (the article script at a self-media URL, the annotator
+ * where it was injected) is in `page`'s top frame, and if so whether it started (the article's
+ * part, or the annotator) or stayed idle. Read through the DevTools protocol, which lists the frame's isolated
  * worlds: the extension's exists exactly when one of its content scripts was injected. An
  * evaluation in that world runs after the script's synchronous start (one thread per frame), and
  * the script decides to stay idle before its first await, so `started` is final when read.
@@ -345,7 +346,7 @@ export async function sourcemarkWorld(
     if (!ours) return { injected: false };
     const { result } = await session.send('Runtime.evaluate', {
       contextId: ours.id,
-      expression: 'globalThis.__sourcemarkStarted === true',
+      expression: 'globalThis.__sourcemarkStarted === true || globalThis.__sourcemarkArticle?.started() === true',
       returnByValue: true,
     });
     return { injected: true, started: result.value === true };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { idleOutline, idleStatus } from '@/storage/messaging/idle-page';
-import { isSelectionGesture, type GestureEvent } from '@/entrypoints/granted-loader/gesture';
+import { isSelectionGesture, type GestureEvent } from '@/components/page-script/selection-gesture';
 
 describe('isSelectionGesture', () => {
   it.each<[GestureEvent, boolean]>([

@@ -9,15 +9,10 @@ import { NoteFrameChannel } from './note-frame-channel';
 import { PaintedHighlights } from './painted-highlights';
 import { AnnotatorPanel } from './panel';
 import { VerdictMarks } from '@/components/marking/verdict-marks';
-import type { ClaimCategory } from '@/components/vocabulary/categories';
+import type { ClaimRef } from '@/components/marking/claim-nav';
 import type { Verdict } from '@/components/vocabulary/verdicts';
 
-/** A claim mark as the annotator needs it to assess it. */
-export interface ClaimRef {
-  index: number;
-  category: ClaimCategory;
-  elements: readonly HTMLElement[];
-}
+export type { ClaimRef } from '@/components/marking/claim-nav';
 
 export interface AnnotatorOptions {
   lang: Lang;

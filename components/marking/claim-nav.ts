@@ -1,28 +1,30 @@
-import { ATTR, MARK_KIND } from '@/components/vocabulary/attributes';
-import type { ClaimMarks } from '@/components/marking/claim-marks';
-import type { Verdict } from '@/components/vocabulary/verdicts';
-import type { Annotation } from '@/storage/model/annotation';
-import type { Annotator, ClaimRef } from './annotator/annotator';
+import { ATTR, MARK_KIND } from '../vocabulary/attributes';
+import type { ClaimCategory } from '../vocabulary/categories';
+import type { ClaimMarks } from './claim-marks';
+
+/** A claim mark as the annotator needs it to assess it. */
+export interface ClaimRef {
+  index: number;
+  category: ClaimCategory;
+  elements: readonly HTMLElement[];
+}
 
 export interface ClaimNavigator {
   /** Scrolls to claim `index`, focuses its mark and flashes it; false when there is none. */
   reveal(index: number): boolean;
   /** The next (1) or previous (-1) claim from the one in focus, or from the top of the view. */
   step(step: 1 | -1): boolean;
-  assess(index: number, verdict: Verdict): Promise<Annotation | null>;
-  /** Opens the note-and-evidence editor on the claim's assessment. */
-  openEditor(index: number): Promise<void>;
-  /** The claim's stored verdict. */
-  verdictOf(index: number): Verdict | null;
+  /** The claim and its marks, for the annotator to assess. */
   ref(index: number): ClaimRef | null;
 }
 
 /**
- * Moving between a page's claims and assessing them, for the side panel and the keyboard
- * commands. Marks hidden by the reader's setting stay hidden: revealing one focuses it anyway.
- * `marks` is read at each use: the claims are marked once the background has found them.
+ * Moving between a page's claims, for the side panel and the keyboard commands. Marks hidden by
+ * the reader's setting stay hidden: revealing one focuses it anyway. `marks` is read at each use:
+ * the claims are marked once the background has found them. DOM only: the article script uses it
+ * before any annotator runs, and the content script for assessing.
  */
-export function claimNavigator(doc: Document, marks: () => ClaimMarks | null, annotator: Annotator): ClaimNavigator {
+export function claimNavigator(doc: Document, marks: () => ClaimMarks | null): ClaimNavigator {
   const ref = (index: number): ClaimRef | null => {
     const claims = marks();
     const view = claims?.views[index];
@@ -67,14 +69,5 @@ export function claimNavigator(doc: Document, marks: () => ClaimMarks | null, an
       if (next === null || next < 0 || next >= n) return false;
       return reveal(next);
     },
-    assess(index, verdict) {
-      const r = ref(index);
-      return r ? annotator.assessClaim(r, verdict) : Promise.resolve(null);
-    },
-    openEditor(index) {
-      const r = ref(index);
-      return r ? annotator.openClaimEditor(r) : Promise.resolve();
-    },
-    verdictOf: (index) => annotator.verdicts.ofClaim(index)?.assessment?.verdict ?? null,
   };
 }

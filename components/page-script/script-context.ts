@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { bareRuntime } from '@/storage/messaging/bare-client';
 
 /**
  * The content script's lifetime: listeners and timers that end when the script does (the
@@ -11,12 +11,13 @@ import { browser } from 'wxt/browser';
  * posted to the page and nothing the page dispatches ends the script; a second start in the same
  * frame is refused by the content script itself (`__sourcemarkStarted`).
  */
+/* The bare API rather than the polyfill: the article script carries none (bare-client.ts). */
 export class ScriptContext {
   readonly #abort = new AbortController();
 
   /** False once the extension is gone: every callback registered here stops. */
   get isValid(): boolean {
-    if (!this.#abort.signal.aborted && browser.runtime?.id == null) this.#abort.abort();
+    if (!this.#abort.signal.aborted && bareRuntime()?.id == null) this.#abort.abort();
     return !this.#abort.signal.aborted;
   }
 

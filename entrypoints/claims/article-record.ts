@@ -1,8 +1,12 @@
 import { countChars, ledgerLine } from '@/components/factcheck/ledger';
-import type { ArticleKit } from '@/components/recognition/article-kit';
 import type { Recognition } from '@/components/recognition/recognise';
+import type { ArticleSnapshot } from '@/components/factcheck/snapshot-schema';
 import type { ClaimCounts } from '@/storage/messaging/protocol';
-import { request } from '@/storage/messaging/client';
+import { bareRequest as request } from '@/storage/messaging/bare-client';
+import { hashParagraphs, readArticle } from '@/components/factcheck/snapshot';
+import { diffParagraphs } from '@/components/factcheck/diff';
+import { articleGone, showsDeletionNotice } from '@/components/factcheck/gone';
+import { showGoneNotice } from '@/components/ui/page/banner-host';
 import type { Lang } from '@/components/vocabulary/strings';
 import type { BannerHandle } from '@/components/ui/page/banner-host';
 
@@ -17,36 +21,36 @@ export interface ArticleRecord {
    * On load: counts the opening in the account ledger (the account's line goes in the banner)
    * and compares the page with the reader's snapshot of it (the changes go in the banner), from
    * one reading of the article. `bodyText`: the body's text as the claims were found in it, so the
-   * body is not walked again.
+   * body is not walked again; `snapshot`: the reader's copy, as the article script's start request
+   * brought it.
    */
-  onLoad(claims: ClaimCounts, bodyText?: string): Promise<void>;
+  onLoad(claims: ClaimCounts, snapshot: ArticleSnapshot | null, bodyText?: string): Promise<void>;
   /** Keeps the first snapshot of this article, once (the reader annotated or assessed here). */
   keepSnapshot(): Promise<void>;
 }
 
 /**
  * The fact-check side of an article page: the account ledger's count, the snapshot kept the
- * first time the reader annotates, and what changed since. The article is read with the article
- * kit (it knows the platforms); the background stores everything, keyed by this page's URL.
+ * first time the reader annotates, and what changed since. The background stores everything,
+ * keyed by this page's URL.
  */
-export function articleRecord(opts: { kit: ArticleKit; page: Recognition; lang: Lang; banner: BannerHandle | null }): ArticleRecord {
-  const { kit, page, lang, banner } = opts;
+export function articleRecord(opts: { page: Recognition; lang: Lang; banner: BannerHandle | null }): ArticleRecord {
+  const { page, lang, banner } = opts;
   let snapshotKnown = false;
-  const read = () => kit.readArticle(document, location.href, page);
+  const read = () => readArticle(document, location.href, page);
   return {
-    async onLoad(claims, bodyText) {
-      const now = kit.readArticle(document, location.href, page, bodyText);
+    async onLoad(claims, snapshot, bodyText) {
+      const now = readArticle(document, location.href, page, bodyText);
       const countOpening = async () => {
         const opened = { account: now.account, platform: now.platform, title: now.title, chars: countChars(now.paragraphs), claims };
         const { summary } = await request({ type: 'article.opened', opened });
         banner?.setLedgerLine(summary ? ledgerLine(summary, lang) : null);
       };
       const compareWithSnapshot = async () => {
-        const { snapshot } = await request({ type: 'snapshot.get' });
         if (!snapshot) return;
         snapshotKnown = true;
-        if ((await kit.hashParagraphs(now.paragraphs)) === snapshot.sha256) return;
-        const diff = kit.diffParagraphs(snapshot.paragraphs, now.paragraphs);
+        if ((await hashParagraphs(now.paragraphs)) === snapshot.sha256) return;
+        const diff = diffParagraphs(snapshot.paragraphs, now.paragraphs);
         if (diff.changes.length) banner?.setChanges({ taken: snapshot.taken, diff });
       };
       // Each failure (the background gone a moment) only leaves the banner without its line.
@@ -70,14 +74,14 @@ export function articleRecord(opts: { kit: ArticleKit; page: Recognition; lang: 
  * asking whether the reader kept a copy. Synchronous and request-free, so an article page that is
  * there starts without waiting; an empty body is not counted, as the article may still be rendering.
  */
-export function pageSaysGone(kit: ArticleKit, page: Recognition): boolean {
+export function pageSaysGone(page: Recognition): boolean {
   const status = documentStatus();
   // What counts here is a 404 or a deletion notice on a short page (articleGone's first two
   // reasons). Without either the article need not be read, which was most of this check's cost
   // in the first task of every article page (tests/bench/page-cost.ts).
-  if (status !== 404 && status !== 410 && !kit.showsDeletionNotice(document)) return false;
-  const now = kit.readArticle(document, location.href, page);
-  const gone = kit.articleGone({ status, doc: document, bodyText: now.paragraphs.join('\n') });
+  if (status !== 404 && status !== 410 && !showsDeletionNotice(document)) return false;
+  const now = readArticle(document, location.href, page);
+  const gone = articleGone({ status, doc: document, bodyText: now.paragraphs.join('\n') });
   return gone.gone && gone.why !== 'empty-body';
 }
 
@@ -86,13 +90,12 @@ export function pageSaysGone(kit: ArticleKit, page: Recognition): boolean {
  * the article is gone (a 404, a deletion notice, no text left), say so and offer the copy.
  * `allowEmpty`: a page that may still be rendering its article is not called empty until later.
  */
-export async function noticeIfGone(kit: ArticleKit, page: Recognition, lang: Lang, allowEmpty: boolean): Promise<boolean> {
-  const { snapshot } = await request({ type: 'snapshot.get' });
+export async function noticeIfGone(page: Recognition, snapshot: ArticleSnapshot | null, lang: Lang, allowEmpty: boolean): Promise<boolean> {
   if (!snapshot || snapshot.paragraphs.length === 0) return false;
-  const now = kit.readArticle(document, location.href, page);
-  const gone = kit.articleGone({ status: documentStatus(), doc: document, bodyText: now.paragraphs.join('\n') });
+  const now = readArticle(document, location.href, page);
+  const gone = articleGone({ status: documentStatus(), doc: document, bodyText: now.paragraphs.join('\n') });
   if (!gone.gone || (gone.why === 'empty-body' && !allowEmpty)) return false;
-  kit.showGoneNotice(document, {
+  showGoneNotice(document, {
     lang,
     why: gone.why,
     taken: snapshot.taken,

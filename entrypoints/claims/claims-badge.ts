@@ -1,6 +1,6 @@
 import type { Lang } from '@/components/vocabulary/strings';
-import { request } from '@/storage/messaging/client';
-import type { ScriptContext } from './script-context';
+import { bareRequest as request } from '@/storage/messaging/bare-client';
+import type { ScriptContext } from '@/components/page-script/script-context';
 
 /**
  * Tells the background how many unsourced claims this article has, for the toolbar button's

@@ -1,4 +1,4 @@
-import type { ScriptContext } from './script-context';
+import type { ScriptContext } from '@/components/page-script/script-context';
 
 /** How long a page at a shared URL shape may take to render its article (the statement). */
 const WATCH_MS = 10_000;
