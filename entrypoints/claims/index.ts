@@ -11,5 +11,8 @@ import { startArticleScript } from './start-article';
  * script: it carries no WXT context object (a page could tear that down) and no browser polyfill.
  */
 export default defineUnlistedScript(() => {
-  startArticleScript(new ScriptContext());
+  // Recognising the page in a task of its own: with evaluating this script in the same task it
+  // came to about a frame (tests/bench/page-cost.ts, longest task), and the page gets its turn between.
+  const ctx = new ScriptContext();
+  ctx.setTimeout(() => startArticleScript(ctx), 0);
 });

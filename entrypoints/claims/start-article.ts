@@ -39,7 +39,9 @@ import { claimsBadge } from './claims-badge';
  * request tells the background). It then takes the session over (article-session.ts).
  */
 export function startArticleScript(ctx: ScriptContext): void {
-  if (articleSessionNow()) return;
+  // The annotator may have been injected first (the reader asked in the task before this one):
+  // it runs the page then, as where no article script is.
+  if (articleSessionNow() || (globalThis as { __sourcemarkStarted?: boolean }).__sourcemarkStarted) return;
   const first = markPage(document, location.href);
   let page: Recognition = first;
   let annotator: ArticleAnnotator | null = null;
