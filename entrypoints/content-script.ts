@@ -3,12 +3,13 @@ import { startSourcemark } from './content/start';
 import { ScriptContext } from '@/components/page-script/script-context';
 
 /**
- * The content script. An unlisted script rather than a WXT content script, so that WXT's
- * context (which announces itself to the page and can be torn down by it) never exists here;
- * see content/script-context.ts. wxt.config.ts puts it in the manifest, at the self-media article
- * URLs of the registry, at document_end: the banner is there before the reader starts, and the
- * listeners are ready before the page's load event. The background injects the same file on
- * demand and registers it for the sites the reader granted.
+ * The content script: the annotator. An unlisted script rather than a WXT content script, so that
+ * WXT's context (which announces itself to the page and can be torn down by it) never exists
+ * here; see components/page-script/script-context.ts. No manifest entry loads it: the background
+ * injects it where the page needs it (entrypoints/background/full-script.ts): on the reader's
+ * first selection or a verdict on a self-media article (whose article script, entrypoints/claims,
+ * runs at load) or on a granted site (whose loader asks), at load where the page has saved
+ * annotations, and wherever the reader asks (toolbar button, shortcut, context menu).
  */
 export default defineUnlistedScript(() => {
   startSourcemark(new ScriptContext());
