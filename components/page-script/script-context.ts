@@ -50,6 +50,14 @@ export class ScriptContext {
   }
 
   /**
+   * Resolves in a task of its own, so that the page's own work (and a frame) can come between two
+   * long pieces of Sourcemark's; never if the script has ended meanwhile (nothing waits then).
+   */
+  nextTask(): Promise<void> {
+    return new Promise((resolve) => this.setTimeout(resolve, 0));
+  }
+
+  /**
    * Calls `cb` with the new address when the page moves to another URL without loading (a
    * single-page app's pushState). The Navigation API says so before `location.href` changes and
    * before the site renders the new page; where it is missing, the address is polled each second.

@@ -14,12 +14,12 @@ import { noClaims, type ClaimMarks } from '@/components/marking/claim-marks';
 import { claimNavigator } from '@/components/marking/claim-nav';
 import { fitParagraphs } from '@/components/claims/fit-paragraphs';
 import { startSelfMediaUi, type SelfMediaUi } from '@/components/ui/page/self-media-ui';
-import { langOf } from '@/components/vocabulary/strings';
-import type { ClaimView } from '@/components/ui/page/ClaimReason';
+import { resolveLang } from '@/components/vocabulary/strings';
 import type { ArticleSnapshot } from '@/components/factcheck/snapshot-schema';
 import { bareRequest, bareRuntime, onBareMessage } from '@/storage/messaging/bare-client';
 import { readContentRequest } from '@/storage/messaging/content-request-guard';
-import type { ClaimCounts, PageOutline, PageStatus } from '@/storage/messaging/protocol';
+import type { PageOutline, PageStatus } from '@/storage/messaging/protocol';
+import { countByCategory, pageOutline, pageStatus, type PageFacts } from '@/storage/messaging/page-answers';
 import { ARTICLE_START, LOADER_SELECTION, MAX_CLAIM_BLOCKS, MAX_CLAIM_TEXT } from '@/storage/messaging/protocol-constants';
 import type { Settings } from '@/storage/model/settings';
 import { DEFAULT_SETTINGS } from '@/storage/model/settings-defaults';
@@ -243,7 +243,7 @@ function articlePart(ctx: ScriptContext, page: Recognition, wire: PartWiring): A
     // the article's text is the longest piece of work at load, and recognition filled this one.
     const body = findArticleBody(document, page.platform);
     const claimsFound = body
-      ? nextTask(ctx)
+      ? ctx.nextTask()
           .then(() =>
             findArticleClaims(body, async (text) => {
               const blocks = fitParagraphs(text, MAX_CLAIM_BLOCKS, MAX_CLAIM_TEXT);
@@ -255,7 +255,7 @@ function articlePart(ctx: ScriptContext, page: Recognition, wire: PartWiring): A
 
     const { settings, saved, snapshot } = await start;
     if (!ctx.isValid) return;
-    const lang = settings.language === 'auto' ? langOf(navigator.language) : settings.language;
+    const lang = resolveLang(settings.language, navigator.language);
     gotSettings({ settings, lang });
     const ui = startSelfMediaUi({
       lang,
@@ -279,7 +279,7 @@ function articlePart(ctx: ScriptContext, page: Recognition, wire: PartWiring): A
       badge?.setMarksOn(marksOn);
     };
     // The banner was drawn in this task; the marks (their answer is often here already) go in the next.
-    await nextTask(ctx);
+    await ctx.nextTask();
     const found = await claimsFound;
     if (!ctx.isValid) return;
     if (found && body) {
@@ -313,44 +313,17 @@ function pushChanged(revision: number): void {
     .catch(() => undefined);
 }
 
+/** What the article script knows of its page (no highlights: those are the annotator's). */
+function facts(page: Recognition, claims: ClaimMarks | null, ready: boolean, revision: number): PageFacts {
+  return { url: location.href, pageKey: pageKey(location.href), page, claims: claims?.views ?? [], ready, revision };
+}
+
 function status(page: Recognition, claims: ClaimMarks | null, ready: boolean, revision: number): PageStatus {
-  return {
-    url: location.href,
-    pageKey: pageKey(location.href),
-    kind: page.kind,
-    platform: page.platform?.id ?? null,
-    page: page.page ?? null,
-    account: page.account?.name ?? null,
-    claims: countByCategory(claims?.views ?? []),
-    highlights: 0,
-    orphans: [],
-    ready,
-    revision,
-  };
+  return pageStatus(facts(page, claims, ready, revision), 0, []);
 }
 
 function outline(page: Recognition, claims: ClaimMarks | null, ready: boolean, revision: number): PageOutline {
-  return {
-    url: location.href,
-    pageKey: pageKey(location.href),
-    title: document.title.slice(0, 2000),
-    platform: page.platform?.id ?? null,
-    product: page.kind === 'self-media' && page.platform ? { zh: page.platform.names.product.zh, en: page.platform.names.product.en } : null,
-    account: page.account?.name ?? null,
-    statement: page.statements.map((el) => (el.textContent ?? '').replace(/\s+/g, ' ').trim()).filter(Boolean).join('\n') || null,
-    claims: (claims?.views ?? []).map((v) => ({ index: v.index, category: v.category, sentence: v.sentence, reason: v.reason, assessmentId: null })),
-    orphans: [],
-    ready,
-    revision,
-  };
-}
-
-/**
- * Resolves in a task of its own, so that the page's own work (and a frame) can come between two
- * long pieces of Sourcemark's; never if the script is torn down meanwhile (nothing waits then).
- */
-function nextTask(ctx: ScriptContext): Promise<void> {
-  return new Promise((resolve) => ctx.setTimeout(resolve, 0));
+  return pageOutline(facts(page, claims, ready, revision), document.title, () => null, []);
 }
 
 /** How long a page that shows no article yet may take before "no text left" counts as gone. */
@@ -362,17 +335,11 @@ async function goneCheck(ctx: ScriptContext, page: Recognition, started: () => b
     bareRequest({ type: 'settings.get' }).then((a) => a.settings, () => ({ ...DEFAULT_SETTINGS })),
     bareRequest({ type: 'snapshot.get' }).then((a) => a.snapshot, () => null as ArticleSnapshot | null),
   ]);
-  const lang = settings.language === 'auto' ? langOf(navigator.language) : settings.language;
+  const lang = resolveLang(settings.language, navigator.language);
   if (!ctx.isValid || !snapshot) return false;
   if (await noticeIfGone(page, snapshot, lang, false).catch(() => false)) return true;
   ctx.setTimeout(() => {
     if (!started() && ctx.isValid) void noticeIfGone(page, snapshot, lang, true).catch(() => false);
   }, GONE_EMPTY_AFTER_MS);
   return false;
-}
-
-function countByCategory(views: readonly ClaimView[]): ClaimCounts {
-  const counts: ClaimCounts = { vague: 0, certainty: 0, statistic: 0 };
-  for (const v of views) counts[v.category]++;
-  return counts;
 }

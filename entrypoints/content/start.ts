@@ -1,11 +1,12 @@
 import type { ScriptContext } from '@/components/page-script/script-context';
 import { ATTR, MARK_KIND } from '@/components/vocabulary/attributes';
 import { browser } from 'wxt/browser';
-import { langOf } from '@/components/vocabulary/strings';
+import { langOf, resolveLang, type Lang } from '@/components/vocabulary/strings';
 import { NOTE_FRAME_PATH } from '@/storage/messaging/protocol-constants';
 import { request } from '@/storage/messaging/client';
 import { messageBackend } from '@/storage/messaging/backend';
-import type { ClaimCounts, ContentAck, PageOutline, PageStatus } from '@/storage/messaging/protocol';
+import type { ContentAck, PageOutline, PageStatus } from '@/storage/messaging/protocol';
+import { pageOutline, pageStatus, type PageFacts } from '@/storage/messaging/page-answers';
 import { claimNavigator } from '@/components/marking/claim-nav';
 import { readContentRequest } from '@/storage/messaging/content-request-guard';
 import type { Settings } from '@/storage/model/settings';
@@ -13,14 +14,12 @@ import { DEFAULT_SETTINGS } from '@/storage/model/settings-defaults';
 import { loadSettings } from './prefs';
 import { quoteOf } from '@/storage/model/quote';
 import { Annotator } from './annotator/annotator';
-import type { ClaimView } from '@/components/ui/page/ClaimReason';
 import type { ClaimMarks } from '@/components/marking/claim-marks';
 import { articleSessionNow, type ArticleSession } from '@/components/recognition/article-session';
 import type { Recognition } from '@/components/recognition/recognise';
 import { ASKED_FLAG } from '@/storage/messaging/protocol-constants';
 import type { Verdict } from '@/components/vocabulary/verdicts';
 import type { Annotation } from '@/storage/model/annotation';
-import type { Lang } from '@/components/vocabulary/strings';
 
 /**
  * Everything the content script (the annotator) does on a page, wired once. Never by itself at
@@ -114,45 +113,22 @@ async function run(ctx: ScriptContext, session: ArticleSession | null, recognise
     return r ? annotator.assessClaim(r, verdict) : Promise.resolve(null);
   };
 
-  const outline = (): PageOutline => {
-    const page = session?.page() ?? recognised;
-    return {
+  const facts = (): PageFacts => ({
     url: location.href,
     pageKey: annotator.pageKey,
-    title: document.title.slice(0, 2000),
-    platform: page?.platform?.id ?? null,
-    product: page?.kind === 'self-media' && page.platform ? { zh: page.platform.names.product.zh, en: page.platform.names.product.en } : null,
-    account: page?.account?.name ?? null,
-    statement: page?.statements.map((el) => (el.textContent ?? '').replace(/\s+/g, ' ').trim()).filter(Boolean).join('\n') || null,
-    claims: (claimsNow()?.views ?? []).map((v) => ({
-      index: v.index,
-      category: v.category,
-      sentence: v.sentence,
-      reason: v.reason,
-      assessmentId: annotator.verdicts.ofClaim(v.index)?.id ?? null,
-    })),
-    orphans: annotator.highlights.orphans.map((a) => a.id),
+    page: session?.page() ?? recognised,
+    claims: claimsNow()?.views ?? [],
     ready: ready && !session?.busy(),
     revision,
-  };
-  };
-
-  const status = (): PageStatus => {
-    const page = session?.page() ?? recognised;
-    return {
-    url: location.href,
-    pageKey: annotator.pageKey,
-    kind: page?.kind ?? 'unknown',
-    platform: page?.platform?.id ?? null,
-    page: page?.page ?? null,
-    account: page?.account?.name ?? null,
-    claims: countByCategory(claimsNow()?.views ?? []),
-    highlights: annotator.highlights.all.length - annotator.highlights.orphans.length,
-    orphans: annotator.highlights.orphans.map((a) => ({ id: a.id, quote: quoteOf(a).exact, note: a.note })),
-    ready: ready && !session?.busy(),
-    revision,
-  };
-  };
+  });
+  const outline = (): PageOutline =>
+    pageOutline(facts(), document.title, (i) => annotator.verdicts.ofClaim(i)?.id ?? null, annotator.highlights.orphans.map((a) => a.id));
+  const status = (): PageStatus =>
+    pageStatus(
+      facts(),
+      annotator.highlights.all.length - annotator.highlights.orphans.length,
+      annotator.highlights.orphans.map((a) => ({ id: a.id, quote: quoteOf(a).exact, note: a.note })),
+    );
 
   /** Follows the settings; set once the page's own arrived. */
   let followSetting: ((settings: Settings) => void) | null = null;
@@ -227,25 +203,11 @@ async function run(ctx: ScriptContext, session: ArticleSession | null, recognise
 /** The settings where no article script brought them (a page the reader asked Sourcemark on). */
 async function ownSettings(): Promise<{ settings: Settings; lang: Lang }> {
   const settings = await loadSettings();
-  return { settings, lang: settings.language === 'auto' ? langOf(navigator.language) : settings.language };
-}
-
-/**
- * Resolves in a task of its own, so that the page's own work (and a frame) can come between two
- * long pieces of Sourcemark's; never if the script is torn down meanwhile (nothing waits then).
- */
-function nextTask(ctx: ScriptContext): Promise<void> {
-  return new Promise((resolve) => ctx.setTimeout(resolve, 0));
+  return { settings, lang: resolveLang(settings.language, navigator.language) };
 }
 
 /** The note frame's URL's origin, and in Chrome the extension's static one its document gets. */
 function noteFrameOrigins(url: string, extensionId: string): string[] {
   const { origin, protocol } = new URL(url);
   return protocol === 'chrome-extension:' ? [...new Set([origin, `chrome-extension://${extensionId}`])] : [origin];
-}
-
-function countByCategory(views: readonly ClaimView[]): ClaimCounts {
-  const counts: ClaimCounts = { vague: 0, certainty: 0, statistic: 0 };
-  for (const v of views) counts[v.category]++;
-  return counts;
 }

@@ -1,4 +1,5 @@
 import type { PageOutline, PageStatus } from './protocol';
+import { pageOutline, pageStatus, type PageFacts } from './page-answers';
 
 /*
  * What the popup and the side panel show for a page of a granted site where only the loader runs
@@ -8,36 +9,15 @@ import type { PageOutline, PageStatus } from './protocol';
  * with, so "This page" and the side panel show the page as they would with the content script.
  */
 
+/** Settled, nothing recognised, nothing saved. */
+const idle = (url: string, pageKey: string): PageFacts => ({ url, pageKey, page: null, claims: [], ready: true, revision: 0 });
+
 /** The answer to `content.status`: settled, nothing found. */
 export function idleStatus(url: string, pageKey: string): PageStatus {
-  return {
-    url,
-    pageKey,
-    kind: 'unknown',
-    platform: null,
-    page: null,
-    account: null,
-    claims: { vague: 0, certainty: 0, statistic: 0 },
-    highlights: 0,
-    orphans: [],
-    ready: true,
-    revision: 0,
-  };
+  return pageStatus(idle(url, pageKey), 0, []);
 }
 
 /** The answer to `content.outline` (the side panel): no claims, no orphans. */
 export function idleOutline(url: string, pageKey: string, title: string): PageOutline {
-  return {
-    url,
-    pageKey,
-    title: title.slice(0, 2000),
-    platform: null,
-    product: null,
-    account: null,
-    statement: null,
-    claims: [],
-    orphans: [],
-    ready: true,
-    revision: 0,
-  };
+  return pageOutline(idle(url, pageKey), title, () => null, []);
 }
