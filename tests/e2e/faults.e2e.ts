@@ -68,10 +68,18 @@ describe('the service worker stopped in the middle of a series of saves', () => 
 
     const stored = await page.evaluate(async () => {
       const { runtime } = (globalThis as unknown as { chrome: Runtime }).chrome;
-      const res = (await runtime.sendMessage({ type: 'annotation.listForPage', pageKey: 'faults.test/page' })) as {
-        data: { annotations: { id: string }[] };
-      };
-      return res.data.annotations.map((a) => a.id);
+      // The worker stopped last may still be starting again: the first message can find no receiver.
+      for (let attempt = 0; ; attempt++) {
+        try {
+          const res = (await runtime.sendMessage({ type: 'annotation.listForPage', pageKey: 'faults.test/page' })) as {
+            data: { annotations: { id: string }[] };
+          };
+          return res.data.annotations.map((a) => a.id);
+        } catch (err) {
+          if (attempt >= 20 || !String(err).includes('Receiving end does not exist')) throw err;
+          await new Promise((r) => setTimeout(r, 50));
+        }
+      }
     });
     const reportedOk = outcomes.filter((o) => o.ok).map((o) => o.id);
     // Every success is stored; anything stored beyond that was at least attempted.
