@@ -349,5 +349,17 @@ export const popupStrings: Record<Lang, PopupStrings> = { zh: popupZh, en: popup
 export function formatDate(lang: Lang, iso: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return '';
-  return d.toLocaleDateString(lang === 'zh' ? 'zh-CN' : 'en-GB', { year: 'numeric', month: 'short', day: 'numeric' });
+  return dateFormat(lang).format(d);
+}
+
+/** One formatter per language, made on first use: `toLocaleDateString` makes a new one for every
+ * call, and the popup's list formats a date for each page heading it renders, on every keystroke. */
+const dateFormats = new Map<Lang, Intl.DateTimeFormat>();
+function dateFormat(lang: Lang): Intl.DateTimeFormat {
+  let f = dateFormats.get(lang);
+  if (!f) {
+    f = new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', { year: 'numeric', month: 'short', day: 'numeric' });
+    dateFormats.set(lang, f);
+  }
+  return f;
 }
