@@ -43,6 +43,8 @@ export interface PopupBrowserReport {
   peer: PopupStat;
   scripts: PopupStat;
   firstRender: PopupStat;
+  /** The first contentful paint (Paint Timing): the first screen on the screen, not only in the DOM. */
+  firstPaint?: PopupStat;
   /** The App's (Preact's) first render, in place of the early screen: every control works. */
   appRender?: PopupStat;
   /** First render minus the peer, run by run: the popup's own part. */
@@ -129,6 +131,15 @@ const WATCH_FIRST_SCREEN = () => {
 /** Milliseconds from navigation start to the popup's first screenful (see WATCH_FIRST_SCREEN). */
 async function firstRender(page: Page): Promise<number> {
   const at = await page.waitForFunction(() => (window as unknown as { __firstScreen?: number }).__firstScreen ?? false, undefined, {
+    polling: 10,
+    timeout: 60_000,
+  });
+  return (await at.jsonValue()) as number;
+}
+
+/** Milliseconds from navigation start to the first contentful paint: the popup's first text on screen. */
+async function firstPaint(page: Page): Promise<number> {
+  const at = await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? false, undefined, {
     polling: 10,
     timeout: 60_000,
   });
@@ -237,6 +248,7 @@ export async function runPopupBrowserBench(opts: { pages?: number; perPage?: num
     const peer: number[] = [];
     const scripts: number[] = [];
     const render: number[] = [];
+    const paint: number[] = [];
     const app: number[] = [];
     const own: number[] = [];
     const cold: number[] = [];
@@ -259,6 +271,7 @@ export async function runPopupBrowserBench(opts: { pages?: number; perPage?: num
       const screenRows = await domRows(page);
       const coldMs = await keystroke(page, COLD_QUERY);
       const appMs = await appRender(page);
+      const paintMs = await firstPaint(page);
       const resultRows = await domRows(page);
       const warmMs: number[] = [];
       for (const q of WARM_QUERIES) warmMs.push(await keystroke(page, q));
@@ -277,6 +290,7 @@ export async function runPopupBrowserBench(opts: { pages?: number; perPage?: num
       peer.push(peerMs);
       scripts.push(scriptsMs);
       render.push(renderMs);
+      paint.push(paintMs);
       app.push(appMs);
       own.push(renderMs - peerMs);
       cold.push(coldMs);
@@ -310,6 +324,7 @@ export async function runPopupBrowserBench(opts: { pages?: number; perPage?: num
       peer: stats('peer: an empty extension page, navigation → DOMContentLoaded', peer),
       scripts: stats("popup: navigation → DOMContentLoaded (parsed, the App's loader script run)", scripts),
       firstRender: stats('popup: navigation → first screenful of page headings (the early script’s)', render),
+      firstPaint: stats('popup: navigation → first contentful paint (the first screenful painted)', paint),
       appRender: stats("popup: navigation → the App's first render in its place (all controls work)", app),
       ownFirstRender: stats("popup's own part: first screenful − peer (run by run)", own),
       firstKeystroke: stats('search keystroke, the first, typed as the first screen shows → results', cold),

@@ -327,6 +327,7 @@ function popupSection(chromium: PopupBrowserReport | Error, node: PopupReport | 
           line(c.peer),
           line(c.scripts),
           line(c.firstRender, POPUP_BEFORE.firstRender, `≤ ${GOALS.popupFirstRenderMs}`),
+          ...(c.firstPaint ? [line(c.firstPaint)] : []),
           ...(c.appRender ? [line(c.appRender)] : []),
           line(c.ownFirstRender),
           line(c.firstKeystroke, POPUP_BEFORE.keystroke, `≤ ${GOALS.popupKeystrokeMs}`),

@@ -55,6 +55,9 @@ describe('the popup with a large library', () => {
   });
 
   it('shows later pages as the list scrolls, and lets the first ones go', async () => {
+    // The early screen (components/ui/popup/early-screen.ts) holds the first pages only; the
+    // App's windowed list, which holds them all, is in place once #app no longer says it is early.
+    await popup.waitForSelector('#app:not([data-early-screen]) main .group-head');
     await popup.locator('main').evaluate((m) => m.scrollTo(0, m.scrollHeight));
     await expect.poll(() => popup.locator('main .group-head', { hasText: oldest.title }).count()).toBe(1);
     expect(await popup.locator('main .group-head', { hasText: newest.title }).count()).toBe(0);

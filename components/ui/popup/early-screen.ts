@@ -19,10 +19,9 @@ import { OVERSCAN, estimateOf, fallbackHeight } from './list-window';
  * "searching" (busy), never a list that could pass for its results.
  */
 
-/** On `#app` while it holds this screen rather than the App. */
-export const EARLY_ATTR = 'data-early-screen';
-/** On `#app`: where the button clicked last on this screen is (pathOf), for the App to click. */
-export const EARLY_CLICK_ATTR = 'data-early-click';
+import { EARLY_ATTR, EARLY_CLICK_ATTR } from './early-attrs';
+
+export { EARLY_ATTR, EARLY_CLICK_ATTR };
 
 /**
  * Where `el` is under `root`, as child indexes ("0.1.2"): the App's first render has the same
