@@ -23,8 +23,9 @@ function appRoot(): Promise<HTMLElement | null> {
 export default defineUnlistedScript(() => {
   publishEarly(() => {
     const tabId = tabFromLocation(location.search);
-    const tab = findTab(tabId);
+    // The database first: opening it and walking the newest pages takes longer than the tab.
     const first = readFirstScreen(FIRST_PAGES);
+    const tab = findTab(tabId);
     const drawn = Promise.all([tab, first, appRoot()]).then(([t, f, root]) => {
       // Null: the App reads through Dexie and draws the first screen itself.
       if (!f || !root || root.firstChild) return;

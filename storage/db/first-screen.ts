@@ -49,23 +49,27 @@ function read(db: IDBDatabase, limit: number, done: (answer: FirstScreen | null)
   };
 
   // As pagesNewestFirst: the `updated` index from the newest end (ties: the higher id first, as
-  // Dexie's reverse()), the first record seen of each page, until one page more than shown.
+  // Dexie's reverse()), the first record seen of each page, until one page more than shown. Each
+  // shown page's count is asked for as soon as the page is found, so the counts are answered
+  // alongside the walk instead of in a round of their own after it.
   const annotations = tx.objectStore('annotations');
   const latest = new Map<string, Annotation>();
   const counts: number[] = [];
   const walk = annotations.index('updated').openCursor(null, 'prev');
   walk.onsuccess = () => {
     const cursor = walk.result;
-    if (cursor && latest.size <= limit) {
-      const a = cursor.value as Annotation;
-      if (!latest.has(a.pageKey)) latest.set(a.pageKey, a);
-      cursor.continue();
-      return;
+    if (!cursor) return;
+    const a = cursor.value as Annotation;
+    if (!latest.has(a.pageKey)) {
+      const i = latest.size;
+      latest.set(a.pageKey, a);
+      if (i < limit) {
+        const count = annotations.index('pageKey').count(a.pageKey);
+        count.onsuccess = () => void (counts[i] = count.result);
+      }
     }
-    [...latest.values()].slice(0, limit).forEach((a, i) => {
-      const count = annotations.index('pageKey').count(a.pageKey);
-      count.onsuccess = () => void (counts[i] = count.result);
-    });
+    // One page more than shown says whether there are more: no need to step past it.
+    if (latest.size <= limit) cursor.continue();
   };
   tx.oncomplete = () => {
     const shown = [...latest.values()].slice(0, limit);
