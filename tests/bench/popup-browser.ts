@@ -200,7 +200,8 @@ function rowsFor(library: readonly Annotation[], query: string): number {
 }
 
 export async function runPopupBrowserBench(opts: { pages?: number; perPage?: number; runs?: number } = {}): Promise<PopupBrowserReport> {
-  const { pages = 1000, perPage = 10, runs = 5 } = opts;
+  // Nine openings: single openings on this 2-core machine swing by tens of ms, the median less so.
+  const { pages = 1000, perPage = 10, runs = 9 } = opts;
   const library = makeLibrary(pages, perPage);
   const extensionDir = copyWithPeer();
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sourcemark-bench-popup-'));
