@@ -3,7 +3,7 @@ import type { Recognition } from '@/components/recognition/recognise';
 import type { ArticleSnapshot } from '@/components/factcheck/snapshot-schema';
 import type { ClaimCounts } from '@/storage/messaging/protocol';
 import { bareRequest as request } from '@/storage/messaging/bare-client';
-import { hashParagraphs, readArticle } from '@/components/factcheck/snapshot';
+import { hashParagraphs, readArticle, readOpening } from '@/components/factcheck/snapshot';
 import { diffParagraphs } from '@/components/factcheck/diff';
 import { articleGone, showsDeletionNotice } from '@/components/factcheck/gone';
 import { showGoneNotice } from '@/components/ui/page/banner-host';
@@ -40,7 +40,8 @@ export function articleRecord(opts: { page: Recognition; lang: Lang; banner: Ban
   const read = () => readArticle(document, location.href, page);
   return {
     async onLoad(claims, snapshot, bodyText) {
-      const now = readArticle(document, location.href, page, bodyText);
+      // What the opening and the comparison need; the date and page key are a snapshot's alone.
+      const now = readOpening(document, page, bodyText);
       const countOpening = async () => {
         const opened = { account: now.account, platform: now.platform, title: now.title, chars: countChars(now.paragraphs), claims };
         const { summary } = await request({ type: 'article.opened', opened });
