@@ -17,9 +17,7 @@ const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 export function textNodesWith(doc: Document, root: Node, triggers: readonly Trigger[]): Node[] {
   if (triggers.length === 0) return [];
   if (typeof doc.evaluate === 'function') {
-    const tests = triggers.map((t) =>
-      t.lower ? `contains(translate(., '${UPPER}', '${UPPER.toLowerCase()}'), ${xpathString(t.piece)})` : `contains(., ${xpathString(t.piece)})`,
-    );
+    const tests = triggers.map((t) => (t.lower ? lowerTest(t.piece) : `contains(., ${xpathString(t.piece)})`));
     try {
       const result = doc.evaluate(`.//text()[${tests.join(' or ')}]`, root, null, 7 /* ORDERED_NODE_SNAPSHOT_TYPE */, null);
       const nodes: Node[] = [];
@@ -36,6 +34,18 @@ export function textNodesWith(doc: Document, root: Node, triggers: readonly Trig
     if (triggers.some((t) => (t.lower ? asciiLower(data) : data).includes(t.piece))) nodes.push(node);
   }
   return nodes;
+}
+
+/**
+ * XPath for "the node's text, A–Z lower-cased, holds `piece`". translate() copies every node's
+ * text, which most of a Chinese page's nodes need not pay: a node without the piece's first
+ * letter in either case cannot hold it, and XPath's `and` does not evaluate its right side then.
+ */
+function lowerTest(piece: string): string {
+  const test = `contains(translate(., '${UPPER}', '${UPPER.toLowerCase()}'), ${xpathString(piece)})`;
+  const first = piece.charAt(0);
+  if (!/[a-z]/.test(first)) return test;
+  return `((contains(., '${first}') or contains(., '${first.toUpperCase()}')) and ${test})`;
 }
 
 /** Lower-cases A–Z only, as XPath's translate() above does. */
