@@ -84,8 +84,7 @@ export function showsDeletionNotice(doc: Document): boolean {
   if (isNotice(doc.title)) return true;
   const body = doc.body;
   if (!body) return false;
-  // The few Text nodes holding a trigger, found in native code: walking every Text node of the
-  // page from script was this check's cost on every article page at load (tests/bench/page-cost.ts).
+  // It runs on every article page at load; most pages hold no trigger at all (text-nodes-with.ts).
   for (const node of textNodesWith(doc, body, TRIGGERS)) {
     if (insideSkipped(node, body)) continue;
     // Climb while the holder stays a line: the notice may be split by inline markup.
