@@ -2,11 +2,11 @@
  * Finding the few Text nodes of a page that hold a given string, for the statement search and the
  * deletion-notice check, both at load on every article page. One TreeWalker pass testing each
  * node's text with one regular expression per kind of trigger, after a test of the root's whole
- * text that most pages without a trigger stop at. The browser's XPath engine was tried for this
- * and was the slower by far in Chromium 156 (`contains()` copies every node's text for every
- * test): on the 网易号 seed 1.6–2.4 ms for the statement and 2–4 ms for the five deletion words,
- * against 0.3–0.7 and 0.2–0.3 ms for the walk (tests/bench/page-cost.ts measures the whole
- * page). DOM-only.
+ * text that a page without any trigger stops at. Measured in a fresh isolated world on the 网易号
+ * seed (Chromium 156), the walk and the browser's XPath engine (`contains()`, which copies every
+ * node's text for every test) cost about the same the first time, 1.5–2.5 ms, mostly making the
+ * world's wrappers of the page's nodes; the second search then walks the wrappers made (0.2–0.4 ms
+ * for the five deletion words, 0.6–1.1 by XPath). DOM-only.
  */
 
 export interface Trigger {
