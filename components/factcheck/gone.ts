@@ -1,4 +1,5 @@
 import { normalizeText } from '../recognition/normalize';
+import { textNodesWith } from '../recognition/text-nodes-with';
 import { isSkippedElement } from '../vocabulary/skipped-elements';
 
 /**
@@ -51,8 +52,8 @@ const NOTICES: readonly string[] = [
   '页面不存在',
 ];
 
-/** Characters every notice contains one of: the cheap test before climbing to an element. */
-const TRIGGER = /删除|不存在|无法查看|注销|封禁/;
+/** Words every notice contains one of: the cheap test before climbing to an element. */
+const TRIGGERS = ['删除', '不存在', '无法查看', '注销', '封禁'].map((piece) => ({ piece, lower: false }));
 
 /**
  * An article body longer than this is an article, whatever it quotes: a story about a deleted
@@ -83,9 +84,9 @@ export function showsDeletionNotice(doc: Document): boolean {
   if (isNotice(doc.title)) return true;
   const body = doc.body;
   if (!body) return false;
-  const walker = doc.createTreeWalker(body, 4 /* NodeFilter.SHOW_TEXT */);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (!TRIGGER.test(node.nodeValue ?? '') || insideSkipped(node, body)) continue;
+  // It runs on every article page at load; most pages hold no trigger at all (text-nodes-with.ts).
+  for (const node of textNodesWith(doc, body, TRIGGERS)) {
+    if (insideSkipped(node, body)) continue;
     // Climb while the holder stays a line: the notice may be split by inline markup.
     for (let el = node.parentElement; el && el !== body.parentElement; el = el.parentElement) {
       const text = el.textContent ?? '';

@@ -50,6 +50,29 @@ export function readParagraphs(body: Element, statements: readonly Element[] = [
     .filter((p) => p !== '' && !boilerplate.has(normalizeText(p)));
 }
 
+/** What the account ledger counts of an opening (ledger.ts), read off the page. */
+export interface ArticleOpening {
+  title: string;
+  account: string | null;
+  platform: ArticleReading['platform'];
+  paragraphs: string[];
+}
+
+/**
+ * The part of the article an opening needs (its title, account, platform and paragraphs), without
+ * the date, statement and page key only a snapshot keeps: what every article page reads at load.
+ * `bodyText` as for readArticle.
+ */
+export function readOpening(doc: Document, recognition: Recognition, bodyText?: string): ArticleOpening {
+  const body = findArticleBody(doc, recognition.platform);
+  return {
+    title: clip(readTitle(doc, recognition), MAX_TITLE),
+    account: recognition.account ? clip(recognition.account.name, MAX_ACCOUNT) : null,
+    platform: recognition.platform?.id ?? null,
+    paragraphs: body ? readParagraphs(body, recognition.statements, bodyText) : [],
+  };
+}
+
 /**
  * Reads the article on `doc`, shown at `url`, as recognition saw it: everything a snapshot holds
  * but the hash and the time. The page key comes from `url` alone (as for annotations): a page's
@@ -59,18 +82,18 @@ export function readParagraphs(body: Element, statements: readonly Element[] = [
  * is not walked again.
  */
 export function readArticle(doc: Document, url: string, recognition: Recognition, bodyText?: string): ArticleReading {
-  const body = findArticleBody(doc, recognition.platform);
   const statement = recognition.statements.map((el) => collapse(el.textContent ?? '')).filter(Boolean).join('\n');
+  const { title, account, platform, paragraphs } = readOpening(doc, recognition, bodyText);
   return {
     pageKey: pageKey(url),
     url,
-    title: clip(readTitle(doc, recognition), MAX_TITLE),
-    account: recognition.account ? clip(recognition.account.name, MAX_ACCOUNT) : null,
-    platform: recognition.platform?.id ?? null,
+    title,
+    account,
+    platform,
     page: recognition.page,
     published: readPublished(doc, recognition.platform),
     statement: statement ? clip(statement, MAX_STATEMENT) : null,
-    paragraphs: body ? readParagraphs(body, recognition.statements, bodyText) : [],
+    paragraphs,
   };
 }
 

@@ -1,4 +1,4 @@
-import type { ClaimView } from '../ui/page/ClaimReason';
+import type { ClaimView } from '../ui/page/claim-view';
 import { ATTR, MARK_KIND } from '../vocabulary/attributes';
 import type { ClaimCategory } from '../vocabulary/categories';
 import { highlightRange, type HighlightHandle } from './highlighter';

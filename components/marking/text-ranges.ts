@@ -163,14 +163,22 @@ function isEdgeSpace(c: number): boolean {
   return isCollapsible(c) || c === 0xa0 || c === 0x3000;
 }
 
+/**
+ * Collects the text as runs rather than characters: a run is output text whose characters are
+ * consecutive characters of one Text node, so an article of some thousand characters is some
+ * hundred runs, not three entries per character (which was most of reading an article's text at
+ * load, tests/bench/page-cost.ts). A "\n" separator is a run of its own with no node.
+ */
 class Builder {
   private readonly parts: string[] = [];
   private readonly nodes: Text[] = [];
-  private readonly nodeIndex = new Map<Text, number>();
-  /** Per output character: index into `nodes`, or -1 for a "\n" separator. */
-  private readonly charNode: number[] = [];
-  /** Per output character: offset in its node. */
-  private readonly charOffset: number[] = [];
+  /** Per run: where it starts in the output text. Increasing. */
+  private readonly runStart: number[] = [];
+  /** Per run: index into `nodes`, or -1 for a "\n" separator. */
+  private readonly runNode: number[] = [];
+  /** Per run: the offset of its first character in its node. */
+  private readonly runOffset: number[] = [];
+  private length = 0;
   private hasContent = false;
   private needBreak = false;
   /** Whitespace seen since the last content character, emitted only if more content follows. */
@@ -186,23 +194,31 @@ class Builder {
 
   addText(node: Text, pre: boolean): void {
     const data = node.data;
-    for (let i = 0; i < data.length; i++) {
+    const n = data.length;
+    let i = 0;
+    while (i < n) {
       const c = data.charCodeAt(i);
       if (pre && c === 0x0a) {
         this.paragraphBreak();
+        i++;
         continue;
       }
       if (isEdgeSpace(c)) {
         if (this.hasContent) this.pending.push({ node, offset: i, code: c, pre });
+        i++;
         continue;
       }
+      // A run of content characters ends at the next whitespace ("\n" included, pre or not).
+      let j = i + 1;
+      while (j < n && !isEdgeSpace(data.charCodeAt(j))) j++;
       if (this.needBreak) {
         this.emit('\n', -1, 0);
         this.needBreak = false;
       }
       this.flushPending();
-      this.emit(data[i]!, this.indexOf(node), i);
+      this.emit(j - i === n ? data : data.slice(i, j), this.indexOf(node), i);
       this.hasContent = true;
+      i = j;
     }
   }
 
@@ -220,34 +236,57 @@ class Builder {
     this.pending = [];
   }
 
+  /** Nodes are met in document order, pending whitespace's before the content that flushes it. */
   private indexOf(node: Text): number {
-    let i = this.nodeIndex.get(node);
-    if (i === undefined) {
-      i = this.nodes.length;
-      this.nodes.push(node);
-      this.nodeIndex.set(node, i);
-    }
-    return i;
+    const last = this.nodes.length - 1;
+    if (last >= 0 && this.nodes[last] === node) return last;
+    this.nodes.push(node);
+    return last + 1;
   }
 
-  private emit(ch: string, node: number, offset: number): void {
-    this.parts.push(ch);
-    this.charNode.push(node);
-    this.charOffset.push(offset);
+  /** Appends `s`, whose characters are `node`'s from `offset` on (node -1: the separator). */
+  private emit(s: string, node: number, offset: number): void {
+    const runs = this.runStart.length;
+    const prev = runs - 1;
+    // Continuing the previous run (a single space between words, say) keeps the runs few.
+    const continues = node >= 0 && prev >= 0 && this.runNode[prev] === node && this.runOffset[prev]! + (this.length - this.runStart[prev]!) === offset;
+    if (!continues) {
+      this.runStart.push(this.length);
+      this.runNode.push(node);
+      this.runOffset.push(offset);
+    }
+    this.parts.push(s);
+    this.length += s.length;
   }
 
   finish(root: Element): BlockText {
     const text = this.parts.join('');
-    const { nodes, charNode, charOffset } = this;
+    const { nodes, runStart, runNode, runOffset } = this;
     const doc = root.ownerDocument;
 
+    /** The run holding output character `i` (0 <= i < text.length). */
+    const runAt = (i: number): number => {
+      let lo = 0;
+      let hi = runStart.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (runStart[mid]! <= i) lo = mid;
+        else hi = mid - 1;
+      }
+      return lo;
+    };
+    // Only separators are "\n" in the text: in pre a newline breaks the paragraph, elsewhere it collapses to a space.
+    const isSeparator = (i: number): boolean => text.charCodeAt(i) === 0x0a;
+
     // The point before (after = false) or after (after = true) DOM character `i`.
-    const pointAt = (i: number, after: boolean): TextPoint | null =>
-      resolve(nodes[charNode[i]!]!, charOffset[i]! + (after ? 1 : 0));
+    const pointAt = (i: number, after: boolean): TextPoint | null => {
+      const r = runAt(i);
+      return resolve(nodes[runNode[r]!]!, runOffset[r]! + (i - runStart[r]!) + (after ? 1 : 0));
+    };
 
     const map = (offset: number): TextPoint | null => {
       if (!Number.isInteger(offset) || offset < 0 || offset > text.length || text.length === 0) return null;
-      if (offset < text.length && charNode[offset]! >= 0) return pointAt(offset, false);
+      if (offset < text.length && !isSeparator(offset)) return pointAt(offset, false);
       // A separator or the end: separators are never first, last or adjacent, so offset - 1 is
       // a DOM character.
       return pointAt(offset - 1, true);
@@ -258,8 +297,8 @@ class Builder {
       if (start < 0 || end > text.length || start > end) return null;
       let first = start;
       let last = end - 1;
-      if (first < end && charNode[first]! < 0) first++;
-      if (last >= start && charNode[last]! < 0) last--;
+      if (first < end && isSeparator(first)) first++;
+      if (last >= start && isSeparator(last)) last--;
       let from: TextPoint | null;
       let to: TextPoint | null;
       if (first > last) {

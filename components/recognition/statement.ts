@@ -1,4 +1,5 @@
 import { normalizeText } from './normalize';
+import { textNodesWith } from './text-nodes-with';
 import type { Wording } from './platforms/types';
 
 /**
@@ -34,7 +35,7 @@ export function findStatementElements(root: ParentNode & Node, wordings: readonl
   const doc = root.ownerDocument ?? (root as Document);
   const triggers = wordings.map((w) => ({ piece: w.pieces[0], lower: w.lang === 'en' }));
   const found: Element[] = [];
-  for (const node of textNodesWithTrigger(doc, root, triggers)) {
+  for (const node of textNodesWith(doc, root, triggers)) {
     // Climb until the ancestor holds every piece: the statement may be split by inline markup.
     for (let el = node.parentElement; el && el !== doc.documentElement; el = el.parentElement) {
       const text = el.textContent ?? '';
@@ -47,56 +48,4 @@ export function findStatementElements(root: ParentNode & Node, wordings: readonl
   }
   // If both languages sit in one element, and each also in a child, keep the children only.
   return found.filter((el) => !found.some((other) => other !== el && el.contains(other)));
-}
-
-interface Trigger {
-  piece: string;
-  /** Looked for in the lower-cased text (English wordings; their pieces are lower-case ASCII). */
-  lower: boolean;
-}
-
-const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
-
-/**
- * The Text nodes under `root` holding a trigger, in document order. Walking every Text node of a
- * portal's page from script was most of recognition's cost (thousands of nodes, each crossing
- * into the DOM); the browser's XPath engine finds the few that matter in native code. DOMs with
- * no XPath (happy-dom) get the same answer from a TreeWalker.
- */
-function textNodesWithTrigger(doc: Document, root: Node, triggers: readonly Trigger[]): Node[] {
-  if (typeof doc.evaluate === 'function') {
-    const tests = triggers.map((t) =>
-      t.lower ? `contains(translate(., '${UPPER}', '${UPPER.toLowerCase()}'), ${xpathString(t.piece)})` : `contains(., ${xpathString(t.piece)})`,
-    );
-    try {
-      const result = doc.evaluate(`.//text()[${tests.join(' or ')}]`, root, null, 7 /* ORDERED_NODE_SNAPSHOT_TYPE */, null);
-      const nodes: Node[] = [];
-      for (let i = 0; i < result.snapshotLength; i++) nodes.push(result.snapshotItem(i)!);
-      return nodes;
-    } catch {
-      // fall through to the walk
-    }
-  }
-  const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
-  const nodes: Node[] = [];
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const data = node.nodeValue ?? '';
-    if (triggers.some((t) => (t.lower ? asciiLower(data) : data).includes(t.piece))) nodes.push(node);
-  }
-  return nodes;
-}
-
-/** Lower-cases A–Z only, as XPath's translate() above does. */
-function asciiLower(s: string): string {
-  return s.replace(/[A-Z]+/g, (m) => m.toLowerCase());
-}
-
-/** `s` as an XPath 1.0 string literal, which has no escapes: quoted with the quote it lacks, or concatenated. */
-function xpathString(s: string): string {
-  if (!s.includes("'")) return `'${s}'`;
-  if (!s.includes('"')) return `"${s}"`;
-  return `concat(${s
-    .split("'")
-    .map((part) => `'${part}'`)
-    .join(`, "'", `)})`;
 }

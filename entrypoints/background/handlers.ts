@@ -171,9 +171,15 @@ async function dispatch(deps: HandlerDeps, req: BackgroundRequest, sender: Exclu
       if (req.patch.weeklyBackup === true) deps.weeklyTurnedOn?.();
       return { settings };
     }
-    case 'article.opened':
+    case 'article.opened': {
       if (sender.kind !== 'content-script') throw new NotAllowedError('only a page opens an article');
-      return { summary: await countOpened(db, req.opened, sender, new Date()) };
+      const [summary] = await Promise.all([
+        countOpened(db, req.opened, sender, new Date()),
+        // As for page.claims, on the sender's own tab; a tab closed meanwhile costs the ledger nothing.
+        req.badge ? deps.setBadge?.(sender.tabId, badgeFor(req.badge)).catch(() => undefined) : undefined,
+      ]);
+      return { summary };
+    }
     case 'snapshot.get':
       if (sender.kind !== 'content-script') throw new NotAllowedError('extension pages read snapshots themselves');
       return { snapshot: (await db.snapshots.get(sender.pageKey)) ?? null };

@@ -3,12 +3,13 @@ import type { Recognition } from '@/components/recognition/recognise';
 import type { ArticleSnapshot } from '@/components/factcheck/snapshot-schema';
 import type { ClaimCounts } from '@/storage/messaging/protocol';
 import { bareRequest as request } from '@/storage/messaging/bare-client';
-import { hashParagraphs, readArticle } from '@/components/factcheck/snapshot';
+import { hashParagraphs, readArticle, readOpening } from '@/components/factcheck/snapshot';
 import { diffParagraphs } from '@/components/factcheck/diff';
 import { articleGone, showsDeletionNotice } from '@/components/factcheck/gone';
 import { showGoneNotice } from '@/components/ui/page/banner-host';
 import type { Lang } from '@/components/vocabulary/strings';
 import type { BannerHandle } from '@/components/ui/page/banner-host';
+import type { PageClaimsReport } from './claims-badge';
 
 /** The HTTP status of this document, where the browser tells it (Chrome 109+, Firefox 133+). */
 export function documentStatus(): number | null {
@@ -22,9 +23,9 @@ export interface ArticleRecord {
    * and compares the page with the reader's snapshot of it (the changes go in the banner), from
    * one reading of the article. `bodyText`: the body's text as the claims were found in it, so the
    * body is not walked again; `snapshot`: the reader's copy, as the article script's start request
-   * brought it.
+   * brought it; `badge`: the toolbar button's count, said in the same message (claims-badge.ts).
    */
-  onLoad(claims: ClaimCounts, snapshot: ArticleSnapshot | null, bodyText?: string): Promise<void>;
+  onLoad(claims: ClaimCounts, snapshot: ArticleSnapshot | null, bodyText?: string, badge?: PageClaimsReport): Promise<void>;
   /** Keeps the first snapshot of this article, once (the reader annotated or assessed here). */
   keepSnapshot(): Promise<void>;
 }
@@ -39,11 +40,12 @@ export function articleRecord(opts: { page: Recognition; lang: Lang; banner: Ban
   let snapshotKnown = false;
   const read = () => readArticle(document, location.href, page);
   return {
-    async onLoad(claims, snapshot, bodyText) {
-      const now = readArticle(document, location.href, page, bodyText);
+    async onLoad(claims, snapshot, bodyText, badge) {
+      // What the opening and the comparison need; the date and page key are a snapshot's alone.
+      const now = readOpening(document, page, bodyText);
       const countOpening = async () => {
         const opened = { account: now.account, platform: now.platform, title: now.title, chars: countChars(now.paragraphs), claims };
-        const { summary } = await request({ type: 'article.opened', opened });
+        const { summary } = await request({ type: 'article.opened', opened, ...(badge ? { badge } : {}) });
         banner?.setLedgerLine(summary ? ledgerLine(summary, lang) : null);
       };
       const compareWithSnapshot = async () => {

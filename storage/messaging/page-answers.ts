@@ -1,5 +1,5 @@
 import type { Recognition } from '@/components/recognition/recognise';
-import type { ClaimView } from '@/components/ui/page/ClaimReason';
+import type { ClaimView } from '@/components/ui/page/claim-view';
 import type { ClaimCounts, PageOutline, PageStatus } from './protocol';
 
 /*

@@ -76,6 +76,12 @@ const LangSchema = z.enum(['zh', 'en']);
 
 /** More claims than any article has; a page saying more is not believed. */
 export const MAX_PAGE_CLAIMS = 100_000;
+/** What a page says of its claims for the toolbar button's badge (`page.claims`, `article.opened`). */
+const PageClaimsShape = {
+  count: z.number().int().nonnegative().max(MAX_PAGE_CLAIMS),
+  product: z.strictObject({ zh: z.string().min(1).max(40), en: z.string().min(1).max(40) }).optional(),
+  lang: LangSchema,
+};
 
 /** What a note frame is opened for: one saved annotation, or a new highlight's note. */
 export const NoteGrantRequestSchema = z.discriminatedUnion('mode', [
@@ -171,9 +177,10 @@ export const BackgroundRequestSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('noteFrame.delete') }),
   /**
    * A content script opened an article: the account ledger counts it (when the reader has the
-   * ledger on) and answers with that account's summary for the banner's line.
+   * ledger on) and answers with that account's summary for the banner's line. `badge`: what
+   * `page.claims` says, for the toolbar button, so a page says both in one message at load.
    */
-  z.strictObject({ type: z.literal('article.opened'), opened: ArticleOpenedDraftSchema }),
+  z.strictObject({ type: z.literal('article.opened'), opened: ArticleOpenedDraftSchema, badge: z.strictObject(PageClaimsShape).optional() }),
   /** The first snapshot of the sender's own page, or null. */
   z.strictObject({ type: z.literal('snapshot.get') }),
   /**
@@ -188,12 +195,7 @@ export const BackgroundRequestSchema = z.discriminatedUnion('type', [
    * badge in the sender's own tab (a tab is never named: it is the sender's). `product` is the
    * platform's self-media product by name, `lang` the reader's language for the button's title.
    */
-  z.strictObject({
-    type: z.literal('page.claims'),
-    count: z.number().int().nonnegative().max(MAX_PAGE_CLAIMS),
-    product: z.strictObject({ zh: z.string().min(1).max(40), en: z.string().min(1).max(40) }).optional(),
-    lang: LangSchema,
-  }),
+  z.strictObject({ type: z.literal('page.claims'), ...PageClaimsShape }),
   /**
    * The reader made a selection on a granted site whose loader has not loaded the full content
    * script yet (only the reader's own mouseup or shift+key does this): the background injects it

@@ -28,7 +28,7 @@ export const EXPLAINED_WARNINGS: { code: string; file: RegExp; why: string }[] =
   },
   {
     code: 'UNSAFE_VAR_ASSIGNMENT',
-    file: /^(claims|content-script)\.js$|^chunks\//,
+    file: /^content-script\.js$|^chunks\//,
     why: "Preact's dangerouslySetInnerHTML branch, which no Sourcemark component uses (notes are text)",
   },
   {

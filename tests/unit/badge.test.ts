@@ -103,3 +103,33 @@ describe('handleMessage page.claims', () => {
     expect(await h.ok(contentScript(ARTICLE), { type: 'page.claims', count: 2, lang: 'en' })).toEqual({ shown: false });
   });
 });
+
+describe('handleMessage article.opened with the badge', () => {
+  let h: Harness;
+  let shown: { tabId: number; badge: Badge }[];
+  beforeEach(() => {
+    h = harness();
+    shown = [];
+    h.deps.setBadge = async (tabId, badge) => void shown.push({ tabId, badge });
+  });
+  afterEach(() => h.close());
+
+  const opened = { account: '某账号', platform: 'netease' as const, title: '标题', chars: 1200, claims: { vague: 1, certainty: 0, statistic: 2 } };
+
+  it("puts the count on the sending content script's own tab as it counts the opening", async () => {
+    const badge = { count: 3, product: NETEASE_HAO, lang: 'en' as const };
+    expect(await h.ok(contentScript(ARTICLE, 12), { type: 'article.opened', opened, badge })).toHaveProperty('summary');
+    expect(shown).toEqual([{ tabId: 12, badge: { text: '3', title: 'NetEase Hao · 3 unsourced claims' } }]);
+  });
+
+  it('leaves the badge alone when the opening carries none', async () => {
+    await h.ok(contentScript(ARTICLE, 12), { type: 'article.opened', opened });
+    expect(shown).toEqual([]);
+  });
+
+  it('refuses a badge the page over-counts, and counts nothing', async () => {
+    const r = await h.ask(contentScript(ARTICLE), { type: 'article.opened', opened, badge: { count: 100_001, lang: 'en' } });
+    expect(r).toMatchObject({ ok: false, error: expect.stringContaining('invalid message: badge.count') });
+    expect(shown).toEqual([]);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { ClaimView } from '@/components/ui/page/ClaimReason';
+import type { ClaimView } from '@/components/ui/page/claim-view';
 import { claimAuditDom, type AuditState } from '@/components/ui/page/claim-audit-dom';
 
 const claim = (index: number, category: ClaimView['category'], sentence = `第${index}句据悉有人说。`): ClaimView => ({

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { countByCategory, pageOutline, pageStatus, type PageFacts } from '@/storage/messaging/page-answers';
 import type { Recognition } from '@/components/recognition/recognise';
-import type { ClaimView } from '@/components/ui/page/ClaimReason';
+import type { ClaimView } from '@/components/ui/page/claim-view';
 
 const claim = (index: number, category: ClaimView['category']): ClaimView => ({
   index,

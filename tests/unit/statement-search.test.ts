@@ -2,10 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { findStatementElements } from '@/components/recognition/statement';
 import { DOMS } from '../support/doms';
 
-/**
- * The statement's Text nodes are found by the browser's XPath engine where the DOM has one (jsdom
- * here, every browser) and by a walk where it has none (happy-dom): both find the same elements.
- */
+/** The statement is found the same in both test DOMs (jsdom, happy-dom). */
 
 const ZH = '特别声明：以上内容(如有图片或视频亦包括在内)为自媒体平台“网易号”用户上传并发布，本平台仅提供信息存储服务。';
 const EN = 'Notice: The content above (including the pictures and videos if any) is uploaded and posted by a user of NETEASE HAO, which is a social media platform and only provides information storage services.';

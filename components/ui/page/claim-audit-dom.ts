@@ -1,4 +1,4 @@
-import type { ClaimView } from './ClaimReason';
+import type { ClaimView } from './claim-view';
 import type { Lang } from '@/components/vocabulary/strings';
 import { strings } from '@/components/vocabulary/strings';
 import { CATEGORY_NAMES, CLAIM_CATEGORIES, type ClaimCategory } from '@/components/vocabulary/categories';

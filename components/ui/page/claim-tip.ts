@@ -1,7 +1,6 @@
-import { render } from 'preact';
 import { ATTR, MARK_KIND } from '@/components/vocabulary/attributes';
-import type { ClaimView } from '@/components/ui/page/ClaimReason';
-import ClaimTip from '@/components/ui/page/ClaimTip';
+import type { ClaimView } from '@/components/ui/page/claim-view';
+import { claimTipDom, type ClaimTipDom } from '@/components/ui/page/claim-tip-dom';
 import { claimTipCss } from '@/components/ui/page/claim-tip-styles';
 import type { Lang } from '@/components/vocabulary/strings';
 import type { Verdict } from '@/components/vocabulary/verdicts';
@@ -110,26 +109,28 @@ export function attachClaimTips(doc: Document, opts: ClaimTipOptions): ClaimTips
   const keyboardHere = () =>
     focusVisible(tipActive()) || (isShownMark(doc.activeElement) && focusVisible(doc.activeElement));
 
+  /** The tip drawn in `place`: a verdict chosen in it stands while it shows the same claim. */
+  let drawn: { index: number; claim: ClaimView; tip: ClaimTipDom } | null = null;
   const draw = () => {
     if (!shown) return;
     const index = shown.index;
     const claim = opts.claim(index);
     if (!claim) return hide();
     const { place } = tipUi();
-    render(
-      <ClaimTip
-        key={index}
-        lang={opts.lang}
-        claim={claim}
-        verdict={opts.verdictOf(index)}
-        onVerdict={(v) => opts.onVerdict(index, v)}
-        onAssess={() => {
-          close(tipActive() !== null);
-          opts.onAssess(index);
-        }}
-      />,
-      place,
-    );
+    const verdict = opts.verdictOf(index);
+    if (drawn && drawn.index === index && drawn.claim === claim) return drawn.tip.update(verdict);
+    const tip = claimTipDom(doc, {
+      lang: opts.lang,
+      claim,
+      verdict,
+      onVerdict: (v) => opts.onVerdict(index, v),
+      onAssess: () => {
+        close(tipActive() !== null);
+        opts.onAssess(index);
+      },
+    });
+    place.replaceChildren(tip.element);
+    drawn = { index, claim, tip };
   };
   /** Measures the drawn tip at the viewport's corner, then moves it by its line. */
   const position = () => {
@@ -171,7 +172,8 @@ export function attachClaimTips(doc: Document, opts: ClaimTipOptions): ClaimTips
     hovering = false;
     if (!made) return;
     const { place } = made;
-    render(null, place);
+    place.replaceChildren();
+    drawn = null;
     place.removeAttribute('data-placement');
     place.removeAttribute(ATTR.claimIndex);
   };

@@ -1,7 +1,6 @@
-import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import ClaimTip from '@/components/ui/page/ClaimTip';
-import type { ClaimView } from '@/components/ui/page/ClaimReason';
+import { claimTipDom, type ClaimTipDom } from '@/components/ui/page/claim-tip-dom';
+import type { ClaimView } from '@/components/ui/page/claim-view';
 import { attachClaimTips, type ClaimTipOptions, type ClaimTips } from '@/components/ui/page/claim-tip';
 import { VERDICTS, type Verdict } from '@/components/vocabulary/verdicts';
 
@@ -18,7 +17,7 @@ const buttonsOf = (root: ParentNode) => Array.from(root.querySelectorAll<HTMLBut
 const pressed = (root: ParentNode) => buttonsOf(root).filter((b) => b.getAttribute('aria-pressed') === 'true').map((b) => b.dataset.verdict);
 const key = (el: Element, k: string) => el.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true }));
 
-describe('ClaimTip', () => {
+describe('claimTipDom', () => {
   let root: HTMLElement;
   let onVerdict: ReturnType<typeof vi.fn<(v: Verdict) => void>>;
   let onAssess: ReturnType<typeof vi.fn<() => void>>;
@@ -29,11 +28,20 @@ describe('ClaimTip', () => {
     onAssess = vi.fn<() => void>();
   });
   afterEach(() => {
-    render(null, root);
+    unmount();
     root.remove();
   });
-  const mount = (verdict: Verdict | null, lang: 'zh' | 'en' = 'zh') =>
-    render(<ClaimTip lang={lang} claim={CLAIM} verdict={verdict} onVerdict={onVerdict} onAssess={onAssess} />, root);
+  let tip: ClaimTipDom | null = null;
+  /** Draws the tip, or tells the one drawn the stored verdict (as attachClaimTips does for its claim). */
+  const mount = (verdict: Verdict | null, lang: 'zh' | 'en' = 'zh') => {
+    if (tip) return tip.update(verdict);
+    tip = claimTipDom(document, { lang, claim: CLAIM, verdict, onVerdict, onAssess });
+    root.append(tip.element);
+  };
+  const unmount = () => {
+    root.replaceChildren();
+    tip = null;
+  };
 
   it('shows the reason as a tooltip with the cue in bold', () => {
     mount(null);
@@ -80,7 +88,7 @@ describe('ClaimTip', () => {
   it('is one tab stop: the current verdict, else the first', () => {
     mount('false');
     expect(buttonsOf(root).map((b) => b.tabIndex)).toEqual([-1, -1, -1, 0, -1]);
-    render(null, root);
+    unmount();
     mount(null);
     expect(buttonsOf(root).map((b) => b.tabIndex)).toEqual([0, -1, -1, -1, -1]);
   });

@@ -1,11 +1,10 @@
-import { render } from 'preact';
 import { bannerDom, type SelfMediaNotice } from '@/components/ui/page/banner-dom';
 import { claimAuditDom, type AuditState, type ClaimAuditDom } from '@/components/ui/page/claim-audit-dom';
 import { bannerCss, claimCss } from '@/components/ui/page/banner-styles';
 import type { Lang } from '@/components/vocabulary/strings';
 import { createShadowUi } from '@/components/marking/shadow-host';
-import ArticleChanges from '@/components/ui/page/ArticleChanges';
-import GoneNotice, { type GoneNoticeProps } from '@/components/ui/page/GoneNotice';
+import { articleChangesDom } from '@/components/ui/page/article-changes-dom';
+import { goneNoticeDom, type GoneNoticeOptions } from '@/components/ui/page/gone-notice-dom';
 import type { ParagraphDiff } from '@/components/factcheck/diff';
 
 export type { AuditState };
@@ -22,8 +21,8 @@ export interface BannerHandle {
 
 /**
  * Puts the banner right above `anchor` (the article title). The banner, its ledger line and the
- * claim audit are plain DOM (banner-dom.ts); the changes since the reader's snapshot, which only
- * a changed article shows, are a Preact component drawn into their own box when there are some.
+ * claim audit are plain DOM (banner-dom.ts), as are the changes since the reader's snapshot, which
+ * only a changed article shows, drawn into their own box when there are some.
  * Below the notice, in this order: the ledger line, the changes, the audit.
  */
 export function showBanner(
@@ -39,7 +38,6 @@ export function showBanner(
   const remove = () => {
     if (removed) return;
     removed = true;
-    if (changesBox) render(null, changesBox);
     ui.remove();
     opts.onDismiss?.();
   };
@@ -78,7 +76,6 @@ export function showBanner(
     setChanges(next) {
       if (removed) return;
       if (!next) {
-        if (changesBox) render(null, changesBox);
         changesBox?.remove();
         changesBox = null;
         return;
@@ -88,18 +85,18 @@ export function showBanner(
         changesBox.className = 'changes-box';
         insert(changesBox);
       }
-      render(<ArticleChanges lang={opts.lang} {...next} />, changesBox);
+      changesBox.replaceChildren(articleChangesDom(doc, { lang: opts.lang, ...next }));
     },
     remove,
   };
 }
 
+export type { GoneNoticeOptions };
+
 /**
  * The article the reader kept a copy of is gone: a notice at the top of the page (there is no
  * article title to put it by), with the button that opens the copy.
  */
-export type GoneNoticeOptions = GoneNoticeProps;
-
 export function showGoneNotice(doc: Document, opts: GoneNoticeOptions): { remove(): void } {
   const ui = createShadowUi(doc, 'banner', bannerCss);
   let removed = false;
@@ -107,10 +104,9 @@ export function showGoneNotice(doc: Document, opts: GoneNoticeOptions): { remove
   const remove = () => {
     if (removed) return;
     removed = true;
-    render(null, text);
     ui.remove();
   };
-  render(<GoneNotice {...opts} />, text);
+  text.append(goneNoticeDom(doc, opts));
   ui.shadow.append(root);
   (doc.body ?? doc.documentElement).prepend(ui.host);
   return { remove };
