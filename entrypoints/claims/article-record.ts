@@ -24,8 +24,10 @@ export interface ArticleRecord {
    * one reading of the article. `bodyText`: the body's text as the claims were found in it, so the
    * body is not walked again; `snapshot`: the reader's copy, as the article script's start request
    * brought it; `badge`: the toolbar button's count, said in the same message (claims-badge.ts).
+   * `claims` null: they could not be counted (the detector failed), so the opening is not counted
+   * either; an opening with "no claims" in the ledger would pull the account's rate down falsely.
    */
-  onLoad(claims: ClaimCounts, snapshot: ArticleSnapshot | null, bodyText?: string, badge?: PageClaimsReport): Promise<void>;
+  onLoad(claims: ClaimCounts | null, snapshot: ArticleSnapshot | null, bodyText?: string, badge?: PageClaimsReport): Promise<void>;
   /** Keeps the first snapshot of this article, once (the reader annotated or assessed here). */
   keepSnapshot(): Promise<void>;
 }
@@ -44,6 +46,11 @@ export function articleRecord(opts: { page: Recognition; lang: Lang; banner: Ban
       // What the opening and the comparison need; the date and page key are a snapshot's alone.
       const now = readOpening(document, page, bodyText);
       const countOpening = async () => {
+        if (!claims) {
+          // The badge's count, which would have gone with the opening, goes on its own.
+          if (badge) await request({ type: 'page.claims', ...badge });
+          return;
+        }
         const opened = { account: now.account, platform: now.platform, title: now.title, chars: countChars(now.paragraphs), claims };
         const { summary } = await request({ type: 'article.opened', opened, ...(badge ? { badge } : {}) });
         banner?.setLedgerLine(summary ? ledgerLine(summary, lang) : null);
