@@ -45,7 +45,7 @@ export function startArticleScript(ctx: ScriptContext): void {
   const first = markPage(document, location.href);
   let page: Recognition = first;
   let annotator: ArticleAnnotator | null = null;
-  let waiting: Array<(a: ArticleAnnotator | null) => void> = [];
+  const waiting: Array<(a: ArticleAnnotator | null) => void> = [];
   let claims: ClaimMarks | null = null;
   let part: ArticlePart | null = null;
   /** Whether the article's part started; never once the annotator runs without it. */
@@ -84,7 +84,6 @@ export function startArticleScript(ctx: ScriptContext): void {
     attach(a) {
       annotator = a;
       for (const take of waiting.splice(0)) take(a);
-      waiting = [];
       stopListening();
     },
     tipsChanged: () => part?.ui?.tipsChanged(),

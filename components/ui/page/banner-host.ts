@@ -5,6 +5,7 @@ import type { Lang } from '@/components/vocabulary/strings';
 import { createShadowUi } from '@/components/marking/shadow-host';
 import { articleChangesDom } from '@/components/ui/page/article-changes-dom';
 import { goneNoticeDom, type GoneNoticeOptions } from '@/components/ui/page/gone-notice-dom';
+import { domEl } from '@/components/ui/page/dom-el';
 import type { ParagraphDiff } from '@/components/factcheck/diff';
 
 export type { AuditState };
@@ -67,8 +68,7 @@ export function showBanner(
         return;
       }
       if (!ledger) {
-        ledger = doc.createElement('p');
-        ledger.className = 'ledger-line';
+        ledger = domEl(doc, 'p', 'ledger-line');
         insert(ledger);
       }
       ledger.textContent = line;
@@ -81,8 +81,7 @@ export function showBanner(
         return;
       }
       if (!changesBox) {
-        changesBox = doc.createElement('div');
-        changesBox.className = 'changes-box';
+        changesBox = domEl(doc, 'div', 'changes-box');
         insert(changesBox);
       }
       changesBox.replaceChildren(articleChangesDom(doc, { lang: opts.lang, ...next }));

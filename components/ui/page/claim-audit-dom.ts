@@ -1,4 +1,5 @@
 import type { ClaimView } from './claim-view';
+import { domEl } from './dom-el';
 import type { Lang } from '@/components/vocabulary/strings';
 import { strings } from '@/components/vocabulary/strings';
 import { CATEGORY_NAMES, CLAIM_CATEGORIES, type ClaimCategory } from '@/components/vocabulary/categories';
@@ -24,12 +25,7 @@ export interface ClaimAuditDom {
 export function claimAuditDom(doc: Document, lang: Lang): ClaimAuditDom {
   const t = strings[lang];
   const names = CATEGORY_NAMES[lang];
-  const el = <K extends keyof HTMLElementTagNameMap>(tag: K, className = '', text = ''): HTMLElementTagNameMap[K] => {
-    const e = doc.createElement(tag);
-    if (className) e.className = className;
-    if (text) e.textContent = text;
-    return e;
-  };
+  const el = <K extends keyof HTMLElementTagNameMap>(tag: K, className = '', text = '') => domEl(doc, tag, className, text);
   const button = (className = '') => {
     const b = el('button', className);
     b.type = 'button';

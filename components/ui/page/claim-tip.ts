@@ -285,29 +285,27 @@ export function attachClaimTips(doc: Document, opts: ClaimTipOptions): ClaimTips
     });
   };
 
-  doc.addEventListener('mouseover', over);
-  doc.addEventListener('mouseout', out);
-  doc.addEventListener('focusin', focusIn);
-  doc.addEventListener('focusout', focusOut);
-  doc.addEventListener('click', click);
-  doc.addEventListener('keydown', markKey);
-  // Capture: scrolling any scroller (not only the page) moves the line.
-  View.addEventListener('scroll', follow, { capture: true, passive: true });
-  View.addEventListener('resize', follow, { passive: true });
+  // One list for adding and removing, so the two cannot drift apart. `never`: each handler takes
+  // its own event type, which the browser passes for that `type`.
+  const listeners: [EventTarget, string, (e: never) => void, AddEventListenerOptions?][] = [
+    [doc, 'mouseover', over],
+    [doc, 'mouseout', out],
+    [doc, 'focusin', focusIn],
+    [doc, 'focusout', focusOut],
+    [doc, 'click', click],
+    [doc, 'keydown', markKey],
+    // Capture: scrolling any scroller (not only the page) moves the line.
+    [View, 'scroll', follow, { capture: true, passive: true }],
+    [View, 'resize', follow, { passive: true }],
+  ];
+  for (const [target, type, fn, options] of listeners) target.addEventListener(type, fn as EventListener, options);
   return {
     update() {
       draw();
       position();
     },
     remove() {
-      doc.removeEventListener('mouseover', over);
-      doc.removeEventListener('mouseout', out);
-      doc.removeEventListener('focusin', focusIn);
-      doc.removeEventListener('focusout', focusOut);
-      doc.removeEventListener('click', click);
-      doc.removeEventListener('keydown', markKey);
-      View.removeEventListener('scroll', follow, { capture: true });
-      View.removeEventListener('resize', follow);
+      for (const [target, type, fn, options] of listeners) target.removeEventListener(type, fn as EventListener, options);
       if (frame) View.cancelAnimationFrame(frame);
       hide();
       made?.ui.remove();
