@@ -1,4 +1,4 @@
-import { searchTerms } from '@/storage/db/queries';
+import { searchTerms } from '@/storage/db/search-text';
 import { newestFirst, type DigestRow } from '@/storage/db/digest';
 import { fieldIs, hasTag, rowOfText, textAt, type DigestShard } from '@/storage/db/digest-shard';
 import type { Color } from '@/storage/model/annotation';

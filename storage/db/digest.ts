@@ -1,6 +1,6 @@
 import type { Annotation, Assessment, Color } from '../model/annotation';
-import { quoteOf } from '../model/quote';
-import { foldText, startOf } from './queries';
+import { quoteOf, startOf } from '../model/quote';
+import { foldText } from './search-text';
 import { packShard, unpackShard, type DigestShard } from './digest-shard';
 
 /**

@@ -1,6 +1,10 @@
 import { quoteOf, type Annotation, type Color } from '../model/annotation';
+import { startOf } from '../model/quote';
+import { foldText, searchTerms } from './search-text';
 import type { SourcemarkDB } from './db';
 import { pageSummary, type PageList } from './page-summary';
+
+export { foldText, searchTerms, startOf };
 
 /**
  * The popup's and options page's read side. Extension pages share the background's origin, so
@@ -40,12 +44,6 @@ export async function pagesNewestFirst(
       more: latest.size > offset + limit,
     };
   });
-}
-
-/** Where the highlight starts in the page's text; annotations without a position go last. */
-export function startOf(a: Annotation): number {
-  for (const s of a.selectors) if (s.type === 'TextPositionSelector') return s.start;
-  return Number.POSITIVE_INFINITY;
 }
 
 /** Reading order: by position, then by creation, then by id so the order is total. Two
@@ -95,22 +93,6 @@ export interface SearchResult {
   annotations: Annotation[];
   /** Every match, for "export the current search result". */
   total: number;
-}
-
-/**
- * Folds what a reader does not distinguish when searching: case (Latin, Greek, Cyrillic) and
- * width (ＡＢＣ, full-width ，：？ on pages that mix them with ASCII). CJK text has no case and
- * no word spaces, so after folding a plain substring test is the right match for it.
- */
-export function foldText(s: string): string {
-  return s.normalize('NFKC').toLowerCase();
-}
-
-/** Whitespace separates terms; every term must occur (in any field). */
-export function searchTerms(query: string): string[] {
-  return foldText(query)
-    .split(/\s+/u)
-    .filter((t) => t !== '');
 }
 
 /** The text a search looks in, before folding. Fields are joined by a newline, which no term
