@@ -19,6 +19,9 @@ export interface FirstScreen {
   pages: PageList;
 }
 
+/** Records read in one request per page shown: a screenful of pages usually comes in one. */
+const BATCH_PER_PAGE = 16;
+
 /** `name` is for tests, which keep a database of their own. */
 export async function readFirstScreen(limit: number, name: string = DB_NAME): Promise<FirstScreen | null> {
   const db = await openExisting(name);
@@ -53,13 +56,11 @@ function read(db: IDBDatabase, limit: number, done: (answer: FirstScreen | null)
   // shown page's count is asked for as soon as the page is found, so the counts are answered
   // alongside the walk instead of in a round of their own after it.
   const annotations = tx.objectStore('annotations');
+  const byUpdated = annotations.index('updated');
   const latest = new Map<string, Annotation>();
   const counts: number[] = [];
-  const walk = annotations.index('updated').openCursor(null, 'prev');
-  walk.onsuccess = () => {
-    const cursor = walk.result;
-    if (!cursor) return;
-    const a = cursor.value as Annotation;
+  /** Takes the next record, newest first; false once one page more than shown is found. */
+  const take = (a: Annotation): boolean => {
     if (!latest.has(a.pageKey)) {
       const i = latest.size;
       latest.set(a.pageKey, a);
@@ -68,9 +69,35 @@ function read(db: IDBDatabase, limit: number, done: (answer: FirstScreen | null)
         count.onsuccess = () => void (counts[i] = count.result);
       }
     }
-    // One page more than shown says whether there are more: no need to step past it.
-    if (latest.size <= limit) cursor.continue();
+    // One page more than shown says whether there are more: no need to read past it.
+    return latest.size <= limit;
   };
+  /** Record by record from the newest end, or from just after `after` (the last one taken). */
+  const walk = (after?: Annotation) => {
+    const cursor = byUpdated.openCursor(after ? IDBKeyRange.upperBound(after.updated) : null, 'prev');
+    cursor.onsuccess = () => {
+      const c = cursor.result;
+      if (!c) return;
+      const a = c.value as Annotation;
+      // Ties with `after` come by id, highest first: those down to it were taken already.
+      const seen = after !== undefined && a.updated === after.updated && a.id >= after.id;
+      if (seen || take(a)) c.continue();
+    };
+  };
+  // Where the browser can read an index backwards in one request (IndexedDB's getAll options,
+  // shipped with getAllRecords), the newest records come in one round trip instead of one per
+  // record, and the cursor walks on only if they hold too few pages.
+  if (typeof (byUpdated as { getAllRecords?: unknown }).getAllRecords === 'function') {
+    const batch = (limit + 1) * BATCH_PER_PAGE;
+    // lib.dom does not know the options form yet.
+    const newest = byUpdated.getAll({ query: null, count: batch, direction: 'prev' } as unknown as IDBKeyRange);
+    newest.onsuccess = () => {
+      const rows = newest.result as Annotation[];
+      let more = true;
+      for (const a of rows) if (!(more = take(a))) break;
+      if (more && rows.length === batch) walk(rows[rows.length - 1]);
+    };
+  } else walk();
   tx.oncomplete = () => {
     const shown = [...latest.values()].slice(0, limit);
     done({

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SCHEMA_VERSIONS, SourcemarkDB } from '@/storage/db/db';
 import { readFirstScreen } from '@/storage/db/first-screen';
 import { pagesNewestFirst } from '@/storage/db/queries';
@@ -15,6 +15,9 @@ describe('readFirstScreen (the popup first script’s read, without Dexie)', () 
     name = `first-screen-${Math.random()}`;
     db = new SourcemarkDB(name);
     await db.open();
+  });
+  afterEach(() => {
+    vi.restoreAllMocks();
   });
 
   it('answers what pagesNewestFirst and readSettings answer, over a library of 300 pages', async () => {
@@ -35,6 +38,52 @@ describe('readFirstScreen (the popup first script’s read, without Dexie)', () 
     const answer = await readFirstScreen(3, name);
     expect(answer?.pages).toEqual(await pagesNewestFirst(db, { limit: 3 }));
     expect(answer?.pages.pages.map((p) => p.pageKey)).toEqual(['example.com/4', 'example.com/3', 'example.com/2']);
+  });
+
+  it('reads the newest records in one request where the browser can read an index backwards', async () => {
+    await db.annotations.bulkPut(makeLibrary(300, 4));
+    const getAll = vi.spyOn(IDBIndex.prototype, 'getAll');
+    const answer = await readFirstScreen(20, name);
+    expect(getAll).toHaveBeenCalledTimes(1);
+    expect(answer?.pages).toEqual(await pagesNewestFirst(db, { limit: 20 }));
+  });
+
+  it('reads on past that request when its records hold too few pages, ties at its edge included', async () => {
+    const at = '2026-03-01T00:00:00.000Z';
+    // 100 changes at one instant on two pages (more than one request brings for 3 pages), then older pages.
+    const tied = Array.from({ length: 100 }, (_, n) =>
+      sampleAnnotation({ id: id(n + 10), pageKey: `example.com/${n % 7 === 0 ? 'b' : 'a'}`, url: 'https://example.com/', updated: at }),
+    );
+    const older = [1, 2, 3].map((n) =>
+      sampleAnnotation({ id: id(n), pageKey: `example.com/${n}`, url: `https://example.com/${n}`, updated: `2026-02-0${n}T00:00:00.000Z` }),
+    );
+    await db.annotations.bulkPut([...tied, ...older]);
+    const getAll = vi.spyOn(IDBIndex.prototype, 'getAll');
+    const answer = await readFirstScreen(3, name);
+    expect(getAll).toHaveBeenCalledTimes(1);
+    expect(answer?.pages).toEqual(await pagesNewestFirst(db, { limit: 3 }));
+    expect(answer?.pages.pages.map((p) => [p.pageKey, p.count])).toEqual([
+      ['example.com/a', 85],
+      ['example.com/b', 15],
+      ['example.com/3', 1],
+    ]);
+    expect(answer?.pages.more).toBe(true);
+  });
+
+  it('walks record by record where the browser cannot read an index backwards in one request', async () => {
+    await db.annotations.bulkPut(makeLibrary(300, 4));
+    const proto = IDBIndex.prototype as { getAllRecords?: unknown };
+    const had = Object.getOwnPropertyDescriptor(proto, 'getAllRecords');
+    delete proto.getAllRecords;
+    try {
+      const getAll = vi.spyOn(IDBIndex.prototype, 'getAll');
+      const answer = await readFirstScreen(20, name);
+      expect(getAll).not.toHaveBeenCalled();
+      expect(answer?.pages).toEqual(await pagesNewestFirst(db, { limit: 20 }));
+      expect(answer?.pages.pages).toHaveLength(20);
+    } finally {
+      if (had) Object.defineProperty(proto, 'getAllRecords', had);
+    }
   });
 
   it('reads a library smaller than a screen as complete, and an empty one as empty', async () => {
