@@ -5,6 +5,7 @@ import { handOver } from '@/components/ui/popup/hand-over';
 import { SourcemarkDB } from '@/storage/db/db';
 import type { Early } from '@/components/ui/popup/early-handoff';
 import { prefetchFirstPages, seedFirstPages } from '@/components/ui/popup/first-pages';
+import { seedDigest } from '@/components/ui/popup/seeded-digest';
 import App from './App';
 import { activeTab } from './tab-actions';
 
@@ -12,8 +13,9 @@ import { activeTab } from './tab-actions';
  * Renders the popup once its settings, its tab and the first screen of the list are known, in
  * place of the early screen the early script drew from the same answers.
  */
-export async function mount({ tabId, tab, first }: Early): Promise<void> {
+export async function mount({ tabId, tab, first, digest }: Early): Promise<void> {
   const db = new SourcemarkDB();
+  seedDigest(db, digest);
   const early = await first;
   let lang;
   if (early) {

@@ -58,8 +58,14 @@ describe('the popup with a large library', () => {
     // The early screen (components/ui/popup/early-screen.ts) holds the first pages only; the
     // App's windowed list, which holds them all, is in place once #app no longer says it is early.
     await popup.waitForSelector('#app:not([data-early-screen]) main .group-head');
-    await popup.locator('main').evaluate((m) => m.scrollTo(0, m.scrollHeight));
-    await expect.poll(() => popup.locator('main .group-head', { hasText: oldest.title }).count()).toBe(1);
+    // Scrolled to the bottom again on each try: until the App has grouped the whole library (when
+    // idle), its list holds the first pages only, and their bottom is not the library's.
+    await expect
+      .poll(async () => {
+        await popup.locator('main').evaluate((m) => m.scrollTo(0, m.scrollHeight));
+        return popup.locator('main .group-head', { hasText: oldest.title }).count();
+      })
+      .toBe(1);
     expect(await popup.locator('main .group-head', { hasText: newest.title }).count()).toBe(0);
     await popup.locator('main').evaluate((m) => m.scrollTo(0, 0));
     await expect.poll(() => popup.locator('main .group-head', { hasText: newest.title }).count()).toBe(1);
@@ -73,6 +79,35 @@ describe('the popup with a large library', () => {
     expect(await popup.locator(`.results li.item[data-annotation-id="${target.id}"] .quote`).innerText()).toBe(target.quote);
     await popup.getByRole('searchbox').fill('');
     await expect.poll(() => headings(popup).first().innerText()).toContain(newest.title);
+  });
+
+  it('answers a search typed before the App has loaded, and keeps its results when the App takes over', async () => {
+    const early = await h.context.newPage();
+    await early.setViewportSize({ width: 420, height: 600 });
+    // The App's module is held back, so the early screen (components/ui/popup/early-screen.ts) is
+    // still the popup while the reader types.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await early.route(/\/chunks\/mount-[^/]+\.js$/, async (route) => {
+      await held;
+      await route.fallback();
+    });
+    await early.goto(`chrome-extension://${h.extensionId}/popup.html`);
+    await early.waitForSelector('#app[data-early-screen] main .group-head');
+    const target = byPage.get(oldest.pageKey)![2]!;
+    const words = target.quote.slice(-8);
+    await early.getByRole('searchbox').fill(words);
+    const answered = early.locator('#app[data-early-screen] .results[aria-busy="false"]');
+    await expect.poll(() => answered.locator('[role="status"]').innerText()).toBe('找到 1 条');
+    expect(await answered.locator(`li.item[data-annotation-id="${target.id}"] .quote`).innerText()).toBe(target.quote);
+    expect(await answered.locator('.group-title').innerText()).toBe(oldest.title);
+
+    release();
+    await early.waitForSelector('#app:not([data-early-screen]) .results[aria-busy="false"]');
+    expect(await early.locator('.results [role="status"]').innerText()).toBe('找到 1 条');
+    expect(await early.locator(`.results li.item[data-annotation-id="${target.id}"] .quote`).innerText()).toBe(target.quote);
+    expect(await early.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value)).toBe(words);
+    await early.close();
   });
 
   it('reaches the rows by keyboard: a heading opens with Enter and Tab walks on into its annotations', async () => {

@@ -1,6 +1,7 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { CURRENT_VERSION, SCHEMA_VERSIONS, SourcemarkDB } from '@/storage/db/db';
+import { SCHEMA_VERSION } from '@/storage/db/schema-version';
 import { DIGEST_SHARDS, buildDigest, contentOf, digestRowOf, shardOf } from '@/storage/db/digest';
 import { sampleAnnotation } from '../support/sample-annotation';
 
@@ -18,6 +19,8 @@ describe('database upgrades', () => {
     expect([...versions].sort((a, b) => a - b)).toEqual(versions);
     expect(new Set(versions).size).toBe(versions.length);
     expect(CURRENT_VERSION).toBe(versions.at(-1));
+    // The popup's first script reads the digest only under this number (no Dexie there).
+    expect(SCHEMA_VERSION).toBe(CURRENT_VERSION);
   });
 
   for (const old of SCHEMA_VERSIONS) {

@@ -2,7 +2,7 @@ import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CURRENT_VERSION, SCHEMA_VERSIONS, SourcemarkDB } from '@/storage/db/db';
 import { buildDigest, contentOf } from '@/storage/db/digest';
-import { readDigestNow } from '@/storage/db/digest-now';
+import { askDigest, readDigestNow } from '@/storage/db/digest-now';
 import { makeLibrary } from '../bench/popup-data';
 
 /** The popup's plain read of the search digest, before Dexie is open. */
@@ -25,6 +25,20 @@ describe('readDigestNow', () => {
     db.close();
     const shards = await readDigestNow(name, CURRENT_VERSION);
     expect(shards?.map(contentOf)).toEqual(buildDigest(library).map(contentOf));
+  });
+
+  it('has nothing to take until the database answered, then the same shards on every take', async () => {
+    const name = fresh();
+    const db = new SourcemarkDB(name);
+    const library = makeLibrary(30, 4);
+    await db.annotations.bulkPut(library);
+    db.close();
+    const asked = askDigest(name, CURRENT_VERSION);
+    expect(asked.take()).toBeUndefined();
+    await asked.answered;
+    const shards = asked.take();
+    expect(shards?.map(contentOf)).toEqual(buildDigest(library).map(contentOf));
+    expect(asked.take()).toBe(shards);
   });
 
   it('reads nothing from a database of an older version, whose digest is in another form', async () => {

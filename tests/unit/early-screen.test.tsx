@@ -6,8 +6,14 @@ import { publishEarly, takeEarly } from '@/components/ui/popup/early-handoff';
 import { EARLY_ATTR, drawEarlyScreen } from '@/components/ui/popup/early-screen';
 import { seedFirstPages } from '@/components/ui/popup/first-pages';
 import { handOver } from '@/components/ui/popup/hand-over';
+import { seedDigest } from '@/components/ui/popup/seeded-digest';
 import { SourcemarkDB } from '@/storage/db/db';
+import { buildDigest } from '@/storage/db/digest';
+import type { DigestAnswer } from '@/storage/db/digest-now';
+import type { DigestShard } from '@/storage/db/digest-shard';
 import type { PageSummary } from '@/storage/db/page-summary';
+import type { Annotation } from '@/storage/model/annotation';
+import { makeLibrary } from '../bench/popup-data';
 
 const pages: PageSummary[] = Array.from({ length: 20 }, (_, i) => ({
   pageKey: `example.com/${i}`,
@@ -17,6 +23,39 @@ const pages: PageSummary[] = Array.from({ length: 20 }, (_, i) => ({
   updated: new Date(Date.UTC(2026, 2, 20 - (i % 10))).toISOString(),
   count: i + 1,
 }));
+
+/** 40 pages of 5: one with markup in its title, quote and note, one judged false with tags. */
+function library(): Annotation[] {
+  const all = makeLibrary(40, 5);
+  all[0] = { ...all[0]!, title: '<b>标题</b>', note: '<img src=x onerror=alert(1)>', selectors: [{ type: 'TextQuoteSelector', exact: '据知情<i>人士</i>' }] };
+  all[5] = { ...all[5]!, tags: ['地缘', '待查'], assessment: { verdict: 'false', evidence: ['https://example.com/'] } };
+  return all;
+}
+
+/** A digest answer as the first script holds it: `shards` once `answered` (at once if not given). */
+function answerOf(shards: readonly DigestShard[] | null, answered?: Promise<void>): DigestAnswer & { takes: number } {
+  let there = !answered;
+  void answered?.then(() => (there = true));
+  const answer = {
+    takes: 0,
+    answered: answered ?? Promise.resolve(),
+    take() {
+      if (!there) return undefined;
+      answer.takes++;
+      return shards;
+    },
+  };
+  return answer;
+}
+
+/** Types `query` into the search field under `root`, as a reader does: one input event. */
+function type(root: Element, query: string): void {
+  const input = root.querySelector<HTMLInputElement>('input[type="search"]')!;
+  input.value = query;
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+}
+
+const tick = () => new Promise((r) => setTimeout(r, 0));
 
 describe('the popup’s early screen (drawn before Preact loads)', () => {
   let db: SourcemarkDB;
@@ -57,6 +96,89 @@ describe('the popup’s early screen (drawn before Preact loads)', () => {
     expect(root.querySelector('main')?.textContent).toBe('Loading…');
     expect(root.querySelector('.group-head')).toBeNull();
     expect(root.querySelector('footer a')?.getAttribute('href')).toBe('/ledger.html');
+  });
+
+  it.each(['zh', 'en'] as const)('answers a search with the markup of the App’s results for it (%s)', async (lang) => {
+    const shards = buildDigest(library());
+    // The App over the same digest, as mount.tsx seeds it from the first script's read.
+    seedDigest(db, Promise.resolve(shards));
+    await tick();
+    const app = document.createElement('div');
+    document.body.append(app);
+    seedFirstPages(db, { pages, more: true });
+    render(<App db={db} lang={lang} tab={{ kind: 'unsupported', tab: null }} />, app);
+    for (const query of ['据知情', '第5篇', 'minister said']) {
+      type(app, query);
+      await tick();
+      const expected = app.querySelector('.results')!;
+      expect(expected.getAttribute('aria-busy')).toBe('false');
+      expect(expected.querySelectorAll('li.item').length).toBeGreaterThan(0);
+
+      const root = document.getElementById('app')!;
+      drawEarlyScreen(document, root, { lang, view: 'all', pages, digest: answerOf(shards) });
+      type(root, query);
+      expect(root.querySelector('.results')?.outerHTML).toBe(expected.outerHTML);
+    }
+    render(null, app);
+  });
+
+  it('shows markup in titles, quotes and notes as text, and a verdict and tags as the App does', () => {
+    const root = document.getElementById('app')!;
+    drawEarlyScreen(document, root, { lang: 'zh', view: 'all', pages, digest: answerOf(buildDigest(library())) });
+    type(root, '<i>人士');
+    const marked = root.querySelector(`li.item[data-annotation-id="${library()[0]!.id}"]`)!;
+    expect(root.querySelectorAll('li.item')).toHaveLength(1);
+    expect(root.querySelector('img, b, i')).toBeNull();
+    expect(marked.querySelector('.quote')?.textContent).toBe('据知情<i>人士</i>');
+    expect(marked.querySelector('.note')?.textContent).toBe('<img src=x onerror=alert(1)>');
+    expect(root.querySelector('.group-title')?.textContent).toBe('<b>标题</b>');
+    type(root, '（1-0）');
+    const judged = root.querySelector(`li.item[data-annotation-id="${library()[5]!.id}"]`)!;
+    expect(judged.querySelector('.verdict-chip')?.getAttribute('data-verdict')).toBe('false');
+    expect(judged.querySelector('.verdict-chip')?.textContent).toBe('✗ 不实');
+    expect(judged.querySelector('.tags')?.textContent).toBe('#地缘 #待查');
+  });
+
+  it('says “nothing found” for a query nothing matches, and shows the page list again when the query is cleared', () => {
+    const root = document.getElementById('app')!;
+    drawEarlyScreen(document, root, { lang: 'en', view: 'all', pages, digest: answerOf(buildDigest(library())) });
+    type(root, 'zzzz-nowhere');
+    const results = root.querySelector('.results')!;
+    expect(results.getAttribute('aria-busy')).toBe('false');
+    expect(results.querySelector('[role="status"]')?.textContent).toMatch(/^Nothing found/);
+    expect(results.querySelector('.vlist')).toBeNull();
+    type(root, '');
+    expect(root.querySelector('.results')).toBeNull();
+    expect(root.querySelectorAll('.group-head').length).toBeGreaterThan(5);
+  });
+
+  it('answers a query typed before the digest was read as soon as it is, copying the digest once', async () => {
+    let answer!: () => void;
+    const digest = answerOf(buildDigest(library()), new Promise<void>((r) => (answer = r)));
+    const root = document.getElementById('app')!;
+    drawEarlyScreen(document, root, { lang: 'zh', view: 'all', pages, digest });
+    type(root, '据知情');
+    expect(root.querySelector('.results')?.getAttribute('aria-busy')).toBe('true');
+    answer();
+    await tick();
+    const results = root.querySelector('.results')!;
+    expect(results.getAttribute('aria-busy')).toBe('false');
+    expect(results.getAttribute('data-query')).toBe('据知情');
+    expect(results.querySelector('[role="status"]')?.textContent).toMatch(/^找到 \d+ 条$/);
+    type(root, '据知情人士');
+    expect(root.querySelector('.results li.item')).not.toBeNull();
+    expect(digest.takes).toBe(1);
+  });
+
+  it('stays “searching” when the digest cannot be read (the App answers once it is there)', async () => {
+    const root = document.getElementById('app')!;
+    drawEarlyScreen(document, root, { lang: 'zh', view: 'all', pages, digest: answerOf(null) });
+    await tick();
+    type(root, '据知情');
+    await tick();
+    const results = root.querySelector('.results')!;
+    expect(results.getAttribute('aria-busy')).toBe('true');
+    expect(results.querySelector('[role="status"]')?.textContent).toBe('正在搜索…');
   });
 
   it('shows a query typed before the library is there as searching (busy), not the page list, and the list again when cleared', () => {
@@ -150,6 +272,28 @@ describe('handOver (the App in place of the early screen)', () => {
     expect(clicks).toEqual([]);
   });
 
+  it('keeps a search answered on the early screen, and gives a click on one of its results to the same result in the App', async () => {
+    const db = new SourcemarkDB(`early-${Math.random()}`);
+    const shards = buildDigest(library());
+    seedDigest(db, Promise.resolve(shards));
+    seedFirstPages(db, { pages, more: true });
+    await tick();
+    const root = document.getElementById('app')!;
+    drawEarlyScreen(document, root, { lang: 'zh', view: 'all', pages, digest: answerOf(shards) });
+    type(root, '（1-0）');
+    const item = root.querySelector(`li.item[data-annotation-id="${library()[5]!.id}"]`)!;
+    const edit = [...item.querySelectorAll('button')].find((b) => b.textContent === '编辑笔记' || b.textContent === '添加笔记')!;
+    edit.click();
+    handOver(document, (app) => render(<App db={db} lang="zh" tab={{ kind: 'unsupported', tab: null }} />, app));
+    await tick();
+    const app = document.getElementById('app')!;
+    expect(app.hasAttribute(EARLY_ATTR)).toBe(false);
+    expect(app.querySelector('.results')?.getAttribute('aria-busy')).toBe('false');
+    const same = app.querySelector(`li.item[data-annotation-id="${library()[5]!.id}"]`)!;
+    expect(same.querySelector('textarea')).not.toBeNull();
+    render(null, app);
+  });
+
   it('renders into #app as it is when no early screen was drawn', () => {
     const before = document.getElementById('app');
     const heard: string[] = [];
@@ -167,11 +311,13 @@ describe('publishEarly and takeEarly (the early script hands its reads to the Ap
 
   it('gives the App the early script’s reads when the early script ran first', async () => {
     const first = Promise.resolve(null);
-    const published = publishEarly(() => ({ tabId: 7, tab: Promise.resolve(undefined), first, drawn: Promise.resolve() }));
+    const digest = Promise.resolve(null);
+    const published = publishEarly(() => ({ tabId: 7, tab: Promise.resolve(undefined), first, drawn: Promise.resolve(), digest }));
     const taken = takeEarly('?tab=9');
     expect(taken).toBe(published);
     expect(taken.tabId).toBe(7);
     expect(taken.first).toBe(first);
+    expect(taken.digest).toBe(digest);
   });
 
   it('reads the tab itself and leaves the first screen to Dexie when the early script has not run, which then draws nothing', async () => {
@@ -180,6 +326,7 @@ describe('publishEarly and takeEarly (the early script hands its reads to the Ap
     expect(taken.tabId).toBe(tab.id);
     expect((await taken.tab)?.url).toBe('https://example.com/a');
     expect(await taken.first).toBeNull();
+    expect(await taken.digest).toBeNull();
     let made = false;
     expect(
       publishEarly(() => {

@@ -1,4 +1,5 @@
 import type { Browser } from 'wxt/browser';
+import type { DigestShard } from '@/storage/db/digest-shard';
 import type { FirstScreen } from '@/storage/db/first-screen';
 import { findTab } from '@/entrypoints/popup/find-tab';
 import { tabFromLocation } from '@/components/ui/tab-param';
@@ -17,6 +18,8 @@ export interface Early {
   first: Promise<FirstScreen | null>;
   /** Settles once the early screen is drawn, or once it is known that it will not be. */
   drawn: Promise<void>;
+  /** The search digest, read without Dexie once the early screen is drawn; null: read it through Dexie. */
+  digest: Promise<readonly DigestShard[] | null>;
 }
 
 interface Meeting {
@@ -47,5 +50,5 @@ export function takeEarly(search: string): Early {
   m.appStarted = true;
   if (m.early) return m.early;
   const tabId = tabFromLocation(search);
-  return { tabId, tab: findTab(tabId), first: Promise.resolve(null), drawn: Promise.resolve() };
+  return { tabId, tab: findTab(tabId), first: Promise.resolve(null), drawn: Promise.resolve(), digest: Promise.resolve(null) };
 }

@@ -1,11 +1,16 @@
+import { DigestLibrary } from '@/components/listing/digest-library';
+import { LibraryIndex } from '@/components/listing/library-index';
 import { pageRows } from '@/components/listing/page-rows';
 import { offsetsOf, rowHeights, visibleRows } from '@/components/listing/windowing';
 import type { Lang } from '@/components/vocabulary/lang';
 import { ledgerStrings } from '@/components/vocabulary/ledger-strings';
 import { panelStrings } from '@/components/vocabulary/panel-strings';
-import { formatDate, popupStrings } from '@/components/vocabulary/strings';
+import { popupStrings } from '@/components/vocabulary/strings';
+import type { DigestAnswer } from '@/storage/db/digest-now';
 import type { PageSummary } from '@/storage/db/page-summary';
 import { COLORS } from '@/storage/model/colors';
+import { earlyHeading, el } from './early-dom';
+import { drawEarlyResults } from './early-results';
 import { OVERSCAN, estimateOf, fallbackHeight } from './list-window';
 
 /**
@@ -15,8 +20,9 @@ import { OVERSCAN, estimateOf, fallbackHeight } from './list-window';
  * FilterBar, WindowedList, PageHeading), so it looks the same and reads the same to a screen
  * reader, and hand-over.ts swaps the App in without a flash. Its buttons do nothing themselves:
  * the last one clicked is noted (EARLY_CLICK_ATTR) and clicked again in the App when it is there.
- * The search field answers, and only honestly: while the library is not loaded a query shows
- * "searching" (busy), never a list that could pass for its results.
+ * The search field answers from the search digest once the first script has read it
+ * (early-results.ts), and only honestly: until then a query shows "searching" (busy), never a
+ * list that could pass for its results.
  */
 
 import { EARLY_ATTR, EARLY_CLICK_ATTR } from './early-attrs';
@@ -49,15 +55,8 @@ export interface EarlyScreen {
   view: 'page' | 'all';
   /** The first pages of "All annotations", newest first. */
   pages: readonly PageSummary[];
-}
-
-type Attrs = Record<string, string>;
-
-function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, attrs: Attrs = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
-  const e = doc.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
-  e.append(...children);
-  return e;
+  /** The search digest as the first script asked for it (storage/db/digest-now.ts). */
+  digest?: DigestAnswer;
 }
 
 /** Draws the first screen into `root` (the page's empty `#app`). */
@@ -94,7 +93,7 @@ export function drawEarlyScreen(doc: Document, root: HTMLElement, screen: EarlyS
 }
 
 /** "All annotations" before the library: the search bar and the first window of page headings. */
-function allAnnotations(doc: Document, { lang, pages }: EarlyScreen): HTMLElement {
+function allAnnotations(doc: Document, { lang, pages, digest }: EarlyScreen): HTMLElement {
   const t = popupStrings[lang];
   const input = el(doc, 'input', { type: 'search', class: 'search', 'aria-label': t.searchLabel, placeholder: t.searchPlaceholder });
   const swatches = COLORS.map((c) =>
@@ -107,19 +106,30 @@ function allAnnotations(doc: Document, { lang, pages }: EarlyScreen): HTMLElemen
   );
   const filters = el(doc, 'div', { class: 'filters' }, el(doc, 'div', { class: 'row', role: 'group', 'aria-label': t.colorFilter }, ...swatches));
   const list = pageList(doc, lang, pages);
-  const busy = el(doc, 'div', { class: 'results', 'aria-busy': 'true' }, el(doc, 'p', { class: 'muted', role: 'status' }, t.searching));
-  // As AllAnnotations while its index is not built: a query is "searching" until the App answers it.
-  input.addEventListener('input', () => {
-    const searching = input.value.trim() !== '';
-    busy.setAttribute('data-query', input.value);
-    (searching ? list : busy).replaceWith(searching ? busy : list);
-  });
+  let shown: HTMLElement = list;
+  let index: LibraryIndex | null = null;
+  const indexNow = (): LibraryIndex | null => {
+    // The digest is copied into the page here if the first script has not done it yet.
+    const shards = index ? null : digest?.take();
+    if (shards) index = new LibraryIndex(new DigestLibrary().read(shards));
+    return index;
+  };
+  // As AllAnnotations: a query is answered from the index, "searching" until there is one.
+  const show = () => {
+    const query = input.value;
+    const next = query.trim() === '' ? list : drawEarlyResults(doc, lang, query, indexNow()?.search({ query, colors: [], tag: null }) ?? null);
+    if (next !== shown) shown.replaceWith(next);
+    shown = next;
+  };
+  input.addEventListener('input', show);
+  // A query typed before the database answered: its results as soon as it has. Not once handed
+  // over (the App answers now), nor when it could not be read (the App reads it through Dexie).
+  void digest?.answered.then(() => input.isConnected && input.value.trim() !== '' && !index && show());
   return el(doc, 'div', { class: 'all' }, el(doc, 'div', { class: 'search-bar' }, input, filters), list);
 }
 
 /** The headings WindowedList renders first: the rows in a view of the window's height, at estimated heights. */
 function pageList(doc: Document, lang: Lang, pages: readonly PageSummary[]): HTMLElement {
-  const t = popupStrings[lang];
   const rows = pageRows(pages, null, new Set());
   const offsets = offsetsOf(rowHeights(rows, (r) => r.key, new Map(), estimateOf));
   const win = visibleRows(offsets, 0, fallbackHeight(), OVERSCAN);
@@ -128,17 +138,7 @@ function pageList(doc: Document, lang: Lang, pages: readonly PageSummary[]): HTM
   vlist.style.paddingBottom = `${win.after}px`;
   for (const row of rows.slice(win.start, win.end)) {
     if (row.kind !== 'page') continue;
-    const { page } = row;
-    const meta = [page.site, formatDate(lang, page.updated), page.count === undefined ? '' : t.pageCount(page.count)].filter(Boolean).join(' · ');
-    const toggle = el(
-      doc,
-      'button',
-      { type: 'button', class: 'group-toggle', 'aria-expanded': 'false' },
-      el(doc, 'span', { class: 'chevron', 'aria-hidden': 'true' }, '▸'),
-      el(doc, 'span', { class: 'group-title' }, page.title.trim() || page.url),
-      el(doc, 'span', { class: 'group-meta' }, meta),
-    );
-    vlist.append(el(doc, 'section', { class: 'group', 'data-page-key': page.pageKey }, el(doc, 'h3', { class: 'group-head', 'data-row-key': row.key }, toggle)));
+    vlist.append(el(doc, 'section', { class: 'group', 'data-page-key': row.page.pageKey }, earlyHeading(doc, lang, row.page, false, row.key)));
   }
   return el(doc, 'div', { class: 'pages' }, vlist);
 }

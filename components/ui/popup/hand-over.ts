@@ -27,19 +27,27 @@ export function handOver(doc: Document, mount: (container: HTMLElement) => void)
   const main = app.querySelector('main');
   if (main && scrolled > 0) main.scrollTop = scrolled;
   const field = app.querySelector<HTMLInputElement>('input[type="search"]');
-  if (typed && field && field.value !== typed.value) {
+  const searched = Boolean(typed && field && field.value !== typed.value);
+  if (typed && field && searched) {
     field.value = typed.value;
     field.dispatchEvent(new Event('input', { bubbles: true }));
   }
-  // The search field by what it is (it may move in the App's markup), other controls by place.
-  const again = focused === null ? null : active === typed ? field : elementAt(app, focused);
-  if (again instanceof HTMLElement) {
-    again.focus();
-    if (again === field && typed) field.setSelectionRange(typed.selectionStart, typed.selectionEnd, typed.selectionDirection ?? undefined);
+  // The search field by what it is (it may move in the App's markup), at once.
+  if (focused !== null && active === typed && field && typed) {
+    field.focus();
+    field.setSelectionRange(typed.selectionStart, typed.selectionEnd, typed.selectionDirection ?? undefined);
   }
-  // The same control, as a check that the App's first render is still the early screen's markup.
-  if (clicked !== null) {
+  // Other controls by place; the one clicked last, with the same text as a check that the App's
+  // markup there is still the early screen's.
+  const restore = () => {
+    const again = focused === null || active === typed ? null : elementAt(app, focused);
+    if (again instanceof HTMLElement) again.focus();
+    if (clicked === null) return;
     const button = elementAt(app, clicked);
     if (button instanceof HTMLButtonElement && button.textContent === elementAt(early, clicked)?.textContent) button.click();
-  }
+  };
+  // A control of the early results is in the App once it has rendered the search, which Preact
+  // does in a microtask queued by the input event: this one comes after it.
+  if (searched) void Promise.resolve().then(restore);
+  else restore();
 }

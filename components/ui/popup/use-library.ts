@@ -5,10 +5,10 @@ import { DigestLibrary, LibraryGrouper, libraryOf, type DigestLibraryView } from
 import type { DigestCorpus } from '@/components/listing/digest-corpus';
 import type { Library } from '@/components/listing/list-rows';
 import type { PageList } from '@/storage/db/queries';
-import { CURRENT_VERSION, type SourcemarkDB } from '@/storage/db/db';
+import type { SourcemarkDB } from '@/storage/db/db';
 import type { DigestShard } from '@/storage/db/digest';
-import { readDigestNow } from '@/storage/db/digest-now';
 import { firstPages, firstPagesNow } from './first-pages';
+import { digestNow, digestRead } from './seeded-digest';
 
 export interface LibraryState {
   /** The first screenful of pages (first-pages.ts), until the whole library is there. */
@@ -42,20 +42,20 @@ export function useLibrary(db: SourcemarkDB): LibraryState {
     };
   }, [db]);
 
-  const [digest, setDigest] = useState<{ corpus: DigestCorpus | undefined; library: Library | undefined; error: Error | null }>({
-    corpus: undefined,
-    library: undefined,
-    error: null,
+  const unpacker = useMemo(() => new DigestLibrary(), [db]);
+  // The first script's read, when it is in already (seeded-digest.ts): searchable from the first render.
+  const [digest, setDigest] = useState<{ corpus: DigestCorpus | undefined; library: Library | undefined; error: Error | null }>(() => {
+    const shards = digestNow(db);
+    return { corpus: shards ? unpacker.read(shards) : undefined, library: undefined, error: null };
   });
-  // A layout effect runs in the task that rendered the first screen, before it is painted: the
-  // read (plain IndexedDB first: Dexie is not open yet) is under way while the first screen is
-  // painted, and its clone (a few long strings per shard) costs the page a few milliseconds, so
-  // a search typed as soon as the first screen shows finds the digest there. (With 10,000 × a
-  // dozen small strings to clone, reading it beside the first screen made it 60–120 ms later.)
+  // Usually the first script has read the digest already (seeded-digest.ts). If not, the read
+  // starts in a layout effect, in the task that rendered the App, before it is painted: it is
+  // under way while the App is painted, and its clone (a few long strings per shard) costs the
+  // page a few milliseconds. (With 10,000 × a dozen small strings to clone, reading it beside the
+  // first screen made that screen 60–120 ms later.)
   useLayoutEffect(() => {
-    const unpacker = new DigestLibrary();
     let live = true;
-    let latest: DigestCorpus | null = null;
+    let latest: DigestCorpus | null = digest.corpus ?? null;
     let grouped: DigestLibraryView | null = null;
     let idle: (() => void) | null = null;
     let grouper: LibraryGrouper | null = null;
@@ -71,7 +71,7 @@ export function useLibrary(db: SourcemarkDB): LibraryState {
       grouped = done;
       setDigest((d) => (d.corpus === done.corpus ? { ...d, library: done } : d));
     };
-    const arrived = (shards: DigestShard[]) => {
+    const arrived = (shards: readonly DigestShard[]) => {
       const corpus = unpacker.read(shards);
       if (corpus === latest) return;
       latest = corpus;
@@ -87,10 +87,12 @@ export function useLibrary(db: SourcemarkDB): LibraryState {
         idle ??= whenIdle(group);
       }
     };
-    // The plain read answers first, unless Dexie's live query, which hears every later change,
-    // already has: an answer read before the live query's may be older than it.
+    // The plain read (the first script's, or one here) answers first, unless Dexie's live query,
+    // which hears every later change, already has: an answer read before the live query's may be
+    // older than it. A seeded digest is older than the live query's first answer, which replaces it.
     let answered = false;
-    void readDigestNow(db.name, CURRENT_VERSION).then((shards) => live && shards && !answered && arrived(shards));
+    if (latest) idle = whenIdle(group);
+    else void digestRead(db).then((shards) => live && shards && !answered && arrived(shards));
     const sub = liveQuery(() => db.digest.toArray()).subscribe({
       next: (shards) => {
         if (!live) return;
