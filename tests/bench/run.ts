@@ -622,8 +622,11 @@ function goals(
     });
     out.push({
       goal: `popup search keystroke → results ≤ ${GOALS.popupKeystrokeMs} ms, no debounce, the first keystroke included (Chromium)`,
-      measured: `first ${ms(popup.firstKeystroke.medianMs, 1)} ms, later ${ms(popup.laterKeystrokes.medianMs, 1)} ms (medians; longest later ${ms(popup.laterKeystrokes.maxMs, 1)} ms)`,
-      met: Math.max(popup.firstKeystroke.medianMs, popup.laterKeystrokes.medianMs) <= GOALS.popupKeystrokeMs,
+      measured:
+        `first ${ms(popup.firstKeystroke.medianMs, 1)} ms typed as the first screen shows, ${ms(popup.pausedKeystroke.medianMs, 1)} ms typed 1 s later, ` +
+        `later ${ms(popup.laterKeystrokes.medianMs, 1)} ms (medians; longest later ${ms(popup.laterKeystrokes.maxMs, 1)} ms)`,
+      // Both first keystrokes are a search's first: the one typed a second in goes to the App.
+      met: Math.max(popup.firstKeystroke.medianMs, popup.pausedKeystroke.medianMs, popup.laterKeystrokes.medianMs) <= GOALS.popupKeystrokeMs,
     });
   }
   if (b) {
