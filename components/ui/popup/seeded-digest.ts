@@ -24,7 +24,9 @@ export function digestNow(db: SourcemarkDB): readonly DigestShard[] | undefined 
   return (seed?.db === db && seed.now) || undefined;
 }
 
-/** The seeded read, or a plain read of its own (null: Dexie's live query answers). */
+/** The seeded read, else a plain read of its own (null: Dexie's live query answers). The first
+ * script answers null also when it did not run (takeEarly), so that is read again here. */
 export function digestRead(db: SourcemarkDB): Promise<readonly DigestShard[] | null> {
-  return seed?.db === db ? seed.shards.catch(() => null) : readDigestNow(db.name, CURRENT_VERSION);
+  const seeded = seed?.db === db ? seed.shards.catch(() => null) : Promise.resolve(null);
+  return seeded.then((shards) => shards ?? readDigestNow(db.name, CURRENT_VERSION));
 }
