@@ -129,6 +129,25 @@ describe('the popup with a large library', () => {
     expect(await popup.locator('main').evaluate((m) => m.scrollTop)).toBeGreaterThan(0);
   });
 
+  it('renders the rows below the one keyboard focus reached before the next frame, so Tab cannot walk off the list', async () => {
+    await popup.locator('main').evaluate((m) => m.scrollTo(0, 0));
+    await expect.poll(() => popup.locator('main .group-head', { hasText: newest.title }).count()).toBe(1);
+    // Focus and the checks in one task: no frame (and so no scroll event) comes between them.
+    const seen = await popup.evaluate(async () => {
+      const list = document.querySelector('main .vlist')!;
+      const focusable = () => [...list.querySelectorAll<HTMLElement>('button, a[href], [tabindex="0"]')];
+      const before = focusable();
+      const last = before[before.length - 1]!;
+      last.focus();
+      for (let i = 0; i < 5; i++) await Promise.resolve();
+      const after = focusable();
+      return { rendered: before.length, kept: document.activeElement === last, below: after.length - after.indexOf(last) - 1 };
+    });
+    expect(seen.rendered).toBeGreaterThan(10);
+    expect(seen.kept).toBe(true);
+    expect(seen.below).toBeGreaterThan(5);
+  });
+
   it('deletes from the list, and undo brings the annotation back', async () => {
     await popup.locator('main').evaluate((m) => m.scrollTo(0, 0));
     // Not the page's newest: deleting that would move the page down the list.

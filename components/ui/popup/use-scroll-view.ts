@@ -33,10 +33,15 @@ export function useScrollView(ref: RefObject<HTMLElement | null>): ScrollView {
     read();
     const target: EventTarget = isPage ? window : scroller;
     target.addEventListener('scroll', read, { passive: true });
+    // Focus scrolls its element into view at once, but the scroll event waits for the next frame:
+    // a reader holding Tab on a busy machine could walk past the rows rendered below the view
+    // (and out of the list) before it comes. Read on focus too, so the rows follow the focus.
+    el.addEventListener('focusin', read);
     const resize = typeof ResizeObserver === 'function' ? new ResizeObserver(read) : null;
     resize?.observe(scroller);
     return () => {
       target.removeEventListener('scroll', read);
+      el.removeEventListener('focusin', read);
       resize?.disconnect();
     };
   }, [ref]);
