@@ -17,6 +17,10 @@ export interface RowWindow {
 
 /** Heights of `keys`' rows: measured where known, else the estimate for the row. */
 export function rowHeights<R>(rows: readonly R[], keyOf: (row: R) => string, measured: ReadonlyMap<string, number>, estimate: (row: R) => number): number[] {
+  // Nothing measured (a list just mounted, as every search's results are): no key is looked up.
+  // Hashing a thousand results' new key strings was a visible part of the popup's first search
+  // keystroke in a profile (tests/bench/popup-browser.ts).
+  if (measured.size === 0) return rows.map(estimate);
   return rows.map((r) => measured.get(keyOf(r)) ?? estimate(r));
 }
 

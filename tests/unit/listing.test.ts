@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { LibraryIndex, newestFirst, type SearchFilter } from '@/components/listing/library-index';
 import { groupLibrary, headingOf, pageRows, resultRows, type ListRow } from '@/components/listing/list-rows';
 import { fixedOffsets, offsetsOf, rowHeights, visibleRows } from '@/components/listing/windowing';
@@ -49,6 +49,12 @@ describe('windowing', () => {
     expect(heights).toEqual([40, 120, 40]);
     // With b measured taller, a view starting at 150 px is in b, not c.
     expect(visibleRows(offsetsOf(heights), 150, 1, 0).start).toBe(1);
+  });
+
+  it('gives every row its estimate while nothing is measured, without asking for keys', () => {
+    const keyOf = vi.fn((r: string) => r);
+    expect(rowHeights(['a', 'b'], keyOf, new Map(), (r) => (r === 'a' ? 50 : 90))).toEqual([50, 90]);
+    expect(keyOf).not.toHaveBeenCalled();
   });
 });
 
