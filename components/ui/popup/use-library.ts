@@ -9,6 +9,8 @@ import type { SourcemarkDB } from '@/storage/db/db';
 import type { DigestShard } from '@/storage/db/digest';
 import { firstPages, firstPagesNow } from './first-pages';
 import { digestNow, digestRead } from './seeded-digest';
+import { whenIdle } from './when-idle';
+import { warmSearch } from '@/components/listing/warm-search';
 
 export interface LibraryState {
   /** The first screenful of pages (first-pages.ts), until the whole library is there. */
@@ -70,6 +72,11 @@ export function useLibrary(db: SourcemarkDB): LibraryState {
       }
       grouped = done;
       setDigest((d) => (d.corpus === done.corpus ? { ...d, library: done } : d));
+      // Then, in idle time of its own, one search the reader does not see (warm-search.ts).
+      idle = whenIdle(() => {
+        idle = null;
+        if (live) warmSearch(done);
+      });
     };
     const arrived = (shards: readonly DigestShard[]) => {
       const corpus = unpacker.read(shards);
@@ -115,24 +122,4 @@ export function useLibrary(db: SourcemarkDB): LibraryState {
     error: digest.error ?? firstError,
     index: () => index,
   };
-}
-
-/** The longest slice of idle work: a keystroke that comes during one waits for its end, and an
- * idle period can be 50 ms long. */
-const SLICE_MS = 4;
-
-/** Runs `run` when the page is idle (soon, at the latest), with what tells it how long it may
- * take; returns what cancels it. */
-function whenIdle(run: (timeLeft: () => number) => void): () => void {
-  const slice = (deadline?: IdleDeadline) => {
-    const start = performance.now();
-    const left = () => SLICE_MS - (performance.now() - start);
-    run(deadline ? () => Math.min(deadline.timeRemaining(), left()) : left);
-  };
-  if (typeof requestIdleCallback === 'function') {
-    const handle = requestIdleCallback(slice, { timeout: 500 });
-    return () => cancelIdleCallback(handle);
-  }
-  const handle = setTimeout(slice, 0);
-  return () => clearTimeout(handle);
 }
