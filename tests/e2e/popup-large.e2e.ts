@@ -110,6 +110,32 @@ describe('the popup with a large library', () => {
     await early.close();
   });
 
+  it('opens a page whose heading was pressed on the early screen and released once the App took its place', async () => {
+    const early = await h.context.newPage();
+    await early.setViewportSize({ width: 420, height: 600 });
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await early.route(/\/chunks\/mount-[^/]+\.js$/, async (route) => {
+      await held;
+      await route.fallback();
+    });
+    await early.goto(`chrome-extension://${h.extensionId}/popup.html`);
+    await early.waitForSelector('#app[data-early-screen] main .group-toggle');
+    const box = await early.evaluate(() => {
+      const r = document.querySelector('#app[data-early-screen] main .group-toggle')!.getBoundingClientRect();
+      return { x: r.left, y: r.top, width: r.width, height: r.height };
+    });
+    await early.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await early.mouse.down();
+    release();
+    await early.waitForSelector('#app:not([data-early-screen]) main .group-head');
+    await early.mouse.up();
+    const first = byPage.get(newest.pageKey)![0]!;
+    await expect.poll(() => early.locator(`li.item[data-annotation-id="${first.id}"]`).count()).toBe(1);
+    expect(await early.locator('main .group-toggle').first().getAttribute('aria-expanded')).toBe('true');
+    await early.close();
+  });
+
   it('reaches the rows by keyboard: a heading opens with Enter and Tab walks on into its annotations', async () => {
     await popup.getByRole('searchbox').focus();
     for (let i = 0; i < 30; i++) {

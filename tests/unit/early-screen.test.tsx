@@ -260,6 +260,29 @@ describe('handOver (the App in place of the early screen)', () => {
     expect(document.activeElement?.closest('#app')).toBe(document.getElementById('app'));
   });
 
+  it('clicks the App’s button where a press on the early screen’s ends, and nothing where it ends elsewhere', () => {
+    const press = (type: string, target: Element) =>
+      target.dispatchEvent(new PointerEvent(type, { bubbles: true, isPrimary: true, button: 0 }));
+    for (const endOn of ['same', 'other'] as const) {
+      document.body.innerHTML = '<div id="app"></div>';
+      drawEarlyScreen(document, document.getElementById('app')!, { lang: 'en', view: 'all', pages });
+      const early = document.querySelectorAll('.group-toggle')[1]!;
+      press('pointerdown', early);
+      const clicks: string[] = [];
+      handOver(document, (root) => {
+        drawEarlyScreen(document, root, { lang: 'en', view: 'all', pages });
+        root.removeAttribute(EARLY_ATTR);
+        for (const b of root.querySelectorAll('button')) b.addEventListener('click', () => clicks.push(b.textContent ?? ''));
+      });
+      expect(clicks).toEqual([]);
+      const heads = document.querySelectorAll('#app .group-toggle');
+      press('pointerup', endOn === 'same' ? heads[1]! : heads[3]!);
+      // A later press and release on it is the App's own business: not clicked a second time.
+      press('pointerup', heads[1]!);
+      expect(clicks).toEqual(endOn === 'same' ? [early.textContent] : []);
+    }
+  });
+
   it('clicks nothing when the App has other markup where the early button was', () => {
     drawEarlyScreen(document, document.getElementById('app')!, { lang: 'en', view: 'page', pages });
     document.querySelector<HTMLButtonElement>('footer button')!.click();

@@ -25,9 +25,9 @@ import { OVERSCAN, estimateOf, fallbackHeight } from './list-window';
  * list that could pass for its results.
  */
 
-import { EARLY_ATTR, EARLY_CLICK_ATTR } from './early-attrs';
+import { EARLY_ATTR, EARLY_CLICK_ATTR, EARLY_PRESS_ATTR } from './early-attrs';
 
-export { EARLY_ATTR, EARLY_CLICK_ATTR };
+export { EARLY_ATTR, EARLY_CLICK_ATTR, EARLY_PRESS_ATTR };
 
 /**
  * Where `el` is under `root`, as child indexes ("0.1.2"): the App's first render has the same
@@ -86,10 +86,21 @@ export function drawEarlyScreen(doc: Document, root: HTMLElement, screen: EarlyS
   root.setAttribute(EARLY_ATTR, '');
   root.replaceChildren(header, main, footer);
   // A link's own action (the ledger) happens at once; a button's waits for the App.
-  root.addEventListener('click', (e) => {
+  const buttonAt = (e: Event) => {
     const button = e.target instanceof Element ? e.target.closest('button') : null;
-    if (button && root.contains(button)) root.setAttribute(EARLY_CLICK_ATTR, pathOf(root, button));
+    return button && root.contains(button) ? button : null;
+  };
+  root.addEventListener('click', (e) => {
+    const button = buttonAt(e);
+    if (button) root.setAttribute(EARLY_CLICK_ATTR, pathOf(root, button));
   });
+  // A press still held when the App takes over ends on the App's control (hand-over.ts).
+  root.addEventListener('pointerdown', (e) => {
+    const button = buttonAt(e);
+    if (button && e.isPrimary && e.button === 0) root.setAttribute(EARLY_PRESS_ATTR, pathOf(root, button));
+  });
+  const released = () => root.removeAttribute(EARLY_PRESS_ATTR);
+  for (const type of ['pointerup', 'pointercancel']) doc.addEventListener(type, released, { capture: true });
 }
 
 /** "All annotations" before the library: the search bar and the first window of page headings. */

@@ -1,4 +1,4 @@
-import { EARLY_ATTR, EARLY_CLICK_ATTR, elementAt, pathOf } from './early-screen';
+import { EARLY_ATTR, EARLY_CLICK_ATTR, EARLY_PRESS_ATTR, elementAt, pathOf } from './early-screen';
 
 /**
  * Puts the App in place of the early screen (early-screen.ts) in one task, so the browser never
@@ -7,7 +7,9 @@ import { EARLY_ATTR, EARLY_CLICK_ATTR, elementAt, pathOf } from './early-screen'
  * comes along: text typed into the early search field reaches the App as an input event (its
  * results, or "searching", follow), with the caret; the focus goes to the same control in the
  * App (same markup, same place), the list keeps its scroll position, and the button clicked last
- * is clicked in the App. Without an early screen, `mount` renders into `#app` as it is.
+ * is clicked in the App, as is the one pressed then and released in the App (the browser sees no
+ * click there: the press began on an element that is gone). Without an early screen, `mount`
+ * renders into `#app` as it is.
  */
 export function handOver(doc: Document, mount: (container: HTMLElement) => void): void {
   const early = doc.getElementById('app');
@@ -17,6 +19,7 @@ export function handOver(doc: Document, mount: (container: HTMLElement) => void)
   const active = doc.activeElement;
   const focused = active && active !== early && early.contains(active) ? pathOf(early, active) : null;
   const clicked = early.getAttribute(EARLY_CLICK_ATTR);
+  const pressed = early.getAttribute(EARLY_PRESS_ATTR);
   const scrolled = early.querySelector('main')?.scrollTop ?? 0;
 
   const app = doc.createElement('div');
@@ -46,8 +49,26 @@ export function handOver(doc: Document, mount: (container: HTMLElement) => void)
     const button = elementAt(app, clicked);
     if (button instanceof HTMLButtonElement && button.textContent === elementAt(early, clicked)?.textContent) button.click();
   };
+  if (pressed !== null) finishPress(doc, early, app, pressed);
   // A control of the early results is in the App once it has rendered the search, which Preact
   // does in a microtask queued by the input event: this one comes after it.
   if (searched) void Promise.resolve().then(restore);
   else restore();
+}
+
+/** The press on the early screen's button at `path`, if it is released on the App's same control, clicks it. */
+function finishPress(doc: Document, early: Element, app: Element, path: string): void {
+  const button = elementAt(app, path);
+  if (!(button instanceof HTMLButtonElement) || button.textContent !== elementAt(early, path)?.textContent) return;
+  const ended = new AbortController();
+  const opts = { capture: true, signal: ended.signal };
+  doc.addEventListener(
+    'pointerup',
+    (e) => {
+      ended.abort();
+      if (e.isPrimary && e.target instanceof Node && button.contains(e.target)) button.click();
+    },
+    opts,
+  );
+  doc.addEventListener('pointercancel', () => ended.abort(), opts);
 }
