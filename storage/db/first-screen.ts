@@ -19,8 +19,14 @@ export interface FirstScreen {
   pages: PageList;
 }
 
-/** Records read in one request per page shown: a screenful of pages usually comes in one. */
-const BATCH_PER_PAGE = 16;
+/**
+ * Records asked for per page shown, request by request: the first request reads a little more
+ * than a page's worth each (when each newest change is on another page, all it needs), the second
+ * enough for pages of many annotations; past those the cursor walks on, record by record. One
+ * request of 16 per page read eight times the records the bench's library needed (every record
+ * read is copied into the page), and the first screen waited for them.
+ */
+const BATCHES_PER_PAGE = [2, 16];
 
 /** `name` is for tests, which keep a database of their own. */
 export async function readFirstScreen(limit: number, name: string = DB_NAME): Promise<FirstScreen | null> {
@@ -85,19 +91,29 @@ function read(db: IDBDatabase, limit: number, done: (answer: FirstScreen | null)
     };
   };
   // Where the browser can read an index backwards in one request (IndexedDB's getAll options,
-  // shipped with getAllRecords), the newest records come in one round trip instead of one per
-  // record, and the cursor walks on only if they hold too few pages.
-  if (typeof (byUpdated as { getAllRecords?: unknown }).getAllRecords === 'function') {
-    const batch = (limit + 1) * BATCH_PER_PAGE;
+  // shipped with getAllRecords), the newest records come a batch per round trip instead of one
+  // record per round trip, and the cursor walks on only if the batches hold too few pages.
+  const batches = typeof (byUpdated as { getAllRecords?: unknown }).getAllRecords === 'function' ? BATCHES_PER_PAGE : [];
+  const readBatch = (step: number, after?: Annotation) => {
+    if (step >= batches.length) return walk(after);
+    const batch = (limit + 1) * batches[step]!;
     // lib.dom does not know the options form yet.
-    const newest = byUpdated.getAll({ query: null, count: batch, direction: 'prev' } as unknown as IDBKeyRange);
+    const range = after ? IDBKeyRange.upperBound(after.updated) : null;
+    const newest = byUpdated.getAll({ query: range, count: batch, direction: 'prev' } as unknown as IDBKeyRange);
     newest.onsuccess = () => {
       const rows = newest.result as Annotation[];
       let more = true;
-      for (const a of rows) if (!(more = take(a))) break;
-      if (more && rows.length === batch) walk(rows[rows.length - 1]);
+      let last = after;
+      for (const a of rows) {
+        // Ties with `after` come by id, highest first: those down to it were taken already.
+        if (after !== undefined && a.updated === after.updated && a.id >= after.id) continue;
+        last = a;
+        if (!(more = take(a))) break;
+      }
+      if (more && rows.length === batch) readBatch(step + 1, last);
     };
-  } else walk();
+  };
+  readBatch(0);
   tx.oncomplete = () => {
     const shown = [...latest.values()].slice(0, limit);
     done({

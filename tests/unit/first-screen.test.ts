@@ -60,13 +60,34 @@ describe('readFirstScreen (the popup first script’s read, without Dexie)', () 
     await db.annotations.bulkPut([...tied, ...older]);
     const getAll = vi.spyOn(IDBIndex.prototype, 'getAll');
     const answer = await readFirstScreen(3, name);
-    expect(getAll).toHaveBeenCalledTimes(1);
+    // 8 records, then 64 more: all tied, on two pages; the cursor finds the third.
+    expect(getAll).toHaveBeenCalledTimes(2);
     expect(answer?.pages).toEqual(await pagesNewestFirst(db, { limit: 3 }));
     expect(answer?.pages.pages.map((p) => [p.pageKey, p.count])).toEqual([
       ['example.com/a', 85],
       ['example.com/b', 15],
       ['example.com/3', 1],
     ]);
+    expect(answer?.pages.more).toBe(true);
+  });
+
+  it('asks for more records in a second, larger request when the newest ones are on a few pages', async () => {
+    // 30 pages of 6 annotations, each page's changed one after another (a reader's usual library).
+    const library = Array.from({ length: 180 }, (_, n) =>
+      sampleAnnotation({
+        id: id(n + 1),
+        pageKey: `example.com/${Math.floor(n / 6)}`,
+        url: `https://example.com/${Math.floor(n / 6)}`,
+        updated: new Date(Date.UTC(2026, 0, 1) + n * 60_000).toISOString(),
+      }),
+    );
+    await db.annotations.bulkPut(library);
+    const getAll = vi.spyOn(IDBIndex.prototype, 'getAll');
+    const answer = await readFirstScreen(10, name);
+    // 22 records hold 4 pages; the second request's 176 the rest.
+    expect(getAll).toHaveBeenCalledTimes(2);
+    expect(answer?.pages).toEqual(await pagesNewestFirst(db, { limit: 10 }));
+    expect(answer?.pages.pages.map((p) => p.pageKey)).toEqual(Array.from({ length: 10 }, (_, i) => `example.com/${29 - i}`));
     expect(answer?.pages.more).toBe(true);
   });
 
