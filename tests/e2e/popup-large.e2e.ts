@@ -47,6 +47,20 @@ describe('the popup with a large library', () => {
     await popup.goto(url);
   });
 
+  /** A popup whose App module is held back until `release`: its early screen stays meanwhile. */
+  async function popupWithAppHeld(): Promise<{ early: Page; release: () => void }> {
+    const early = await h.context.newPage();
+    await early.setViewportSize({ width: 420, height: 600 });
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await early.route(/\/chunks\/mount-[^/]+\.js$/, async (route) => {
+      await held;
+      await route.fallback();
+    });
+    await early.goto(`chrome-extension://${h.extensionId}/popup.html`);
+    return { early, release };
+  }
+
   it('lists the most recently changed page first and puts only the rows in view in the document', async () => {
     await expect.poll(() => headings(popup).first().innerText()).toContain(newest.title);
     await expect.poll(() => popup.locator('main .group-head', { hasText: '10 条' }).count()).toBeGreaterThan(5);
@@ -82,17 +96,8 @@ describe('the popup with a large library', () => {
   });
 
   it('answers a search typed before the App has loaded, and keeps its results when the App takes over', async () => {
-    const early = await h.context.newPage();
-    await early.setViewportSize({ width: 420, height: 600 });
-    // The App's module is held back, so the early screen (components/ui/popup/early-screen.ts) is
-    // still the popup while the reader types.
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    await early.route(/\/chunks\/mount-[^/]+\.js$/, async (route) => {
-      await held;
-      await route.fallback();
-    });
-    await early.goto(`chrome-extension://${h.extensionId}/popup.html`);
+    // The early screen (components/ui/popup/early-screen.ts) is still the popup while the reader types.
+    const { early, release } = await popupWithAppHeld();
     await early.waitForSelector('#app[data-early-screen] main .group-head');
     const target = byPage.get(oldest.pageKey)![2]!;
     const words = target.quote.slice(-8);
@@ -111,15 +116,7 @@ describe('the popup with a large library', () => {
   });
 
   it('opens a page whose heading was pressed on the early screen and released once the App took its place', async () => {
-    const early = await h.context.newPage();
-    await early.setViewportSize({ width: 420, height: 600 });
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    await early.route(/\/chunks\/mount-[^/]+\.js$/, async (route) => {
-      await held;
-      await route.fallback();
-    });
-    await early.goto(`chrome-extension://${h.extensionId}/popup.html`);
+    const { early, release } = await popupWithAppHeld();
     await early.waitForSelector('#app[data-early-screen] main .group-toggle');
     const box = await early.evaluate(() => {
       const r = document.querySelector('#app[data-early-screen] main .group-toggle')!.getBoundingClientRect();
