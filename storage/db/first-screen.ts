@@ -85,9 +85,7 @@ function read(db: IDBDatabase, limit: number, done: (answer: FirstScreen | null)
       const c = cursor.result;
       if (!c) return;
       const a = c.value as Annotation;
-      // Ties with `after` come by id, highest first: those down to it were taken already.
-      const seen = after !== undefined && a.updated === after.updated && a.id >= after.id;
-      if (seen || take(a)) c.continue();
+      if (takenBefore(a, after) || take(a)) c.continue();
     };
   };
   // Where the browser can read an index backwards in one request (IndexedDB's getAll options,
@@ -105,8 +103,7 @@ function read(db: IDBDatabase, limit: number, done: (answer: FirstScreen | null)
       let more = true;
       let last = after;
       for (const a of rows) {
-        // Ties with `after` come by id, highest first: those down to it were taken already.
-        if (after !== undefined && a.updated === after.updated && a.id >= after.id) continue;
+        if (takenBefore(a, after)) continue;
         last = a;
         if (!(more = take(a))) break;
       }
@@ -125,4 +122,12 @@ function read(db: IDBDatabase, limit: number, done: (answer: FirstScreen | null)
     });
   };
   tx.onabort = () => done(null);
+}
+
+/**
+ * Whether `a`, read again from `after.updated` on, was taken already: ties with `after` come by
+ * id, highest first, so those down to it were.
+ */
+function takenBefore(a: Annotation, after: Annotation | undefined): boolean {
+  return after !== undefined && a.updated === after.updated && a.id >= after.id;
 }

@@ -97,10 +97,37 @@ export function drawEarlyScreen(doc: Document, root: HTMLElement, screen: EarlyS
   // A press still held when the App takes over ends on the App's control (hand-over.ts).
   root.addEventListener('pointerdown', (e) => {
     const button = buttonAt(e);
-    if (button && e.isPrimary && e.button === 0) root.setAttribute(EARLY_PRESS_ATTR, pathOf(root, button));
+    if (!button || !e.isPrimary || e.button !== 0) return;
+    root.setAttribute(EARLY_PRESS_ATTR, pathOf(root, button));
+    onPressEnd(doc, () => root.removeAttribute(EARLY_PRESS_ATTR));
   });
-  const released = () => root.removeAttribute(EARLY_PRESS_ATTR);
-  for (const type of ['pointerup', 'pointercancel']) doc.addEventListener(type, released, { capture: true });
+}
+
+/**
+ * Calls `ended` once, when the primary pointer's press ends anywhere in `doc`: with its pointerup,
+ * or with null when the browser cancels it. Listens only while the press lasts.
+ */
+export function onPressEnd(doc: Document, ended: (up: PointerEvent | null) => void): void {
+  const over = new AbortController();
+  const opts = { capture: true, signal: over.signal };
+  doc.addEventListener(
+    'pointerup',
+    (e) => {
+      if (!e.isPrimary) return;
+      over.abort();
+      ended(e);
+    },
+    opts,
+  );
+  doc.addEventListener(
+    'pointercancel',
+    (e) => {
+      if (!e.isPrimary) return;
+      over.abort();
+      ended(null);
+    },
+    opts,
+  );
 }
 
 /** "All annotations" before the library: the search bar and the first window of page headings. */

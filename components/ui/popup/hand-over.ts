@@ -1,4 +1,4 @@
-import { EARLY_ATTR, EARLY_CLICK_ATTR, EARLY_PRESS_ATTR, elementAt, pathOf } from './early-screen';
+import { EARLY_ATTR, EARLY_CLICK_ATTR, EARLY_PRESS_ATTR, elementAt, onPressEnd, pathOf } from './early-screen';
 
 /**
  * Puts the App in place of the early screen (early-screen.ts) in one task, so the browser never
@@ -45,30 +45,23 @@ export function handOver(doc: Document, mount: (container: HTMLElement) => void)
   const restore = () => {
     const again = focused === null || active === typed ? null : elementAt(app, focused);
     if (again instanceof HTMLElement) again.focus();
-    if (clicked === null) return;
-    const button = elementAt(app, clicked);
-    if (button instanceof HTMLButtonElement && button.textContent === elementAt(early, clicked)?.textContent) button.click();
+    if (clicked !== null) sameButton(early, app, clicked)?.click();
   };
-  if (pressed !== null) finishPress(doc, early, app, pressed);
+  // The press on the early screen's button, released on the App's same control, clicks it.
+  const held = pressed === null ? null : sameButton(early, app, pressed);
+  if (held)
+    onPressEnd(doc, (up) => {
+      if (up?.target instanceof Node && held.contains(up.target)) held.click();
+    });
   // A control of the early results is in the App once it has rendered the search, which Preact
   // does in a microtask queued by the input event: this one comes after it.
   if (searched) void Promise.resolve().then(restore);
   else restore();
 }
 
-/** The press on the early screen's button at `path`, if it is released on the App's same control, clicks it. */
-function finishPress(doc: Document, early: Element, app: Element, path: string): void {
+/** The App's button at `path`, if it has the same text as the early screen's there: a check
+ * that the App's markup at that place is still the early screen's. */
+function sameButton(early: Element, app: Element, path: string): HTMLButtonElement | null {
   const button = elementAt(app, path);
-  if (!(button instanceof HTMLButtonElement) || button.textContent !== elementAt(early, path)?.textContent) return;
-  const ended = new AbortController();
-  const opts = { capture: true, signal: ended.signal };
-  doc.addEventListener(
-    'pointerup',
-    (e) => {
-      ended.abort();
-      if (e.isPrimary && e.target instanceof Node && button.contains(e.target)) button.click();
-    },
-    opts,
-  );
-  doc.addEventListener('pointercancel', () => ended.abort(), opts);
+  return button instanceof HTMLButtonElement && button.textContent === elementAt(early, path)?.textContent ? button : null;
 }
