@@ -1,4 +1,5 @@
 import type { DBCore, DBCoreMutateRequest, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
+import { hasStore, widened } from './tx-stores';
 import type { Annotation } from '../model/annotation';
 import { updatedShards, shardsOf, type DigestShard } from './digest';
 
@@ -19,8 +20,7 @@ export const digestMiddleware: Middleware<DBCore> = {
   create(down) {
     return {
       transaction(stores, mode, options) {
-        const widened = mode === 'readwrite' && stores.includes('annotations') && !stores.includes('digest') ? [...stores, 'digest'] : stores;
-        return down.transaction(widened, mode, options);
+        return down.transaction(widened(stores, mode, 'digest'), mode, options);
       },
       table(name) {
         const table = down.table(name);
@@ -39,7 +39,7 @@ function following(table: DBCoreTable, digest: () => DBCoreTable): DBCoreTable {
     async mutate(req) {
       // An upgrade from before the digest existed writes annotations without it; that version's
       // own upgrade builds the digest from the table afterwards.
-      if (!hasDigest(req.trans)) return table.mutate(req);
+      if (!hasStore(req.trans, 'digest')) return table.mutate(req);
       const gone = req.type === 'deleteRange' ? await keysIn(table, req) : req.type === 'delete' ? (req.keys as string[]) : [];
       const res = await table.mutate(req);
       const put = req.type === 'put' || req.type === 'add' ? (req.values as Annotation[]).filter((_, i) => !(i in res.failures)) : [];
@@ -48,12 +48,6 @@ function following(table: DBCoreTable, digest: () => DBCoreTable): DBCoreTable {
       return res;
     },
   };
-}
-
-function hasDigest(trans: DBCoreTransaction): boolean {
-  // Dexie's IndexedDB core hands out the IDBTransaction itself.
-  const names = (trans as unknown as Partial<IDBTransaction>).objectStoreNames;
-  return names === undefined || names.contains('digest');
 }
 
 /** The ids a range delete (`clear()`, a collection's delete) is about to remove. */

@@ -4,4 +4,4 @@
  * (digest-now.ts). db.ts's schema list ends with it
  * (tests/unit/db-upgrade.test.ts).
  */
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;

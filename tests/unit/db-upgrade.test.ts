@@ -4,6 +4,7 @@ import { CURRENT_VERSION, SCHEMA_VERSIONS, SourcemarkDB } from '@/storage/db/db'
 import { SCHEMA_VERSION } from '@/storage/db/schema-version';
 import { DIGEST_SHARDS, buildDigest, contentOf, digestRowOf, shardOf } from '@/storage/db/digest';
 import { sampleAnnotation } from '../support/sample-annotation';
+import { buildPageRows } from '@/storage/db/page-row';
 
 /**
  * The upgrade harness: for every schema version that has shipped, write a database exactly as
@@ -54,6 +55,10 @@ describe('database upgrades', () => {
       );
       // The search digest says what the table says, whether the upgrade built it or writes kept it.
       expect((await current.digest.orderBy('shard').toArray()).map(contentOf)).toEqual(buildDigest(records).map(contentOf));
+      // So do the page rows: 37 pages of about 270 annotations each.
+      const pages = await current.pages.orderBy('pageKey').toArray();
+      expect(pages).toHaveLength(37);
+      expect(pages).toEqual(buildPageRows(records).sort((a, b) => (a.pageKey < b.pageKey ? -1 : 1)));
       current.close();
       await Dexie.delete(name);
     }, 60_000);
