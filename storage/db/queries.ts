@@ -2,7 +2,8 @@ import { quoteOf, type Annotation, type Color } from '../model/annotation';
 import { startOf } from '../model/quote';
 import { foldText, searchTerms } from './search-text';
 import type { SourcemarkDB } from './db';
-import { pageSummary, type PageList } from './page-summary';
+import type { PageList } from './page-summary';
+import { PAGES_BY_NEWEST, summaryOfRow } from './page-row';
 
 export { foldText, searchTerms, startOf };
 
@@ -19,31 +20,16 @@ export { foldText, searchTerms, startOf };
 export type { PageList, PageSummary } from './page-summary';
 
 /**
- * Pages that have annotations, the most recently changed first. Walks the `updated` index from
- * the newest end and stops as soon as it has seen `offset + limit + 1` distinct pages, so the
- * first screen reads a few dozen records, not the table.
+ * Pages that have annotations, the most recently changed first, with their counts: the `pages`
+ * table (page-row.ts) read backwards by its `[updated+newest]` index, one page more than asked
+ * for to tell whether there are more.
  */
 export async function pagesNewestFirst(
   db: SourcemarkDB,
   { offset = 0, limit = 50 }: { offset?: number; limit?: number } = {},
 ): Promise<PageList> {
-  return db.transaction('r', db.annotations, async () => {
-    const wanted = offset + limit + 1;
-    const latest = new Map<string, Annotation>();
-    await db.annotations
-      .orderBy('updated')
-      .reverse()
-      .until(() => latest.size >= wanted)
-      .each((a) => {
-        if (!latest.has(a.pageKey)) latest.set(a.pageKey, a);
-      });
-    const shown = [...latest.values()].slice(offset, offset + limit);
-    const counts = await Promise.all(shown.map((a) => db.annotations.where('pageKey').equals(a.pageKey).count()));
-    return {
-      pages: shown.map((a, i) => pageSummary(a, counts[i] ?? 0)),
-      more: latest.size > offset + limit,
-    };
-  });
+  const rows = await db.pages.orderBy(PAGES_BY_NEWEST).reverse().offset(offset).limit(limit + 1).toArray();
+  return { pages: rows.slice(0, limit).map(summaryOfRow), more: rows.length > limit };
 }
 
 /** Reading order: by position, then by creation, then by id so the order is total. Two

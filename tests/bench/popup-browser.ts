@@ -27,6 +27,7 @@ import { EXTENSION_DIR, chromePath, chromiumArgs } from '../e2e/harness';
 import { quoteOf, type Annotation } from '@/storage/model/annotation';
 import { makeLibrary } from './popup-data';
 import { buildDigest } from '@/storage/db/digest';
+import { buildPageRows } from '@/storage/db/page-row';
 
 export interface PopupStat {
   name: string;
@@ -221,7 +222,7 @@ export async function runPopupBrowserBench(opts: { pages?: number; perPage?: num
     await setup.goto(url);
     await setup.waitForSelector('.empty', { timeout: 60_000 });
     const fillMs = await setup.evaluate(
-      ({ list, shards }) =>
+      ({ list, shards, rows }) =>
         new Promise<number>((resolve, reject) => {
           const t0 = performance.now();
           const open = indexedDB.open('sourcemark');
@@ -231,10 +232,13 @@ export async function runPopupBrowserBench(opts: { pages?: number; perPage?: num
             // The search digest beside the records, as the extension's Dexie keeps it
             // (storage/db/digest-sync.ts); this fill writes with plain IndexedDB.
             // (A build from before the digest has no such store: it measures that build too.)
+            // And the page rows beside them (storage/db/pages-sync.ts), from schema 6 on.
             const withDigest = db.objectStoreNames.contains('digest');
-            const tx = db.transaction(withDigest ? ['annotations', 'digest'] : ['annotations'], 'readwrite');
+            const withPages = db.objectStoreNames.contains('pages');
+            const tx = db.transaction(['annotations', ...(withDigest ? ['digest'] : []), ...(withPages ? ['pages'] : [])], 'readwrite');
             for (const a of list) tx.objectStore('annotations').put(a);
             if (withDigest) for (const s of shards) tx.objectStore('digest').put(s);
+            if (withPages) for (const r of rows) tx.objectStore('pages').put(r);
             tx.oncomplete = () => {
               db.close();
               resolve(performance.now() - t0);
@@ -242,7 +246,7 @@ export async function runPopupBrowserBench(opts: { pages?: number; perPage?: num
             tx.onerror = () => reject(tx.error);
           };
         }),
-      { list: library, shards: buildDigest(library) },
+      { list: library, shards: buildDigest(library), rows: buildPageRows(library) },
     );
     await setup.close();
 

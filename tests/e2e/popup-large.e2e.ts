@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { groupLibrary } from '@/components/listing/list-rows';
 import { buildDigest, digestRowOf } from '@/storage/db/digest';
+import { buildPageRows } from '@/storage/db/page-row';
 import { makeLibrary } from '../bench/popup-data';
 import { useHarness } from './use-harness';
 
@@ -24,14 +25,16 @@ describe('the popup with a large library', () => {
     const setup = await h.open(url);
     await setup.waitForSelector('.empty');
     await setup.evaluate(
-      ({ list, shards }) =>
+      ({ list, shards, rows }) =>
         new Promise<void>((resolve, reject) => {
           const open = indexedDB.open('sourcemark');
           open.onerror = () => reject(open.error);
           open.onsuccess = () => {
-            const tx = open.result.transaction(['annotations', 'digest'], 'readwrite');
+            // With the tables the extension keeps beside the records (written here as its Dexie would).
+            const tx = open.result.transaction(['annotations', 'digest', 'pages'], 'readwrite');
             for (const a of list) tx.objectStore('annotations').put(a);
             for (const s of shards) tx.objectStore('digest').put(s);
+            for (const r of rows) tx.objectStore('pages').put(r);
             tx.oncomplete = () => {
               open.result.close();
               resolve();
@@ -39,7 +42,7 @@ describe('the popup with a large library', () => {
             tx.onerror = () => reject(tx.error);
           };
         }),
-      { list: library, shards: digest },
+      { list: library, shards: digest, rows: buildPageRows(library) },
     );
     await setup.close();
     popup = await h.context.newPage();
