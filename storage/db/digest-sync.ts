@@ -1,5 +1,5 @@
 import type { DBCore, DBCoreMutateRequest, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
-import { hasStore, widened } from './tx-stores';
+import { hasStore, keptBeside } from './kept-beside';
 import type { Annotation } from '../model/annotation';
 import { updatedShards, shardsOf, type DigestShard } from './digest';
 
@@ -11,26 +11,16 @@ import { updatedShards, shardsOf, type DigestShard } from './digest';
  * later one) goes through Dexie's `mutate`, so none can forget the digest, and a write that
  * aborts takes its digest change with it: the two can never disagree.
  */
-export const digestMiddleware: Middleware<DBCore> = {
-  stack: 'dbcore',
+export const digestMiddleware: Middleware<DBCore> = keptBeside({
   name: 'SearchDigest',
   // Above Dexie's own middlewares (levels -1 to 2): the digest's writes pass through its
   // observability layer, so a live query on the digest hears of them like any other write.
   level: 10,
-  create(down) {
-    return {
-      transaction(stores, mode, options) {
-        return down.transaction(widened(stores, mode, 'digest'), mode, options);
-      },
-      table(name) {
-        const table = down.table(name);
-        // The digest table is looked up at write time: during an upgrade from before it existed,
-        // Dexie's interim schema has no such table.
-        return name === 'annotations' ? following(table, () => down.table('digest')) : table;
-      },
-    };
-  },
-};
+  store: 'digest',
+  // The digest table is looked up at write time: during an upgrade from before it existed,
+  // Dexie's interim schema has no such table.
+  follow: (table, down) => following(table, () => down.table('digest')),
+});
 
 /** The annotations table, with every mutation followed by the digest's. */
 function following(table: DBCoreTable, digest: () => DBCoreTable): DBCoreTable {

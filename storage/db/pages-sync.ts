@@ -1,7 +1,7 @@
 import type { DBCore, DBCoreMutateRequest, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
 import type { Annotation } from '../model/annotation';
 import { pageRowOf } from './page-row';
-import { hasStore, widened } from './tx-stores';
+import { hasStore, keptBeside } from './kept-beside';
 
 /**
  * Keeps the `pages` table (page-row.ts) equal to the annotations grouped by page, as
@@ -11,26 +11,15 @@ import { hasStore, widened } from './tx-stores';
  * records, inside the same transaction. Every write path goes through `mutate`, and an aborted
  * write takes its pages' change with it.
  */
-export const pagesMiddleware: Middleware<DBCore> = {
-  stack: 'dbcore',
+export const pagesMiddleware: Middleware<DBCore> = keptBeside({
   name: 'PageRows',
   // Above the digest's (10): this one's own requests are plain IndexedDB, and what it returns is a
   // plain promise, after which Dexie's zone is gone; the digest's middleware, below, awaits
   // Dexie's own promises and keeps it.
   level: 11,
-  create(down) {
-    return {
-      transaction(stores, mode, options) {
-        return down.transaction(widened(stores, mode, 'pages'), mode, options);
-      },
-      table(name) {
-        const table = down.table(name);
-        // Looked up at write time: an upgrade from before schema 6 has no such table.
-        return name === 'annotations' ? following(table) : table;
-      },
-    };
-  },
-};
+  store: 'pages',
+  follow: following,
+});
 
 function following(table: DBCoreTable): DBCoreTable {
   return {
