@@ -2,8 +2,8 @@ import type { Annotation } from '../model/annotation';
 
 /**
  * One page of "All annotations" as the first screen lists it. Here, with no runtime import, so
- * that the popup's first script (./first-screen.ts, no Dexie or zod) and the Dexie query
- * (./queries.ts) build it the same way.
+ * that the popup's first script (./first-screen.ts, no Dexie or zod) can read it from the pages
+ * table (./page-row.ts) as the Dexie query (./queries.ts) does.
  */
 export interface PageSummary {
   pageKey: string;

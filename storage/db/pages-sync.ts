@@ -28,9 +28,9 @@ function following(table: DBCoreTable): DBCoreTable {
       // Schema 6's upgrade builds the table from the annotations; before it, there is none.
       if (!hasStore(req.trans, 'pages')) return table.mutate(req);
       // The records the write replaces are asked for before it, in the same transaction, whose
-      // requests run in order; the write itself goes down now, while Dexie's zone (which its
-      // layers look for the transaction in) is still current: past an await it is not.
-      const before = recordsBefore(req);
+      // requests run in order; both go down now, while Dexie's zone (which its layers look for
+      // the transaction in) is still current: past an await it is not.
+      const before = recordsBefore(table, req);
       const written = table.mutate(req);
       return (async () => {
         const [old, res] = await Promise.all([before, written]);
@@ -45,23 +45,15 @@ function following(table: DBCoreTable): DBCoreTable {
 
 /**
  * The records a write is about to replace or remove: their pages lose them (a put may move a
- * record to another page). An add replaces nothing. Asked for at once, before the write.
+ * record to another page). An add replaces nothing.
  */
-function recordsBefore(req: DBCoreMutateRequest): Promise<Annotation[]> {
-  const annotations = storeOf(req.trans, 'annotations');
-  let found: Promise<(Annotation | undefined)[]>;
-  if (req.type === 'deleteRange') {
-    const { lower, upper, lowerOpen, upperOpen } = req.range;
-    const all = lower === undefined && upper === undefined;
-    found = asked(annotations.getAll(all ? null : IDBKeyRange.bound(lower, upper, lowerOpen, upperOpen)));
-  } else if (req.type === 'delete') {
-    found = Promise.all((req.keys as string[]).map((key) => asked<Annotation | undefined>(annotations.get(key))));
-  } else if (req.type === 'put') {
-    found = Promise.all((req.values as Annotation[]).map((a) => asked<Annotation | undefined>(annotations.get(a.id))));
-  } else {
-    found = Promise.resolve([]);
-  }
-  return found.then((list) => list.filter((a): a is Annotation => a !== undefined));
+async function recordsBefore(table: DBCoreTable, req: DBCoreMutateRequest): Promise<Annotation[]> {
+  const { trans } = req;
+  let found: unknown[] = [];
+  if (req.type === 'deleteRange') found = (await table.query({ trans, values: true, query: { index: table.schema.primaryKey, range: req.range } })).result;
+  else if (req.type === 'delete') found = await table.getMany({ trans, keys: req.keys });
+  else if (req.type === 'put') found = await table.getMany({ trans, keys: (req.values as Annotation[]).map((a) => a.id) });
+  return (found as (Annotation | undefined)[]).filter((a): a is Annotation => a !== undefined);
 }
 
 /** Each page's row again from its records as they are now: written, or deleted with its last record. */
@@ -79,9 +71,10 @@ async function rewrite(trans: DBCoreTransaction, keys: string[]): Promise<void> 
 
 /**
  * A store of the write's own transaction, as plain IndexedDB (Dexie's IndexedDB core hands out
- * the IDBTransaction itself): Dexie's layers look for the transaction in Dexie's zone, which is
- * gone once the write has been awaited. So these writes pass no Dexie hook or live query; none
- * watches the pages table (the popup's live list watches the search digest).
+ * the IDBTransaction itself), for what comes after the write: Dexie's layers look for the
+ * transaction in Dexie's zone, which is gone once the write has been awaited. So these writes
+ * pass no Dexie hook or live query; none watches the pages table (the popup's live list watches
+ * the search digest).
  */
 function storeOf(trans: DBCoreTransaction, name: string): IDBObjectStore {
   return (trans as unknown as IDBTransaction).objectStore(name);

@@ -87,6 +87,13 @@ describe('the pages table, kept by every write to the annotations', () => {
     expect(await db.pages.count()).toBe(0);
   });
 
+  it('follows a delete of every id below one (a range open at one end)', async () => {
+    await db.annotations.bulkPut(Array.from({ length: 20 }, (_, n) => note(n, `p${n % 3}`, n)));
+    await db.annotations.where('id').below(id(12)).delete();
+    expect(await db.annotations.count()).toBe(8);
+    expect(await rows()).toEqual(await rebuilt());
+  });
+
   it('keeps nothing of a write that fails', async () => {
     await db.annotations.put(note(1, 'a', 1));
     await expect(
