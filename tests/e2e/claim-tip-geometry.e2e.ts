@@ -312,6 +312,11 @@ describe('the claim tooltip in Chromium at 1280×900', () => {
       await page.keyboard.press(' ');
       await expect.poll(() => page.locator(`${HOST} button.verdict[data-verdict="needs-source"]`).getAttribute('aria-pressed')).toBe('true');
       expect(await supported.getAttribute('aria-pressed')).toBe('false');
+      // Both writes come back (the mark shows the stored verdict): the second choice still stands.
+      const markVerdict = page.locator(`[data-sourcemark="claim"][data-claim-index="${mark.claim}"]`).first();
+      await expect.poll(() => markVerdict.getAttribute('data-sourcemark-verdict')).toBe('needs-source');
+      const pressedNow = await page.locator(`${HOST} button.verdict[aria-pressed="true"]`).evaluateAll((bs) => bs.map((b) => b.getAttribute('data-verdict')));
+      expect(pressedNow).toEqual(['needs-source']);
     });
 
     it('closes with Escape and gives focus back to the mark; Enter opens it again', async () => {

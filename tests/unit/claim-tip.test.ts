@@ -85,6 +85,33 @@ describe('claimTipDom', () => {
     await vi.waitFor(() => expect(pressed(root)).toEqual(['needs-source']));
   });
 
+  it('keeps the newest choice pressed while the echo of an earlier one comes back', async () => {
+    mount('false');
+    buttonsOf(root)[2]!.click();
+    buttonsOf(root)[1]!.click();
+    expect(pressed(root)).toEqual(['needs-source']);
+    // Any change on the page redraws the tip with the stored verdict: unchanged, then the first
+    // choice's write, then the second's.
+    mount('false');
+    expect(pressed(root)).toEqual(['needs-source']);
+    mount('supported');
+    expect(pressed(root)).toEqual(['needs-source']);
+    mount('needs-source');
+    expect(pressed(root)).toEqual(['needs-source']);
+    // Once its own write is back, the next verdict stored elsewhere shows.
+    mount('misleading');
+    expect(pressed(root)).toEqual(['misleading']);
+  });
+
+  it('shows the verdict stored elsewhere over choices still on their way', () => {
+    mount(null);
+    buttonsOf(root)[2]!.click();
+    mount('false');
+    expect(pressed(root)).toEqual(['false']);
+    mount('supported');
+    expect(pressed(root)).toEqual(['supported']);
+  });
+
   it('is one tab stop: the current verdict, else the first', () => {
     mount('false');
     expect(buttonsOf(root).map((b) => b.tabIndex)).toEqual([-1, -1, -1, 0, -1]);

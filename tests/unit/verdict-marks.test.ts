@@ -80,6 +80,16 @@ describe('verdicts on claim marks', () => {
     expect(annotator.verdicts.ofClaim(0)?.assessment?.verdict).toBe('supported');
   });
 
+  it('makes one annotation of two verdicts chosen quickly on a claim not yet assessed, the second standing', async () => {
+    const first = annotator.assessClaim(claim(1), 'supported');
+    const second = annotator.assessClaim(claim(1), 'needs-source');
+    const [a, b] = await Promise.all([first, second]);
+    expect(b?.id).toBe(a?.id);
+    expect(backend.calls.create).toBe(1);
+    expect(backend.records.size).toBe(1);
+    expect(backend.records.get(a!.id)?.assessment?.verdict).toBe('needs-source');
+  });
+
   it('finds the claim again after a reload, from the words, and clears it when deleted', async () => {
     const saved = await annotator.assessClaim(claim(0), 'misleading');
     annotator.highlights.clear();

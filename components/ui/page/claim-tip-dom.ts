@@ -16,7 +16,10 @@ export interface ClaimTipDomOptions {
 
 export interface ClaimTipDom {
   element: HTMLElement;
-  /** The stored verdict changed (stored, or changed elsewhere): it replaces one chosen here. */
+  /**
+   * The stored verdict, told after any change on the page: the echo of a choice made here, or a
+   * verdict stored elsewhere, which replaces the choices made here.
+   */
   update(verdict: Verdict | null): void;
 }
 
@@ -24,7 +27,7 @@ export interface ClaimTipDom {
  * A claim mark's tooltip: why it is marked (its category, the reason, the sentence with the cue in
  * bold), the reader's verdict on it, and a way to the full note-and-evidence editor. A verdict
  * chosen here shows as pressed at once, before the caller has stored it, and the tip stays open;
- * a new stored verdict from `update` replaces it.
+ * it gives way only to a verdict stored elsewhere, not to the echo of an earlier choice made here.
  *
  * The verdicts are toggle buttons (`aria-pressed` on the current one) in a group with a visible
  * label. One tab stop for the group (roving tabindex: the current verdict when the tip opened,
@@ -66,7 +69,7 @@ export function claimTipDom(doc: Document, opts: ClaimTipDomOptions): ClaimTipDo
     b.append(icon, VERDICT_NAMES[lang][v]);
     b.addEventListener('focus', () => setActive(i));
     b.addEventListener('click', () => {
-      choice = { over: stored, verdict: v };
+      chosen.push(v);
       drawPressed();
       opts.onVerdict(v);
     });
@@ -91,9 +94,12 @@ export function claimTipDom(doc: Document, opts: ClaimTipDomOptions): ClaimTipDo
   element.append(reason, group, assess);
 
   let stored = opts.verdict;
-  /** The reader's choice stands while the stored verdict is still the one it was made over. */
-  let choice: { over: Verdict | null; verdict: Verdict } | null = null;
-  const current = () => (choice && choice.over === stored ? choice.verdict : stored);
+  /**
+   * Verdicts chosen here and not yet seen stored, oldest first. The newest stands until its own
+   * write comes back: the echo of an earlier choice (two quick presses) must not flash it back.
+   */
+  let chosen: Verdict[] = [];
+  const current = () => chosen.at(-1) ?? stored;
   const drawPressed = () => {
     const now = current();
     VERDICTS.forEach((v, i) => buttons[i]!.setAttribute('aria-pressed', v === now ? 'true' : 'false'));
@@ -111,7 +117,13 @@ export function claimTipDom(doc: Document, opts: ClaimTipDomOptions): ClaimTipDo
   return {
     element,
     update(verdict) {
+      // Any change on the page redraws the tip: only a new stored verdict counts.
+      if (verdict === stored) return;
       stored = verdict;
+      // The echo of a choice made here retires it and those before it; any other verdict was
+      // stored elsewhere (another tab, the side panel) and replaces every choice made here.
+      const echo = verdict === null ? -1 : chosen.indexOf(verdict);
+      chosen = echo < 0 ? [] : chosen.slice(echo + 1);
       drawPressed();
     },
   };

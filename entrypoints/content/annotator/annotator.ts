@@ -42,6 +42,8 @@ export class Annotator {
   private pending: { selectors: Selector[]; at: { x: number; y: number } } | null = null;
   private frames = 0;
   private opts: AnnotatorOptions;
+  /** Each claim's verdict write on its way (see assessClaim). */
+  private readonly assessing = new Map<number, Promise<Annotation | null>>();
   /** Told after the verdicts on the page were redrawn (the open tooltip follows). */
   onVerdicts: (() => void) | null = null;
 
@@ -165,9 +167,21 @@ export class Annotator {
   /**
    * Records the reader's verdict on a claim mark (a tooltip button): changes the claim's
    * assessment, or saves a new one anchored on the claim's sentence. The mark shows it once the
-   * background confirmed the write.
+   * background confirmed the write. Verdicts on one claim are written one after another: a
+   * second press while the first claim's annotation is being created changes that annotation
+   * instead of creating another.
    */
-  async assessClaim(claim: ClaimRef, verdict: Verdict): Promise<Annotation | null> {
+  assessClaim(claim: ClaimRef, verdict: Verdict): Promise<Annotation | null> {
+    const before = this.assessing.get(claim.index);
+    const done = (before ?? Promise.resolve()).then(() => this.assessNow(claim, verdict));
+    this.assessing.set(claim.index, done);
+    void done.then(() => {
+      if (this.assessing.get(claim.index) === done) this.assessing.delete(claim.index);
+    });
+    return done;
+  }
+
+  private async assessNow(claim: ClaimRef, verdict: Verdict): Promise<Annotation | null> {
     const current = this.verdicts.ofClaim(claim.index);
     try {
       if (current?.assessment) {
