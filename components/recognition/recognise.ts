@@ -2,7 +2,7 @@ import type { PageKind, SelfMediaPage } from '../vocabulary/page-kinds';
 import { decide } from './decide';
 import { evidenceOn, readAccount, type Account } from './page-parts';
 import type { PlatformEntry } from './platforms';
-import { findStatementElements } from './statement';
+import { findPlatformStatement } from './statement';
 import { matchUrl } from './url-shape';
 
 /** Recognition's one verdict on a page. */
@@ -29,7 +29,7 @@ export function recognise(doc: Document, url: string): Recognition {
   const match = matchUrl(url);
   if (!match) return { platform: null, kind: 'unknown', page: null, account: null, statements: [], reasons: ['url:none'] };
   const { platform } = match;
-  const statements = doc.body ? findStatementElements(doc.body, platform.statements) : [];
+  const statements = doc.body ? findPlatformStatement(doc.body, platform.statements, platform.selectors.statement) : [];
   // The statement is proof enough; other signs and the newsroom's marks are read only when they
   // can change the verdict (decide.ts), since text tests cost a pass over their elements.
   const selfMedia = statements.length ? ['statement'] : evidenceOn(doc, platform.evidence.selfMedia);

@@ -49,3 +49,21 @@ export function findStatementElements(root: ParentNode & Node, wordings: readonl
   // If both languages sit in one element, and each also in a child, keep the children only.
   return found.filter((el) => !found.some((other) => other !== el && el.contains(other)));
 }
+
+/**
+ * The platform's statement on a page: first in the elements it prints it in (`where`, its
+ * registry selectors), and only when none of them holds it in the whole of `root`. A statement
+ * the platform also printed elsewhere on the page is then not marked there; the registry names
+ * an element only where the evidence shows the statement in it.
+ */
+export function findPlatformStatement(root: Element, wordings: readonly Wording[], where: readonly string[]): Element[] {
+  if (wordings.length === 0) return [];
+  for (const selector of where) {
+    const found: Element[] = [];
+    for (const holder of Array.from(root.querySelectorAll(selector))) {
+      for (const el of findStatementElements(holder, wordings)) if (!found.includes(el)) found.push(el);
+    }
+    if (found.length) return found;
+  }
+  return findStatementElements(root, wordings);
+}

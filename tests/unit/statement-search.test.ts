@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findStatementElements } from '@/components/recognition/statement';
+import { findPlatformStatement, findStatementElements } from '@/components/recognition/statement';
 import { DOMS } from '../support/doms';
 
 /** The statement is found the same in both test DOMs (jsdom, happy-dom). */
@@ -22,5 +22,36 @@ describe.each(DOMS)('findStatementElements (%s)', (_, makeDoc) => {
     const wordings = [{ lang: 'en' as const, pieces: ["sohu's platform", 'only stores'] as const }];
     const d = makeDoc(`<p id="s">Statement: SOHU'S PLATFORM only stores what users post.</p>`);
     expect(findStatementElements(d.body, wordings).map((e) => e.id)).toEqual(['s']);
+  });
+});
+
+describe.each(DOMS)('findPlatformStatement (%s)', (_, makeDoc) => {
+  const STATEMENT_AND_COPY = `<article><p>正文。</p></article>
+    <div class="post_statement"><p id="zh">${ZH}</p><p id="en">${EN}</p></div>
+    <div class="comments"><p id="quoted">${ZH}</p></div>`;
+
+  it("takes the statement from the platform's statement element, not from a copy elsewhere on the page", () => {
+    const d = makeDoc(STATEMENT_AND_COPY);
+    expect(findPlatformStatement(d.body, WORDINGS, ['div.post_statement']).map((e) => e.id)).toEqual(['zh', 'en']);
+    // The whole page's search finds the copy too: the element is what kept it out.
+    expect(findStatementElements(d.body, WORDINGS).map((e) => e.id)).toEqual(['zh', 'en', 'quoted']);
+  });
+
+  it('searches the whole page when the element is not there, or holds no statement', () => {
+    const elsewhere = `<article><p>正文。</p></article><footer><p id="zh">${ZH}</p></footer>`;
+    expect(findPlatformStatement(makeDoc(elsewhere).body, WORDINGS, ['div.post_statement']).map((e) => e.id)).toEqual(['zh']);
+    const placeholder = `<div class="post_statement"><p>声明：个人原创，仅供参考</p></div>${elsewhere}`;
+    expect(findPlatformStatement(makeDoc(placeholder).body, WORDINGS, ['div.post_statement']).map((e) => e.id)).toEqual(['zh']);
+  });
+
+  it('tries each element in turn and takes the first that holds the statement, in every copy of it', () => {
+    const d = makeDoc(`<div class="old"><p>声明</p></div><div class="s-statement"><p id="a">${ZH}</p></div>
+      <div class="s-statement"><p id="b">${EN}</p></div><p id="elsewhere">${ZH}</p>`);
+    expect(findPlatformStatement(d.body, WORDINGS, ['div.old', 'div.s-statement']).map((e) => e.id)).toEqual(['a', 'b']);
+  });
+
+  it('finds nothing for a platform without wordings, whatever its elements hold', () => {
+    const d = makeDoc(STATEMENT_AND_COPY);
+    expect(findPlatformStatement(d.body, [], ['div.post_statement'])).toEqual([]);
   });
 });

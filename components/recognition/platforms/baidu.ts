@@ -22,6 +22,8 @@ export const baidu: PlatformEntry = {
     body: ['[class*="index-module_articleWrap"]', '#ssr-content [class*="articleWrap"]', '.article-content'],
     // Hashed CSS-module classes like the other parts, matched by prefix (guess, see seeds/README.md).
     date: ['[class*="index-module_time"]', '[class*="index-module_articleSource"]'],
+    // Current articles print none (platforms.md); older wordings are searched for in the page's text.
+    statement: [],
   },
   evidence: { selfMedia: [], editorial: [] },
 };

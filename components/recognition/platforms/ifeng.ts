@@ -24,6 +24,8 @@ export const ifeng: PlatformEntry = {
     body: ['[class*="index_text_"]', '[class*="index_main_content"]', '.main_content', '#main_content'],
     // Hashed CSS-module classes (index_time_Ke8Ph), matched by their stable prefix (guess).
     date: ['[class*="index_time_"]'],
+    // Where it prints its statement is not known (platforms.md): the page's text is searched.
+    statement: [],
   },
   evidence: {
     selfMedia: [{ name: 'account-link', selector: 'a[href*="ishare.ifeng.com/mediaShare"]' }],

@@ -26,6 +26,8 @@ export const kr36: PlatformEntry = {
     body: ['.articleDetailContent', '.article-content', '.common-width.content'],
     // The author line's time item (guess next to the scrapers' .title-icon-item.item-a).
     date: ['.title-icon-item.item-time'],
+    // Where it prints its statement is not known (platforms.md): the page's text is searched.
+    statement: [],
   },
   evidence: { selfMedia: [], editorial: [] },
 };

@@ -48,6 +48,8 @@ export const netease: PlatformEntry = {
     body: ['div.post_body', 'section.article-body', '.article-body'],
     // Desktop: the time opens .post_info (netease.md S1, S5, S8; high). Mobile: .s-time time (S11, an editorial m. page; medium).
     date: ['.post_info', '.article-info .s-time time', '.s-time'],
+    // Desktop: right after div.post_body (netease.md S4, platforms.md; high).
+    statement: ['div.post_statement'],
   },
   evidence: {
     selfMedia: [

@@ -28,6 +28,8 @@ export const sina: PlatformEntry = {
     body: ['#article', '#artibody', '.article-body', '.art_content'],
     // The same guess as the account: .date-source holds both (see seeds/README.md).
     date: ['.date-source .date', '.date-source'],
+    // platforms.md: a scraper's regex over real pages.
+    statement: ['div.article-notice'],
   },
   evidence: { selfMedia: [], editorial: [] },
 };

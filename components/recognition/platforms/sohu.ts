@@ -22,6 +22,8 @@ export const sohu: PlatformEntry = {
     body: ['article.article#mp-editor', 'article.article', '#mp-editor'],
     // #news-time[data-val] (platforms.md, saved real HTML 2022).
     date: ['#news-time', '.article-info .time'],
+    // Right after </article> (platforms.md: html 2022, capture 2026).
+    statement: ['div.statement'],
   },
   evidence: {
     selfMedia: [{ name: 'account-link', selector: 'a[href*="mp.sohu.com/profile"]' }],

@@ -29,6 +29,8 @@ export const tencent: PlatformEntry = {
     body: ['.content-article', '#ArticleContent', '.rich_media_content'],
     // The capture shows the time just before "发布于<place>", its element unknown: a guess, as the seed's classes are.
     date: ['.media-meta .time', '.media-info .time'],
+    // Where it prints its statement is not known (platforms.md): the page's text is searched.
+    statement: [],
   },
   evidence: {
     selfMedia: [],

@@ -25,6 +25,8 @@ export const thepaper: PlatformEntry = {
     body: ['[class*="index_cententWrap__"]', '.news_txt', '.cententWrap'],
     // The header's first .ant-space-item (public scrapers: .index_left__… .ant-space-item); the next one is the place.
     date: ['[class*="index_left__"] .ant-space-item'],
+    // Where it prints its statement is not known (platforms.md): the page's text is searched.
+    statement: [],
   },
   evidence: {
     selfMedia: [{ name: 'paike-label', selector: 'a, span', text: /^澎湃号·\S{1,8}$/ }],

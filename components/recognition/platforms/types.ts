@@ -45,6 +45,12 @@ export interface PlatformEntry {
      * the date is read out of its text; elements without one are passed over.
      */
     date: readonly string[];
+    /**
+     * The elements the platform prints its statement in, where the evidence shows them (empty
+     * where it does not). Searched first: the page's whole text is searched only when none of
+     * them holds it, which on an article page is most of recognition's cost.
+     */
+    statement: readonly string[];
   };
   /**
    * What the page shows besides the statement, for URLs that cannot tell self-media from the

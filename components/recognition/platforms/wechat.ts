@@ -21,6 +21,8 @@ export const wechat: PlatformEntry = {
     body: ['#js_content', '.rich_media_content'],
     // #publish_time, long-known like the other ids (platforms.md, scrapers).
     date: ['#publish_time'],
+    // It prints none (platforms.md).
+    statement: [],
   },
   evidence: { selfMedia: [], editorial: [] },
 };
