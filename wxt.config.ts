@@ -1,6 +1,6 @@
 import { defineConfig } from 'wxt';
 import { selfMediaMatchPatterns } from './components/recognition/url-shape';
-import { chromeSafeFileName, chromeSafeUtf8 } from './wxt.build-plugins';
+import { chromeSafeFileName, chromeSafeUtf8, compileHint } from './wxt.build-plugins';
 
 /**
  * The permissions Sourcemark asks for, each for one feature. tests/e2e/manifest.e2e.ts compares
@@ -76,7 +76,9 @@ export default defineConfig({
       // names its CommonJS helper chunk `_commonjsHelpers` (tests/support/lint-zips.ts checks).
       rollupOptions: { output: { sanitizeFileName: chromeSafeFileName } },
     },
-    plugins: [chromeSafeUtf8()],
+    // Every article page runs most of the article script at load: compiled whole, at once
+    // (wxt.build-plugins.ts compileHint; tests/bench/page-cost.ts measures it).
+    plugins: [chromeSafeUtf8(), compileHint(CLAIMS_JS)],
   }),
   manifest: ({ browser, manifestVersion }) => ({
     name: '__MSG_extName__',

@@ -6,6 +6,7 @@ import { pngSize } from '../support/icons';
 import { chromePackageProblems } from '../support/chrome-package-checks';
 import { CHROME_ZIP, FIREFOX_ZIP, lintFirefoxZip } from '../support/lint-zips';
 import { readZip } from '../support/zip-read';
+import { COMPILE_HINT } from '../../wxt.build-plugins';
 
 /**
  * The reviewed list: every permission the built extension asks for, and why. A new permission
@@ -99,6 +100,12 @@ describe.each(['chrome-mv3', 'firefox-mv2'])('the %s build', (dir) => {
     const files = scripts.flatMap((cs) => [...(cs.js ?? []), ...(cs.css ?? [])]);
     expect(files).toEqual(['claims.js', 'assets/content-script.css']);
     for (const f of files) expect(fs.existsSync(path.join(ROOT, '.output', dir, f)), f).toBe(true);
+  });
+
+  it('has the article script compiled whole at load (V8\'s compile hint opens it), and no other script', () => {
+    const opening = (f: string) => fs.readFileSync(path.join(ROOT, '.output', dir, f), 'utf8').slice(0, COMPILE_HINT.length);
+    expect(opening('claims.js')).toBe(COMPILE_HINT);
+    expect(opening('content-script.js')).not.toBe(COMPILE_HINT);
   });
 
   it('lets web pages load the note frame and nothing else of the extension', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { chromeSafeFileName, escapeUnsafeChars } from '@/wxt.build-plugins';
+import type { Rollup } from 'vite';
+import { COMPILE_HINT, chromeSafeFileName, compileHint, escapeUnsafeChars } from '@/wxt.build-plugins';
 
 /**
  * escapeUnsafeChars rewrites minified code so that Chrome loads it; it must not change what the
@@ -67,5 +68,29 @@ describe('chromeSafeFileName (Chrome refuses a package with a name starting with
     ['C:/x/_y', 'C:/x/y'],
   ])('%j → %j', (name, safe) => {
     expect(chromeSafeFileName(name)).toBe(safe);
+  });
+});
+
+describe('compileHint', () => {
+  const chunk = (fileName: string, code: string) => ({ type: 'chunk' as const, fileName, code });
+  const run = (bundle: Record<string, ReturnType<typeof chunk>>) => {
+    const hook = compileHint('claims.js').generateBundle as (this: Rollup.PluginContext, o: unknown, b: Rollup.OutputBundle, w: boolean) => void;
+    // The hook reads nothing of Rollup's context or options; a chunk needs only its type and code here.
+    hook.call({} as Rollup.PluginContext, {}, bundle as unknown as Rollup.OutputBundle, false);
+  };
+
+  it('opens the named script with the hint, once, and leaves the other files alone', () => {
+    const bundle = { 'claims.js': chunk('claims.js', 'var claims=1;'), 'content-script.js': chunk('content-script.js', 'var c=2;') };
+    run(bundle);
+    run(bundle);
+    expect(bundle['claims.js'].code).toBe(`${COMPILE_HINT}var claims=1;`);
+    expect(bundle['content-script.js'].code).toBe('var c=2;');
+  });
+
+  it('is a line comment of its own: the script means the same', () => {
+    const bundle = { 'claims.js': chunk('claims.js', 'globalThis.__hinted = 6 * 7;') };
+    run(bundle);
+    new Function(bundle['claims.js'].code)();
+    expect((globalThis as { __hinted?: number }).__hinted).toBe(42);
   });
 });
