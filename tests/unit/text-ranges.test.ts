@@ -112,6 +112,23 @@ describe.each(DOMS)('blockTexts (%s)', (_name, makeDoc) => {
     expect(textOf(body)).toBe('ab\ncde');
   });
 
+  it('reads any mix of content and whitespace kinds as CSS does: runs collapsed, paragraph edges trimmed, no-break spaces kept inside', () => {
+    // A seeded generator: the same 300 paragraphs every run.
+    let seed = 7;
+    const next = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+    const ALPHABET = ['a', 'bc', '中', '文。', ' ', '  ', '\t', '\n', '\r', '\f', '\u00a0', '\u3000'];
+    for (let c = 0; c < 300; c++) {
+      const parts = Array.from({ length: 1 + next(4) }, () => Array.from({ length: next(8) }, () => ALPHABET[next(ALPHABET.length)]).join(''));
+      const d = makeDoc('<p></p>');
+      const p = d.body.firstElementChild!;
+      // Split over Text nodes and inline elements, as pages and earlier marks split text.
+      parts.forEach((part, i) => (i % 2 ? p.appendChild(d.createElement('b')).append(part) : p.append(part)));
+      const raw = parts.join('');
+      const expected = raw.replace(/^[ \t\n\r\f\u00a0\u3000]+|[ \t\n\r\f\u00a0\u3000]+$/g, '').replace(/[ \t\n\r\f]+/g, ' ');
+      expect(blockTexts(d.body).text, JSON.stringify(raw)).toBe(expected);
+    }
+  });
+
   it('reads a NetEase-style article as its paragraphs', () => {
     expect(textOf(ARTICLE)).toBe(ARTICLE_TEXT);
   });
