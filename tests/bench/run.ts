@@ -528,7 +528,8 @@ function pageCostSection(r: PageCostReport): string {
       `isolated world or receive its messages (the replies to the content scripts' requests: the article's start ` +
       `request, claims, highlights), whose callbacks run in the same task, and its own timers. On the 网易号 page ` +
       `only the article script loads (nothing is saved there, so the annotator is not injected); evaluating it ` +
-      `includes what it does at once, recognising the page; the rest are later callbacks: reading the article ` +
+      `is compiling all of it (it opens with V8's compile hint, wxt.build-plugins.ts) and running its top level; ` +
+      `the rest are later callbacks: recognising the page, reading the article ` +
       `body's text for claim detection, which runs in the background (its service worker, not the page), in a task ` +
       `of its own, the banner when the start request's answer comes, the claim marks a task after it or when the ` +
       `detector's answer comes, and the ledger and snapshot record. ` +
