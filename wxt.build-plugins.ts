@@ -79,7 +79,7 @@ export function chromeSafeFileName(name: string): string {
   return drive + safe.replace(/(^|\/)_+/g, '$1');
 }
 
-/** V8's per-file compile hint (Chrome 136 and later; other engines read a comment). */
+/** V8's per-file compile hint (Chrome 136 and later; to other engines, a comment). */
 export const COMPILE_HINT = '//# allFunctionsCalledOnLoad\n';
 
 /**

@@ -51,8 +51,8 @@ export function findStatementElements(root: ParentNode & Node, wordings: readonl
 }
 
 /**
- * The platform's statement on a page: first in the elements it prints it in (`where`, its
- * registry selectors), and only when none of them holds it in the whole of `root`. A statement
+ * The platform's statement on a page: looked for first in the elements it prints it in (`where`,
+ * its registry selectors, each in turn), and in the whole of `root` only when none holds it. A statement
  * the platform also printed elsewhere on the page is then not marked there; the registry names
  * an element only where the evidence shows the statement in it.
  */

@@ -175,9 +175,10 @@ export class Annotator {
     const before = this.assessing.get(claim.index);
     const done = (before ?? Promise.resolve()).then(() => this.assessNow(claim, verdict));
     this.assessing.set(claim.index, done);
-    void done.then(() => {
+    const forget = () => {
       if (this.assessing.get(claim.index) === done) this.assessing.delete(claim.index);
-    });
+    };
+    void done.then(forget, forget);
     return done;
   }
 
