@@ -1,5 +1,6 @@
 import type { PageSummary } from '@/storage/db/queries';
 import { newestFirst, type DigestRow, type Listed } from '@/storage/db/digest';
+import { groupByPage } from '@/storage/model/group-by-page';
 import { pageKeyOf, type ListRow, type PageLists } from './page-rows';
 
 export { pageRows, type ListRow, type PageHead, type PageLists } from './page-rows';
@@ -30,17 +31,10 @@ export function byListedOrder(a: Listed, b: Listed): number {
 /** Groups rows into pages (as pagesNewestFirst and annotationsForPage would list them): what the
  * digest's library (digest-library.ts) lists, written plainly, for tests to hold it to. */
 export function groupLibrary(all: readonly DigestRow[]): Library & { byPage: ReadonlyMap<string, readonly DigestRow[]> } {
-  const byPage = new Map<string, DigestRow[]>();
-  const latest = new Map<string, DigestRow>();
-  for (const a of all) {
-    const list = byPage.get(a.pageKey);
-    if (list) list.push(a);
-    else byPage.set(a.pageKey, [a]);
-    const l = latest.get(a.pageKey);
-    if (!l || newestFirst(a, l) < 0) latest.set(a.pageKey, a);
-  }
+  const byPage = groupByPage(all);
+  const latest = [...byPage.values()].map((list) => list.reduce((l, a) => (newestFirst(a, l) < 0 ? a : l)));
   for (const list of byPage.values()) list.sort(byListedOrder);
-  const pages = [...latest.values()].sort(newestFirst).map((a) => ({
+  const pages = latest.sort(newestFirst).map((a) => ({
     pageKey: a.pageKey,
     title: a.title,
     site: a.site,
@@ -57,12 +51,7 @@ export function groupLibrary(all: readonly DigestRow[]): Library & { byPage: Rea
  * keeps its heading only.
  */
 export function resultRows(found: readonly Listed[], closed: ReadonlySet<string> = new Set()): ListRow[] {
-  const groups = new Map<string, Listed[]>();
-  for (const a of found) {
-    const g = groups.get(a.pageKey);
-    if (g) g.push(a);
-    else groups.set(a.pageKey, [a]);
-  }
+  const groups = groupByPage(found);
   const rows: ListRow[] = [];
   for (const [pageKey, items] of groups) {
     const first = items[0]!;

@@ -1,4 +1,5 @@
 import type { Annotation } from '../model/annotation';
+import { groupByPage } from '../model/group-by-page';
 import { pageSummary, type PageSummary } from './page-summary';
 
 /**
@@ -41,13 +42,7 @@ function isNewer(a: Annotation, b: Annotation): boolean {
 
 /** Every page's row, from the whole table (the schema upgrade, tests, fixtures written raw). */
 export function buildPageRows(annotations: Iterable<Annotation>): PageRow[] {
-  const byPage = new Map<string, Annotation[]>();
-  for (const a of annotations) {
-    const list = byPage.get(a.pageKey);
-    if (list) list.push(a);
-    else byPage.set(a.pageKey, [a]);
-  }
-  return [...byPage.values()].map((list) => pageRowOf(list)!);
+  return [...groupByPage(annotations).values()].map((list) => pageRowOf(list)!);
 }
 
 /** The summary the popup shows of a stored row (without the ordering id). */
