@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
-import { selfMediaMatchPatterns } from './components/recognition/url-shape';
+import { selfMediaMatchPatterns, selfMediaOrigins } from './components/recognition/url-shape';
+import { ARTICLE_MODULE } from './components/page-script/article-module';
 import { chromeSafeFileName, chromeSafeUtf8, compileHint } from './wxt.build-plugins';
 
 /**
@@ -24,7 +25,9 @@ export const CHROME_PERMISSIONS = ['sidePanel'];
 export const OPTIONAL_HOSTS = ['https://*/*', 'http://*/*'];
 
 /** The article script (entrypoints/claims: what a self-media article shows at load), as the build writes it. */
-const CLAIMS_JS = 'claims.js';
+const CLAIMS_JS = ARTICLE_MODULE;
+/** Chrome's content script on those pages (entrypoints/article-loader.ts): imports CLAIMS_JS as a module. */
+const ARTICLE_LOADER_JS = 'article-loader.js';
 /** The page CSS of every mark (the content script's, entrypoints/content-script.ts), as the build writes it. */
 const CONTENT_CSS = 'assets/content-script.css';
 
@@ -50,10 +53,13 @@ export default defineConfig({
     // article script's session over (components/recognition/article-session.ts). Both are
     // unlisted scripts, so WXT's content-script context, which a page can tear down, never exists
     // (see components/page-script/script-context.ts).
-    'build:manifestGenerated': (_wxt, manifest) => {
+    // In Chrome the manifest's script is the article script's loader, which imports it as a
+    // module: compiled off the page's main thread (entrypoints/article-loader.ts).
+    'build:manifestGenerated': (wxt, manifest) => {
       const matches = selfMediaMatchPatterns();
+      const js = wxt.config.browser === 'firefox' ? CLAIMS_JS : ARTICLE_LOADER_JS;
       manifest.content_scripts = [
-        { matches, js: [CLAIMS_JS], css: [CONTENT_CSS], run_at: 'document_end' },
+        { matches, js: [js], css: [CONTENT_CSS], run_at: 'document_end' },
         ...(manifest.content_scripts ?? []),
       ];
     },
@@ -100,9 +106,15 @@ export default defineConfig({
     // load in any page the content script runs on (self-media articles, and sites the reader grants at run
     // time). In Chrome only at a per-session dynamic URL, so a site cannot probe for it by a fixed
     // address; either way it does nothing without a one-time token from the background.
+    // In Chrome, the article script too (imported by its loader, see above), at a dynamic URL as
+    // well and on self-media origins only: the page's own scripts may fetch what its content
+    // script world may import, so no page elsewhere gets to.
     web_accessible_resources:
       manifestVersion === 3
-        ? [{ resources: ['note.html'], matches: ['https://*/*', 'http://*/*'], use_dynamic_url: true }]
+        ? [
+            { resources: ['note.html'], matches: ['https://*/*', 'http://*/*'], use_dynamic_url: true },
+            ...(browser === 'firefox' ? [] : [{ resources: [CLAIMS_JS], matches: selfMediaOrigins(), use_dynamic_url: true }]),
+          ]
         : [{ resources: ['note.html'], matches: ['https://*/*', 'http://*/*'] }],
     commands: {
       'highlight-selection': {

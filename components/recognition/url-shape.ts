@@ -51,3 +51,12 @@ export function selfMediaMatchPatterns(platforms: readonly PlatformEntry[] = PLA
   );
   return [...new Set(patterns)];
 }
+
+/**
+ * The origins of selfMediaMatchPatterns, as match patterns (`https://host/*`), each once: where a
+ * page may load what the article script's loader imports (a web-accessible resource's `matches`
+ * take origins only).
+ */
+export function selfMediaOrigins(platforms: readonly PlatformEntry[] = PLATFORMS): string[] {
+  return [...new Set(selfMediaMatchPatterns(platforms).map((p) => `${p.slice(0, p.indexOf('/', 'https://'.length))}/*`))];
+}

@@ -14,11 +14,12 @@ import { badgeFor, type Badge } from './badge';
 import type { NoteGrants, NoteSession } from './note-grants';
 import type { PageSender } from './full-script';
 import type { Sender } from './senders';
-import { ARTICLE_START, LOADER_SELECTION } from '@/storage/messaging/protocol-constants';
+import { ARTICLE_CLASSIC, ARTICLE_START, LOADER_SELECTION } from '@/storage/messaging/protocol-constants';
 import { hasAnnotations } from '@/storage/db/queries';
 import type { SyncService } from './sync/service';
 import { clearLedger, countOpened, importSnapshots, keepSnapshot } from '@/storage/db/factcheck-store';
 import { claimsInParagraphs } from '@/components/claims/paragraphs';
+import { matchUrl } from '@/components/recognition/url-shape';
 
 export interface HandlerDeps {
   db: SourcemarkDB;
@@ -41,6 +42,8 @@ export interface HandlerDeps {
    * document; resolves whether it is there (./full-script.ts).
    */
   loadFull?: (page: PageSender) => Promise<boolean>;
+  /** Runs the article script in the sender's document as a content script (send-to-tab.ts `injectArticle`). */
+  loadArticle?: (page: PageSender) => Promise<void>;
 }
 
 /**
@@ -64,6 +67,7 @@ const ALLOWED: Record<Exclude<Sender['kind'], 'refused'>, ReadonlySet<Background
     'page.claims',
     LOADER_SELECTION,
     ARTICLE_START,
+    ARTICLE_CLASSIC,
     'claims.detect',
   ]),
   'note-frame': new Set<BackgroundRequestType>([
@@ -214,6 +218,14 @@ async function dispatch(deps: HandlerDeps, req: BackgroundRequest, sender: Exclu
       // selection (the same once-per-document injection a selection asks for).
       if (saved) void deps.loadFull?.(sender);
       return { settings, saved, snapshot: snapshot ?? null };
+    }
+    case ARTICLE_CLASSIC: {
+      if (sender.kind !== 'content-script') throw new NotAllowedError('only a page loads its article script');
+      // Where the manifest runs the article script's loader, and nowhere else.
+      const at = matchUrl(sender.url);
+      if (!at || at.kind === 'editorial' || !deps.loadArticle) return { injected: false };
+      await deps.loadArticle(sender);
+      return { injected: true };
     }
     case 'claims.detect':
       // The detector is pure and the text is the sender's own page's: nothing is stored.

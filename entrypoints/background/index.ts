@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { SourcemarkDB } from '@/storage/db/db';
 import { Writer } from '@/storage/db/writer';
-import { injectInto, injectIntoFrame, sendToTab } from '@/storage/messaging/send-to-tab';
+import { injectArticle, injectInto, injectIntoFrame, sendToTab } from '@/storage/messaging/send-to-tab';
 import { FullScriptLoads, sitePattern, type PageSender } from './full-script';
 import { syncGrantedSites } from './granted-sites';
 import { handleMessage } from './handlers';
@@ -78,6 +78,7 @@ export default defineBackground(() => {
     openPage: async (path: string) => void (await browser.tabs.create({ url: browser.runtime.getURL('/') + path.replace(/^\//, '') })),
     setBadge: button ? (tabId: number, badge: Parameters<typeof showBadge>[2]) => showBadge(button, tabId, badge) : undefined,
     loadFull: (page: PageSender) => loads.load(page),
+    loadArticle: injectArticle,
   };
   // Returning the promise is how webextension-polyfill sends an asynchronous answer.
   browser.runtime.onMessage.addListener((message: unknown, sender) =>

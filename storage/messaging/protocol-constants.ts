@@ -30,6 +30,8 @@ export const GRANTED_SCRIPT_ID = 'sourcemark-granted-sites';
 export const LOADER_SELECTION = 'loader.selection';
 /** The article script's one request at load (./protocol.ts), named here for the zod-free scripts. */
 export const ARTICLE_START = 'article.start';
+/** Chrome's article loader could not import the article script (./protocol.ts), named for the zod-free loader. */
+export const ARTICLE_CLASSIC = 'article.classic';
 
 /**
  * The most article text a content script sends for claim detection (`claims.detect`), in

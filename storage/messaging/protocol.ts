@@ -15,7 +15,7 @@ import {
   type Assessment,
 } from '../model/annotation';
 import { SettingsPatchSchema, SettingsSchema, type Settings } from '../model/settings';
-import { ARTICLE_START, CHANGES, LOADER_SELECTION, MAX_CLAIM_BLOCKS, MAX_CLAIM_TEXT, NOTE_FRAME_SOURCE, NOTE_HOST_SOURCE } from './protocol-constants';
+import { ARTICLE_CLASSIC, ARTICLE_START, CHANGES, LOADER_SELECTION, MAX_CLAIM_BLOCKS, MAX_CLAIM_TEXT, NOTE_FRAME_SOURCE, NOTE_HOST_SOURCE } from './protocol-constants';
 import { SyncSetupSchema, type BackupInfo, type SyncError, type SyncStatus } from '@/components/sync/status';
 import type { KeptAside } from '@/components/sync/kept-aside';
 import { VERDICTS } from '@/components/vocabulary/verdicts';
@@ -211,6 +211,12 @@ export const BackgroundRequestSchema = z.discriminatedUnion('type', [
    */
   z.strictObject({ type: z.literal(ARTICLE_START) }),
   /**
+   * Chrome's article loader (entrypoints/article-loader.ts) could not import the article script as
+   * a module: the background runs it in the sender's own document as an ordinary content script,
+   * on a self-media article URL only. Nothing is named: the document is the sender's.
+   */
+  z.strictObject({ type: z.literal(ARTICLE_CLASSIC) }),
+  /**
    * Find the unsourced claims in the sender's article (components/claims), so the detector and
    * its lexicon run in the background instead of on the page's main thread. Offsets in the answer
    * are into the paragraphs joined by "\n". A content script in a tab's top frame only.
@@ -282,6 +288,7 @@ export interface BackgroundResponseData {
   'page.claims': { shown: boolean };
   [LOADER_SELECTION]: { injected: boolean };
   [ARTICLE_START]: { settings: Settings; saved: boolean; snapshot: ArticleSnapshot | null };
+  [ARTICLE_CLASSIC]: { injected: boolean };
   'claims.detect': { claims: ClaimSpan[] };
   'ledger.clear': { cleared: number };
   'sync.status': { status: SyncStatus };

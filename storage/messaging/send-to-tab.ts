@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { ARTICLE_MODULE } from '@/components/page-script/article-module';
 import { ContentRequestSchema, type ContentRequest } from './protocol';
 
 /** The built content script and its page CSS, as WXT names them in the output. */
@@ -31,6 +32,16 @@ export async function injectIntoFrame({ tabId, frameId, documentId }: { tabId: n
   const target = documentId ? { tabId, documentIds: [documentId] } : { tabId, frameIds: [frameId] };
   await browser.scripting.insertCSS({ target, files: [CONTENT_CSS] });
   await browser.scripting.executeScript({ target, files: [ASKED_JS, CONTENT_JS] });
+}
+
+/**
+ * Runs the article script in one document as an ordinary content script: where Chrome's article
+ * loader could not import it as a module (entrypoints/article-loader.ts). Its CSS is the manifest's,
+ * already on the page.
+ */
+export async function injectArticle({ tabId, documentId }: { tabId: number; documentId?: string }): Promise<void> {
+  const target = documentId ? { tabId, documentIds: [documentId] } : { tabId, frameIds: [0] };
+  await browser.scripting.executeScript({ target, files: [`/${ARTICLE_MODULE}`] });
 }
 
 /**

@@ -131,7 +131,10 @@ export async function launch(opts: LaunchOptions = {}): Promise<Harness> {
     }
     // In this Chromium the catch-all route also sees the scripts and styles that extension pages
     // (popup.html, the note frame note.html) load from the extension: answer them from the build.
-    const file = extensionOrigin && url.startsWith(`${extensionOrigin}/`) ? builtFile(extensionDir, url) : null;
+    // So too the web-accessible files a content script imports at Chrome's per-session dynamic
+    // URL (another host than the extension's id: the article module, entrypoints/article-loader.ts).
+    const ours = extensionOrigin && url.startsWith(`${extensionOrigin}/`);
+    const file = ours || isWebAccessible(extensionDir, url) ? builtFile(extensionDir, url) : null;
     if (file) {
       await route.fulfill({ status: 200, contentType: typeOf(file), body: fs.readFileSync(file) });
       return;
@@ -173,6 +176,16 @@ function typeOf(file: string): string {
 }
 
 /** The file of the build (at `dir`) an extension URL names, or null (outside the build, or missing). */
+/** Whether `url` is a chrome-extension:// address of one of the build's web-accessible files. */
+function isWebAccessible(dir: string, url: string): boolean {
+  if (!url.startsWith('chrome-extension://')) return false;
+  const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as {
+    web_accessible_resources?: Array<{ resources: string[] } | string>;
+  };
+  const files = (manifest.web_accessible_resources ?? []).flatMap((r) => (typeof r === 'string' ? [r] : r.resources));
+  return files.includes(decodeURIComponent(new URL(url).pathname).slice(1));
+}
+
 function builtFile(dir: string, url: string): string | null {
   const rel = decodeURIComponent(new URL(url).pathname);
   const file = path.join(dir, path.normalize(rel));

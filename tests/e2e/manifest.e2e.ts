@@ -20,9 +20,10 @@ const REVIEWED = {
   optionalHosts: ['http://*/*', 'https://*/*'],
   // The article script alone (the background injects the annotator when the page needs it), at
   // the self-media article URLs of every platform in the registry (components/recognition/
-  // platforms), https only, and nowhere else: no whole site, no newsroom-only URL.
-  contentScripts: [['claims.js']].map((js) => ({
-    js,
+  // platforms), https only, and nowhere else: no whole site, no newsroom-only URL. In Chrome its
+  // loader, which imports it as a module (entrypoints/article-loader.ts).
+  articleScript: { 'chrome-mv3': 'article-loader.js', 'firefox-mv2': 'claims.js' } as Record<string, string>,
+  articleUrls: {
     matches: [
       'https://www.163.com/dy/article/*',
       'https://m.163.com/dy/article/*',
@@ -47,12 +48,40 @@ const REVIEWED = {
       'https://m.thepaper.cn/newsDetail_forward_*',
       'https://mp.weixin.qq.com/s*',
     ],
-  })),
+  },
   // The note frame is the one page a web page may load, on http(s) pages only; in Chrome at a
   // per-session dynamic URL, so a site cannot probe for the extension at a fixed address.
   // Firefox's MV2 manifest has no per-resource matches: its list is the resource names.
+  // Chrome's article module too, at a dynamic URL as well, and only on the origins of those
+  // article URLs.
   webAccessibleResources: {
-    'chrome-mv3': [{ resources: ['note.html'], matches: ['https://*/*', 'http://*/*'], use_dynamic_url: true }],
+    'chrome-mv3': [
+      { resources: ['note.html'], matches: ['https://*/*', 'http://*/*'], use_dynamic_url: true },
+      {
+        resources: ['claims.js'],
+        matches: [
+          'https://www.163.com/*',
+          'https://m.163.com/*',
+          'https://3g.163.com/*',
+          'https://c.m.163.com/*',
+          'https://*.sohu.com/*',
+          'https://news.qq.com/*',
+          'https://new.qq.com/*',
+          'https://view.inews.qq.com/*',
+          'https://baijiahao.baidu.com/*',
+          'https://k.sina.com.cn/*',
+          'https://k.sina.cn/*',
+          'https://*.ifeng.com/*',
+          'https://www.36kr.com/*',
+          'https://36kr.com/*',
+          'https://m.36kr.com/*',
+          'https://www.thepaper.cn/*',
+          'https://m.thepaper.cn/*',
+          'https://mp.weixin.qq.com/*',
+        ],
+        use_dynamic_url: true,
+      },
+    ],
     'firefox-mv2': ['note.html'],
   } as Record<string, unknown>,
 };
@@ -83,7 +112,7 @@ describe.each(['chrome-mv3', 'firefox-mv2'])('the %s build', (dir) => {
     expect(perms.filter((p) => !hostLike(p)).sort()).toEqual([...reviewed].sort());
     // The hosts are the article script's URLs, where the background injects the annotator.
     const hosts = [...perms.filter(hostLike), ...((m.host_permissions as string[] | undefined) ?? [])];
-    expect(hosts.sort()).toEqual([...REVIEWED.contentScripts[0]!.matches].sort());
+    expect(hosts.sort()).toEqual([...REVIEWED.articleUrls.matches].sort());
     const optional = ((m.optional_host_permissions ?? m.optional_permissions) as string[]) ?? [];
     expect([...optional].sort()).toEqual(REVIEWED.optionalHosts);
   });
@@ -92,13 +121,13 @@ describe.each(['chrome-mv3', 'firefox-mv2'])('the %s build', (dir) => {
     const scripts = (manifest(dir).content_scripts as { js?: string[]; matches: string[] }[]) ?? [];
     // WXT sorts a content script's matches; the order means nothing.
     const sorted = (list: { js?: string[]; matches: string[] }[]) => list.map(({ js, matches }) => ({ js, matches: [...matches].sort() }));
-    expect(sorted(scripts)).toEqual(sorted(REVIEWED.contentScripts));
+    expect(sorted(scripts)).toEqual(sorted([{ js: [REVIEWED.articleScript[dir]!], matches: REVIEWED.articleUrls.matches }]));
   });
 
   it('names only content-script files the build wrote', () => {
     const scripts = (manifest(dir).content_scripts as { js?: string[]; css?: string[] }[]) ?? [];
     const files = scripts.flatMap((cs) => [...(cs.js ?? []), ...(cs.css ?? [])]);
-    expect(files).toEqual(['claims.js', 'assets/content-script.css']);
+    expect(files).toEqual([REVIEWED.articleScript[dir], 'assets/content-script.css']);
     for (const f of files) expect(fs.existsSync(path.join(ROOT, '.output', dir, f)), f).toBe(true);
   });
 
@@ -106,6 +135,14 @@ describe.each(['chrome-mv3', 'firefox-mv2'])('the %s build', (dir) => {
     const opening = (f: string) => fs.readFileSync(path.join(ROOT, '.output', dir, f), 'utf8').slice(0, COMPILE_HINT.length);
     expect(opening('claims.js')).toBe(COMPILE_HINT);
     expect(opening('content-script.js')).not.toBe(COMPILE_HINT);
+  });
+
+  it(dir === 'chrome-mv3' ? 'imports the article script from its loader, the one file it names' : 'has no article loader: Firefox runs the article script itself', () => {
+    const loader = path.join(ROOT, '.output', dir, 'article-loader.js');
+    if (dir === 'firefox-mv2') return expect(fs.existsSync(loader)).toBe(false);
+    const code = fs.readFileSync(loader, 'utf8');
+    expect(code.match(/import\(/g)).toHaveLength(1);
+    expect(code).toContain('.getURL("claims.js")');
   });
 
   it('lets web pages load the note frame and nothing else of the extension', () => {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { patternCovers } from '@/components/recognition/match-pattern';
 import { FullScriptLoads, sitePattern, type FrameTarget, type PageSender } from '@/entrypoints/background/full-script';
-import { LOADER_SELECTION } from '@/storage/messaging/protocol-constants';
+import { ARTICLE_CLASSIC, LOADER_SELECTION } from '@/storage/messaging/protocol-constants';
 import { sampleAnnotation } from '../support/sample-annotation';
 import { contentScript, EXTENSION_ID, harness, noteFrame, popup, senderOf, type Harness } from './background-harness';
 
@@ -157,5 +157,38 @@ describe('handleMessage from a granted site loader', () => {
       expect(r.ok).toBe(false);
     }
     expect(h.loaded).toEqual([]);
+  });
+});
+
+describe("handleMessage from Chrome's article loader, whose import failed", () => {
+  let h: Harness;
+  const ARTICLE = 'https://www.163.com/dy/article/KKG7R2LD0525KQ8M.html';
+  let asked: PageSender[];
+  beforeEach(() => {
+    h = harness();
+    asked = [];
+    h.deps.loadArticle = async (page) => void asked.push(page);
+  });
+  afterEach(() => h.close());
+
+  it("runs the article script in the sender's own document, on a self-media article URL", async () => {
+    const sender = { ...contentScript(ARTICLE, 4), documentId: 'DOC-1' };
+    expect(await h.ok(sender, { type: ARTICLE_CLASSIC })).toEqual({ injected: true });
+    expect(asked).toEqual([sender]);
+  });
+
+  it("runs nothing on a portal's own news or a granted site: the manifest runs no loader there", async () => {
+    for (const url of ['https://www.163.com/news/article/KKG7R2LD000189FH.html', NEWS]) {
+      expect(await h.ok(contentScript(url, 4), { type: ARTICLE_CLASSIC })).toEqual({ injected: false });
+    }
+    expect(asked).toEqual([]);
+  });
+
+  it('takes no target from the message, and no order from extension pages or the note frame', async () => {
+    for (const extra of [{ tabId: 3 }, { documentId: 'DOC-2' }, { file: 'background.js' }]) {
+      expect((await h.ask(contentScript(ARTICLE, 4), { type: ARTICLE_CLASSIC, ...extra })).ok).toBe(false);
+    }
+    for (const sender of [popup(), noteFrame()]) expect((await h.ask(sender, { type: ARTICLE_CLASSIC })).ok).toBe(false);
+    expect(asked).toEqual([]);
   });
 });

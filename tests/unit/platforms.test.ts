@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MatchPattern } from 'wxt/utils/match-patterns';
 import { PLATFORMS } from '@/components/recognition/platforms';
 import { findStatementElements, matchWording } from '@/components/recognition/statement';
-import { matchUrl, selfMediaMatchPatterns } from '@/components/recognition/url-shape';
+import { matchUrl, selfMediaMatchPatterns, selfMediaOrigins } from '@/components/recognition/url-shape';
 import { normalizeText } from '@/components/recognition/normalize';
 import { PLATFORM_IDS, SELF_MEDIA_PAGES } from '@/components/vocabulary/page-kinds';
 import { CASES, fullWidth, halfWidth, spaced } from './platform-cases';
@@ -56,6 +56,19 @@ describe('the registry', () => {
       expect(pattern).toMatch(/^https:\/\/[^/]+\/./);
       expect(pattern).not.toMatch(/^https:\/\/[^/]+\/\*$/);
     }
+  });
+
+  it('lets the article module load on the origins of those URLs, and on no other', () => {
+    const origins = selfMediaOrigins();
+    expect(new Set(origins).size).toBe(origins.length);
+    for (const origin of origins) expect(origin).toMatch(/^https:\/\/[^/]+\/\*$/);
+    const allowed = origins.map((o) => new MatchPattern(o));
+    for (const pattern of selfMediaMatchPatterns()) {
+      const host = pattern.slice('https://'.length, pattern.indexOf('/', 'https://'.length)).replace('*.', 'any.');
+      expect(allowed.some((o) => o.includes(`https://${host}/`)), pattern).toBe(true);
+    }
+    expect(allowed.some((o) => o.includes('https://www.example.com/'))).toBe(false);
+    expect(allowed.some((o) => o.includes('http://www.163.com/'))).toBe(false);
   });
 });
 
