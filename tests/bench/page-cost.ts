@@ -6,8 +6,8 @@
  * tests/bench/trace-summary.ts:
  *
  *  - the seed 网易号 article (seeds/netease-hao-desktop.html), where the manifest injects the
- *    article script (claims.js) alone: nothing is saved for the page, so the annotator
- *    (content-script.js) is not loaded;
+ *    article script's loader (article-loader.js), which imports the article script (claims.js)
+ *    as a module: nothing is saved for the page, so the annotator (content-script.js) is not loaded;
  *  - an ordinary news page (seeds/other-news.html, chinanews-like) on a site the reader granted:
  *    the background registers its loader there (entrypoints/granted-loader), as it does after the
  *    options page's grant (the browser loads a copy of the build whose manifest already grants the
@@ -139,14 +139,18 @@ async function launchPeer(pages: Map<string, string>): Promise<{ context: Browse
 }
 
 /**
- * The extension's files a page gets: the manifest's content scripts at its URL, or the files the
- * background registered for a granted site (and, where the page has saved annotations, `INJECTED`).
+ * The extension's files a page gets: the manifest's content scripts at its URL and the script they
+ * import (Chrome's article loader imports the article script, a web-accessible resource), or the
+ * files the background registered for a granted site (and, where the page has saved annotations,
+ * `INJECTED`).
  */
 function loadedFiles(dir: string, files: string[] | null): PageRow['files'] {
   const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as {
     content_scripts?: Array<{ js?: string[]; css?: string[] }>;
+    web_accessible_resources?: Array<{ resources: string[] } | string>;
   };
-  const names = files ?? (manifest.content_scripts ?? []).flatMap((cs) => [...(cs.js ?? []), ...(cs.css ?? [])]);
+  const imported = (manifest.web_accessible_resources ?? []).flatMap((r) => (typeof r === 'string' ? [] : r.resources)).filter((f) => f.endsWith('.js'));
+  const names = files ?? [...(manifest.content_scripts ?? []).flatMap((cs) => [...(cs.js ?? []), ...(cs.css ?? [])]), ...imported];
   return [...new Set(names)].map((file) => {
     const data = fs.readFileSync(path.join(dir, file));
     return { file, bytes: data.length, gzip: gzipSync(data, { level: 9 }).length };

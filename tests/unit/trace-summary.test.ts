@@ -39,6 +39,34 @@ describe('summariseLoad', () => {
     expect(cost.scripts).toEqual([{ file: 'content-script.js', evaluateMs: 29, evaluateCpuMs: 29, compileMs: 4 }]);
   });
 
+  it('counts a module the content script imports as a script, and what a background thread compiled of it apart', () => {
+    const DYNAMIC = 'chrome-extension://d24e2e75-9ce9-4b11-bdb3-a8d74f388aec';
+    const WORKER = { pid: 10, tid: 33 };
+    const events = [
+      parse,
+      x('RunTask', 10, 2, {}, PAGE, 1.5),
+      x('EvaluateScript', 10, 1, { data: { url: `${EXT}/article-loader.js` } }, PAGE, 0.8),
+      // Compiled while the page went on: another thread of the page's renderer.
+      x('v8.parseOnBackground', 12, 9, { data: { url: `${DYNAMIC}/claims.js` } }, WORKER, 8),
+      // Another renderer compiling something of its own: not this page's.
+      x('v8.parseOnBackground', 12, 50, { data: { url: `${DYNAMIC}/claims.js` } }, { pid: 20, tid: 21 }, 50),
+      x('RunTask', 30, 4, {}, PAGE, 3),
+      x('v8.compileModule', 30, 0.5, { data: { url: `${EXT}/claims.js` } }, PAGE, 0.4),
+      x('v8.evaluateModule', 31, 2.5, { worldName: 'Sourcemark' }, PAGE, 2),
+      x('RunTask', 40, 6, {}, PAGE, 5),
+      x('Layout', 40, 6),
+    ];
+    const cost = summariseLoad(events, URL);
+    expect(cost.cpu.extensionMs).toBeCloseTo(4.5);
+    expect(cost.extensionTasks).toBe(2);
+    expect(cost.cpu.laterMs).toBeCloseTo(0);
+    expect(cost.offThreadMs).toBeCloseTo(8);
+    expect(cost.scripts).toEqual([
+      { file: 'article-loader.js', evaluateMs: 1, evaluateCpuMs: 0.8, compileMs: 0 },
+      { file: 'claims.js', evaluateMs: 3, evaluateCpuMs: 2.4, compileMs: 0.5, offThreadCompileMs: 8 },
+    ]);
+  });
+
   it('sums CPU time apart from wall time where the trace has the thread clock', () => {
     const events = [
       parse,
@@ -84,6 +112,8 @@ describe('summariseLoad', () => {
 describe('isExtensionEvent', () => {
   it.each([
     ['a script of the extension', x('v8.compile', 0, 1, { fileName: `${EXT}/claims.js` }), true],
+    ['a module of the extension run in its world', x('v8.evaluateModule', 0, 1, { worldName: 'Sourcemark' }), true],
+    ["a module of the page's own", x('v8.evaluateModule', 0, 1, {}), false],
     ['code in an isolated world', x('v8.run', 0, 1, { fileName: '', worldName: 'Sourcemark 溯源标记' }), true],
     ['code in the page’s own world', x('v8.run', 0, 1, { fileName: 'https://www.163.com/a.js', worldName: '' }), false],
     ['a page script', x('EvaluateScript', 0, 1, { data: { url: 'https://www.163.com/a.js' } }), false],
