@@ -159,7 +159,8 @@ function loadedFiles(dir: string, files: string[] | null): PageRow['files'] {
 
 /** The page loads alone (the table of page costs), on the build as it is. */
 export async function loads(): Promise<{ pages: PageRow[]; chromium: string }> {
-  const h = await launch({ grantHosts: [GRANTED] });
+  // Chrome serves and compiles the article module as it would for a reader (tests/e2e/harness.ts).
+  const h = await launch({ grantHosts: [GRANTED], browserServesImports: true });
   const html = new Map([
     [HAO.url, seedHtml(HAO.file)],
     [NEWS.url, seedHtml(NEWS.file)],

@@ -92,6 +92,8 @@ export function chromiumArgs(extensionDir: string | null, locale = 'zh-CN'): str
 export interface LaunchOptions {
   locale?: string;
   headless?: boolean;
+  /** Lets the browser serve the files content scripts import (see the route below); for the bench. */
+  browserServesImports?: boolean;
   /**
    * Host patterns the extension holds from the start, e.g. `['http://127.0.0.1/*']` for the sync
    * tests' local WebDAV servers. Sync asks for its server's host permission with
@@ -129,12 +131,22 @@ export async function launch(opts: LaunchOptions = {}): Promise<Harness> {
       await route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', ...served });
       return;
     }
+    // The web-accessible files a content script imports at Chrome's per-session dynamic URL
+    // (another host than the extension's id: the article module, entrypoints/article-loader.ts).
+    // With `browserServesImports` they go on to the browser, which then serves and compiles them
+    // as it does with no interception at all (streamed to a background thread's compiler), as the
+    // bench measures; it loads one page at a time, and in this Chromium a request let through
+    // while another tab of the same page loads is sometimes never answered. Otherwise they are
+    // answered from the build, like the rest.
+    const imported = isWebAccessible(extensionDir, url);
+    if (imported && opts.browserServesImports) {
+      await route.continue();
+      return;
+    }
     // In this Chromium the catch-all route also sees the scripts and styles that extension pages
     // (popup.html, the note frame note.html) load from the extension: answer them from the build.
-    // So too the web-accessible files a content script imports at Chrome's per-session dynamic
-    // URL (another host than the extension's id: the article module, entrypoints/article-loader.ts).
     const ours = extensionOrigin && url.startsWith(`${extensionOrigin}/`);
-    const file = ours || isWebAccessible(extensionDir, url) ? builtFile(extensionDir, url) : null;
+    const file = ours || imported ? builtFile(extensionDir, url) : null;
     if (file) {
       await route.fulfill({ status: 200, contentType: typeOf(file), body: fs.readFileSync(file) });
       return;

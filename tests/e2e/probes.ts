@@ -33,7 +33,7 @@ type TabsApi = {
  * The service worker asks every tab with `content.status` and takes the answers whose `url` is the
  * page's: without the `tabs` permission or a host permission Chrome hides tabs' URLs from the
  * extension (`tabs.query` gives none), but the content script reports its own. Every tab on that
- * URL must be ready. Only for pages Sourcemark runs on: elsewhere nothing answers, and this throws.
+ * URL must have answered, and be ready. Only for pages Sourcemark runs on: elsewhere nothing answers, and this throws.
  */
 export async function waitForSourcemark(
   h: Pick<Harness, 'worker'>,
@@ -64,7 +64,10 @@ export async function waitForSourcemark(
       const at = typeof status.url === 'string' ? status.url : a.tabUrl;
       return at !== null && withoutHash(at) === url ? [status] : [];
     });
-    if (mine.length > 0) {
+    // Every open page at this URL must have answered: a page whose script is still on its way
+    // (Chrome's article module loads after the page) must not be taken for one already done.
+    const open = page.context().pages().filter((p) => !p.isClosed() && withoutHash(p.url()) === url).length;
+    if (mine.length >= open && mine.length > 0) {
       if (mine.every((s) => s.ready === true)) return mine[0]!;
       last = `answered, not ready: ${JSON.stringify(mine.find((s) => s.ready !== true))}`;
     }
