@@ -58,18 +58,25 @@ export interface ArticleOpening {
   paragraphs: string[];
 }
 
+/** The article's body element and its text as blockTexts read it, where the caller has both at hand. */
+export interface BodyReading {
+  body: Element;
+  text: string;
+}
+
 /**
  * The part of the article an opening needs (its title, account, platform and paragraphs), without
  * the date, statement and page key only a snapshot keeps: what every article page reads at load.
- * `bodyText` as for readArticle.
+ * `known` as for readArticle.
  */
-export function readOpening(doc: Document, recognition: Recognition, bodyText?: string): ArticleOpening {
-  const body = findArticleBody(doc, recognition.platform);
+export function readOpening(doc: Document, recognition: Recognition, known?: BodyReading): ArticleOpening {
+  // Finding the body again costs a failed query of the whole page for each selector tried first.
+  const body = known?.body ?? findArticleBody(doc, recognition.platform);
   return {
     title: clip(readTitle(doc, recognition), MAX_TITLE),
     account: recognition.account ? clip(recognition.account.name, MAX_ACCOUNT) : null,
     platform: recognition.platform?.id ?? null,
-    paragraphs: body ? readParagraphs(body, recognition.statements, bodyText) : [],
+    paragraphs: body ? readParagraphs(body, recognition.statements, known?.text) : [],
   };
 }
 
@@ -77,13 +84,13 @@ export function readOpening(doc: Document, recognition: Recognition, bodyText?: 
  * Reads the article on `doc`, shown at `url`, as recognition saw it: everything a snapshot holds
  * but the hash and the time. The page key comes from `url` alone (as for annotations): a page's
  * canonical link is the page's claim, and a hostile page could otherwise file its text under
- * another article. Throws when `url` is not absolute (pageKey's rule). `bodyText`: the body's text
- * as blockTexts read it, when the caller has it at hand (the claims were found in it), so the body
- * is not walked again.
+ * another article. Throws when `url` is not absolute (pageKey's rule). `known`: the body and its
+ * text as blockTexts read it, when the caller has them at hand (the claims were found in it), so
+ * the body is neither searched for nor walked again.
  */
-export function readArticle(doc: Document, url: string, recognition: Recognition, bodyText?: string): ArticleReading {
+export function readArticle(doc: Document, url: string, recognition: Recognition, known?: BodyReading): ArticleReading {
   const statement = recognition.statements.map((el) => collapse(el.textContent ?? '')).filter(Boolean).join('\n');
-  const { title, account, platform, paragraphs } = readOpening(doc, recognition, bodyText);
+  const { title, account, platform, paragraphs } = readOpening(doc, recognition, known);
   return {
     pageKey: pageKey(url),
     url,

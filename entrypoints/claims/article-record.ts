@@ -3,7 +3,7 @@ import type { Recognition } from '@/components/recognition/recognise';
 import type { ArticleSnapshot } from '@/components/factcheck/snapshot-schema';
 import type { ClaimCounts } from '@/storage/messaging/protocol';
 import { bareRequest as request } from '@/storage/messaging/bare-client';
-import { hashParagraphs, readArticle, readOpening } from '@/components/factcheck/snapshot';
+import { hashParagraphs, readArticle, readOpening, type BodyReading } from '@/components/factcheck/snapshot';
 import { diffParagraphs } from '@/components/factcheck/diff';
 import { articleGone, showsDeletionNotice } from '@/components/factcheck/gone';
 import { showGoneNotice } from '@/components/ui/page/banner-host';
@@ -21,13 +21,13 @@ export interface ArticleRecord {
   /**
    * On load: counts the opening in the account ledger (the account's line goes in the banner)
    * and compares the page with the reader's snapshot of it (the changes go in the banner), from
-   * one reading of the article. `bodyText`: the body's text as the claims were found in it, so the
-   * body is not walked again; `snapshot`: the reader's copy, as the article script's start request
+   * one reading of the article. `known`: the body and its text as the claims were found in it, so
+   * the body is neither searched for nor walked again; `snapshot`: the reader's copy, as the article script's start request
    * brought it; `badge`: the toolbar button's count, said in the same message (claims-badge.ts).
    * `claims` null: they could not be counted (the detector failed), so the opening is not counted
    * either; an opening with "no claims" in the ledger would pull the account's rate down falsely.
    */
-  onLoad(claims: ClaimCounts | null, snapshot: ArticleSnapshot | null, bodyText?: string, badge?: PageClaimsReport): Promise<void>;
+  onLoad(claims: ClaimCounts | null, snapshot: ArticleSnapshot | null, known?: BodyReading, badge?: PageClaimsReport): Promise<void>;
   /** Keeps the first snapshot of this article, once (the reader annotated or assessed here). */
   keepSnapshot(): Promise<void>;
 }
@@ -42,9 +42,9 @@ export function articleRecord(opts: { page: Recognition; lang: Lang; banner: Ban
   let snapshotKnown = false;
   const read = () => readArticle(document, location.href, page);
   return {
-    async onLoad(claims, snapshot, bodyText, badge) {
+    async onLoad(claims, snapshot, known, badge) {
       // What the opening and the comparison need; the date and page key are a snapshot's alone.
-      const now = readOpening(document, page, bodyText);
+      const now = readOpening(document, page, known);
       const countOpening = async () => {
         if (!claims) {
           // The badge's count, which would have gone with the opening, goes on its own.

@@ -297,7 +297,7 @@ function articlePart(ctx: ScriptContext, page: Recognition, wire: PartWiring): A
     badge = claimsBadge(ctx, { count: claims?.views.length ?? 0, product: page.platform?.names.product ?? null, lang }, marksOn);
     // Claims that could not be found (the detector failed) are not "none": that opening goes uncounted.
     const counted = body && !found ? null : countByCategory(claims?.views ?? []);
-    await record.onLoad(counted, snapshot, found?.text.text, badge.report);
+    await record.onLoad(counted, snapshot, found && body ? { body, text: found.text.text } : undefined, badge.report);
     // Where the page has saved annotations the annotator is on its way and says when it is done:
     // "ready" from here would let the side panel (and a test) take the page as having none.
     part.ready = !saved;

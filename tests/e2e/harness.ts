@@ -124,6 +124,7 @@ export async function launch(opts: LaunchOptions = {}): Promise<Harness> {
   const pages = new Map<string, { body: string; headers: Record<string, string> }>();
   const strayRequests: string[] = [];
   let extensionOrigin: string | null = null;
+  const webAccessible = webAccessibleFiles(extensionDir);
   await context.route('**/*', async (route) => {
     const url = route.request().url();
     const served = pages.get(stripHash(url));
@@ -138,7 +139,7 @@ export async function launch(opts: LaunchOptions = {}): Promise<Harness> {
     // bench measures; it loads one page at a time, and in this Chromium a request let through
     // while another tab of the same page loads is sometimes never answered. Otherwise they are
     // answered from the build, like the rest.
-    const imported = isWebAccessible(extensionDir, url);
+    const imported = isWebAccessible(webAccessible, url);
     if (imported && opts.browserServesImports) {
       await route.continue();
       return;
@@ -188,14 +189,17 @@ function typeOf(file: string): string {
 }
 
 /** The file of the build (at `dir`) an extension URL names, or null (outside the build, or missing). */
-/** Whether `url` is a chrome-extension:// address of one of the build's web-accessible files. */
-function isWebAccessible(dir: string, url: string): boolean {
-  if (!url.startsWith('chrome-extension://')) return false;
+/** The build's web-accessible files, as its manifest lists them. */
+function webAccessibleFiles(dir: string): Set<string> {
   const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as {
     web_accessible_resources?: Array<{ resources: string[] } | string>;
   };
-  const files = (manifest.web_accessible_resources ?? []).flatMap((r) => (typeof r === 'string' ? [r] : r.resources));
-  return files.includes(decodeURIComponent(new URL(url).pathname).slice(1));
+  return new Set((manifest.web_accessible_resources ?? []).flatMap((r) => (typeof r === 'string' ? [r] : r.resources)));
+}
+
+/** Whether `url` is a chrome-extension:// address of one of `files`. */
+function isWebAccessible(files: Set<string>, url: string): boolean {
+  return url.startsWith('chrome-extension://') && files.has(decodeURIComponent(new URL(url).pathname).slice(1));
 }
 
 function builtFile(dir: string, url: string): string | null {

@@ -9,11 +9,14 @@ import { readPublished, dateIn } from '@/components/factcheck/published';
 import {
   hashParagraphs,
   readArticle,
+  readOpening,
   snapshotIntact,
   takeSnapshot,
 } from '@/components/factcheck/snapshot';
 import { ArticleSnapshotSchema, type ArticleSnapshot } from '@/components/factcheck/snapshot-schema';
 import { PLATFORMS } from '@/components/recognition/platforms';
+import { findArticleBody } from '@/components/recognition/page-parts';
+import { blockTexts } from '@/components/marking/text-ranges';
 import type { SeedPage } from '../e2e/harness';
 import { parseSeed, readSeed, seedEntries } from '../support/seed-docs';
 
@@ -149,6 +152,20 @@ describe('readArticle', () => {
     expect(reading.paragraphs).toContain(own.textContent?.trim());
     expect(reading.paragraphs.join('\n')).not.toContain('网易仅提供信息发布平台');
     expect(reading.statement).toContain('网易仅提供信息发布平台');
+  });
+
+  it('reads the opening from the body and text the caller already read, the same as it finds them itself', () => {
+    const s = seed('netease-hao-desktop.html');
+    const doc = load(s);
+    const page = recognise(doc, s.url);
+    const body = findArticleBody(doc, page.platform)!;
+    const found = readOpening(doc, page);
+    expect(found.paragraphs.length).toBeGreaterThan(3);
+    expect(readOpening(doc, page, { body, text: blockTexts(body).text })).toEqual(found);
+    // The body given is the one read: not searched for again.
+    const other = doc.createElement('div');
+    other.textContent = '另一段正文。';
+    expect(readOpening(doc, page, { body: other, text: blockTexts(other).text }).paragraphs).toEqual(['另一段正文。']);
   });
 
   it('files the article under its URL, not under the canonical link the page names', () => {
