@@ -70,7 +70,7 @@ export interface BodyReading {
  * `known` as for readArticle.
  */
 export function readOpening(doc: Document, recognition: Recognition, known?: BodyReading): ArticleOpening {
-  // Finding the body again costs a failed query of the whole page for each selector tried first.
+  // Finding the body again is a query of the whole page, one more for each selector that fails.
   const body = known?.body ?? findArticleBody(doc, recognition.platform);
   return {
     title: clip(readTitle(doc, recognition), MAX_TITLE),

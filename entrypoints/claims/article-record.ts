@@ -22,8 +22,9 @@ export interface ArticleRecord {
    * On load: counts the opening in the account ledger (the account's line goes in the banner)
    * and compares the page with the reader's snapshot of it (the changes go in the banner), from
    * one reading of the article. `known`: the body and its text as the claims were found in it, so
-   * the body is neither searched for nor walked again; `snapshot`: the reader's copy, as the article script's start request
-   * brought it; `badge`: the toolbar button's count, said in the same message (claims-badge.ts).
+   * the body is neither searched for nor walked again; `snapshot`: the reader's copy, as the
+   * article script's start request brought it; `badge`: the toolbar button's count, said in the
+   * same message (claims-badge.ts).
    * `claims` null: they could not be counted (the detector failed), so the opening is not counted
    * either; an opening with "no claims" in the ledger would pull the account's rate down falsely.
    */
