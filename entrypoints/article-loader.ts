@@ -1,5 +1,6 @@
 import { ARTICLE_MODULE } from '@/components/page-script/article-module';
-import { ARTICLE_CLASSIC } from '@/storage/messaging/protocol-constants';
+import { ARTICLE_CLASSIC, EARLY_GESTURE } from '@/storage/messaging/protocol-constants';
+import { isSelectionGesture } from '@/components/page-script/selection-gesture';
 
 /** The part of Chrome's extension API the loader uses. */
 interface Runtime {
@@ -16,6 +17,10 @@ interface Runtime {
  * per-session dynamic URL, on self-media origins only (wxt.config.ts); the page's CSP does not
  * apply to this world's imports, and the page sees no resource entry for it.
  *
+ * The module arrives some milliseconds after the page's load: a selection the reader makes
+ * meanwhile is noted (their own gesture only, as everywhere) for the article script, which offers
+ * its toolbar for it as it starts (entrypoints/claims/start-article.ts).
+ *
  * Should the import fail all the same, the background runs the same file in this document as an
  * ordinary content script: the reader loses nothing but the speed. Firefox keeps compiled content
  * scripts per process and runs claims.js as its manifest's content script directly.
@@ -23,8 +28,14 @@ interface Runtime {
 export default defineUnlistedScript({
   include: ['chrome'],
   main() {
-    const runtime = (globalThis as { chrome?: { runtime?: Runtime } }).chrome?.runtime;
+    const world = globalThis as { chrome?: { runtime?: Runtime }; [EARLY_GESTURE]?: boolean };
+    const runtime = world.chrome?.runtime;
     if (!runtime) return;
+    // Capturing on the window, as the article script does: a page stopping these events' propagation does not hide them.
+    const note = (e: Event) => {
+      if (isSelectionGesture(e as Event & { shiftKey?: boolean; key?: string })) world[EARLY_GESTURE] = true;
+    };
+    for (const type of ['mouseup', 'keyup']) window.addEventListener(type, note, true);
     import(/* @vite-ignore */ runtime.getURL(ARTICLE_MODULE)).catch((err: unknown) => {
       console.warn('Sourcemark: the article script did not load as a module; loading it as a content script', err);
       return runtime.sendMessage({ type: ARTICLE_CLASSIC }).catch(() => undefined);

@@ -20,7 +20,7 @@ import { bareRequest, bareRuntime, onBareMessage } from '@/storage/messaging/bar
 import { readContentRequest } from '@/storage/messaging/content-request-guard';
 import type { PageOutline, PageStatus } from '@/storage/messaging/protocol';
 import { countByCategory, pageOutline, pageStatus, type PageFacts } from '@/storage/messaging/page-answers';
-import { ARTICLE_START, LOADER_SELECTION, MAX_CLAIM_BLOCKS, MAX_CLAIM_TEXT } from '@/storage/messaging/protocol-constants';
+import { ARTICLE_START, EARLY_GESTURE, LOADER_SELECTION, MAX_CLAIM_BLOCKS, MAX_CLAIM_TEXT } from '@/storage/messaging/protocol-constants';
 import type { Settings } from '@/storage/model/settings';
 import { DEFAULT_SETTINGS } from '@/storage/model/settings-defaults';
 import { pageKey } from '@/storage/model/page-key';
@@ -95,12 +95,17 @@ export function startArticleScript(ctx: ScriptContext): void {
   // The reader's first selection loads the annotator, which offers its toolbar for it (as a
   // granted site's loader does). Capturing on the window: a page that stops these events'
   // propagation does not hide them; a page's made-up events (not trusted) load nothing.
-  const onGesture = (e: Event) => {
-    // Where no article started (the portal's own news, a gone article) Sourcemark only runs if asked.
-    if (annotator || !started || !isSelectionGesture(e as Event & { shiftKey?: boolean; key?: string })) return;
+  const world = globalThis as { [EARLY_GESTURE]?: boolean };
+  const forSelection = () =>
     ctx.setTimeout(() => {
       if (!annotator && document.getSelection()?.isCollapsed === false) void needAnnotator();
     }, 0);
+  const onGesture = (e: Event) => {
+    if (annotator || !isSelectionGesture(e as Event & { shiftKey?: boolean; key?: string })) return;
+    // Where no article started (the portal's own news, a gone article) Sourcemark only runs if
+    // asked; one that starts later offers its toolbar for a selection made before (startArticle).
+    if (!started) world[EARLY_GESTURE] = true;
+    else forSelection();
   };
   const listening = ['mouseup', 'keyup'];
   for (const type of listening) window.addEventListener(type, onGesture, true);
@@ -117,6 +122,12 @@ export function startArticleScript(ctx: ScriptContext): void {
     if (started) return;
     started = true;
     page = at;
+    // The reader selected before the article started (before this script even ran, in Chrome,
+    // where the loader noted it): their selection, if it still stands, gets its toolbar now.
+    if (world[EARLY_GESTURE]) {
+      world[EARLY_GESTURE] = false;
+      forSelection();
+    }
     const go = () => {
       part = articlePart(ctx, at, {
         needAnnotator,

@@ -20,6 +20,12 @@ export const NOTE_FRAME_HEIGHT = 400;
  * injection does not set it, and a page's scripts cannot reach that world.
  */
 export const ASKED_FLAG = '__sourcemarkAsked';
+/**
+ * Set in the content scripts' world when the reader's own selection gesture came before the
+ * article script started its article (Chrome's loader listens from document_end, while the module
+ * is on its way): the article script then offers the toolbar for that selection as it starts.
+ */
+export const EARLY_GESTURE = '__sourcemarkEarlyGesture';
 
 /**
  * What the loader of a granted site (entrypoints/granted-loader) asks the background; declared in

@@ -335,6 +335,19 @@ export async function sourcemarkWorld(
   h: Pick<Harness, 'extensionId'>,
   page: Page,
 ): Promise<{ injected: false } | { injected: true; started: boolean }> {
+  const started = await inSourcemarkWorld(h, page, 'globalThis.__sourcemarkStarted === true || globalThis.__sourcemarkArticle?.started() === true');
+  return started === NO_WORLD ? { injected: false } : { injected: true, started: started === true };
+}
+
+/** What inSourcemarkWorld answers where the frame has no world of the extension. */
+export const NO_WORLD = Symbol('no Sourcemark world');
+
+/**
+ * Evaluates `expression` in the extension's isolated world of `page`'s top frame, read through the
+ * DevTools protocol (see sourcemarkWorld), and returns its value, or NO_WORLD if no content script
+ * of the extension was injected there.
+ */
+export async function inSourcemarkWorld(h: Pick<Harness, 'extensionId'>, page: Page, expression: string): Promise<unknown> {
   const session = await page.context().newCDPSession(page);
   try {
     const contexts: { id: number; origin: string; auxData?: { isDefault?: boolean; type?: string; frameId?: string } }[] = [];
@@ -346,13 +359,9 @@ export async function sourcemarkWorld(
     // The positive signal that the list is complete: the page's own world is in it.
     if (!inTop.some((c) => c.auxData?.isDefault)) throw new Error('the page has no main world yet');
     const ours = inTop.find((c) => !c.auxData?.isDefault && c.origin === `chrome-extension://${h.extensionId}`);
-    if (!ours) return { injected: false };
-    const { result } = await session.send('Runtime.evaluate', {
-      contextId: ours.id,
-      expression: 'globalThis.__sourcemarkStarted === true || globalThis.__sourcemarkArticle?.started() === true',
-      returnByValue: true,
-    });
-    return { injected: true, started: result.value === true };
+    if (!ours) return NO_WORLD;
+    const { result } = await session.send('Runtime.evaluate', { contextId: ours.id, expression, returnByValue: true });
+    return result.value;
   } finally {
     await session.detach();
   }
