@@ -31,7 +31,8 @@ export default defineUnlistedScript({
     const world = globalThis as { chrome?: { runtime?: Runtime }; [EARLY_GESTURE]?: boolean };
     const runtime = world.chrome?.runtime;
     if (!runtime) return;
-    // Capturing on the window, as the article script does: a page stopping these events' propagation does not hide them.
+    // Capturing on the window, as the article script does: a page that stops these events'
+    // propagation does not hide them. Read once, when the article starts; left in place after.
     const note = (e: Event) => {
       if (isSelectionGesture(e as Event & { shiftKey?: boolean; key?: string })) world[EARLY_GESTURE] = true;
     };
