@@ -85,9 +85,10 @@ export const COMPILE_HINT = '//# allFunctionsCalledOnLoad\n';
 /**
  * Prepends V8's compile hint to `file`, so that Chromium compiles all of its functions with the
  * script instead of pre-parsing them and parsing again, one at a time, when each is first
- * called. Chromium keeps no compiled code of a content script between pages: for the article
- * script (entrypoints/claims), which every article page runs most of at once, compiling on
- * demand was about half of what it cost the page (tests/bench/page-cost.ts). In generateBundle,
+ * called. For the article script (entrypoints/claims), which every article page runs most of at
+ * once: Chrome imports it as a module (entrypoints/article-loader.ts), which a background thread
+ * compiles as it streams in, and with the hint that thread compiles all of it, leaving the page's
+ * main thread nothing to compile on first calls (tests/bench/page-cost.ts). In generateBundle,
  * after every minifier (which would drop the comment).
  */
 export function compileHint(file: string): Plugin {

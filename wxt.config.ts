@@ -82,8 +82,8 @@ export default defineConfig({
       // names its CommonJS helper chunk `_commonjsHelpers` (tests/support/lint-zips.ts checks).
       rollupOptions: { output: { sanitizeFileName: chromeSafeFileName } },
     },
-    // Every article page runs most of the article script at load: compiled whole, at once
-    // (wxt.build-plugins.ts compileHint; tests/bench/page-cost.ts measures it).
+    // Every article page runs most of the article script at load: compiled whole, in Chrome on a
+    // background thread (wxt.build-plugins.ts compileHint; tests/bench/page-cost.ts measures it).
     plugins: [chromeSafeUtf8(), compileHint(CLAIMS_JS)],
   }),
   manifest: ({ browser, manifestVersion }) => ({

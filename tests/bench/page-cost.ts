@@ -34,7 +34,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { EXTENSION_DIR, chromePath, chromiumArgs, launch, seed, seedHtml } from '../e2e/harness';
+import { EXTENSION_DIR, chromePath, chromiumArgs, launch, seed, seedHtml, webAccessibleFiles } from '../e2e/harness';
 import { grantedScripts, loaderWorld, waitForSourcemark } from '../e2e/probes';
 import { pageKey } from '../../storage/model/page-key';
 import { sampleAnnotation } from '../support/sample-annotation';
@@ -147,9 +147,8 @@ async function launchPeer(pages: Map<string, string>): Promise<{ context: Browse
 function loadedFiles(dir: string, files: string[] | null): PageRow['files'] {
   const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as {
     content_scripts?: Array<{ js?: string[]; css?: string[] }>;
-    web_accessible_resources?: Array<{ resources: string[] } | string>;
   };
-  const imported = (manifest.web_accessible_resources ?? []).flatMap((r) => (typeof r === 'string' ? [] : r.resources)).filter((f) => f.endsWith('.js'));
+  const imported = [...webAccessibleFiles(dir)].filter((f) => f.endsWith('.js'));
   const names = files ?? [...(manifest.content_scripts ?? []).flatMap((cs) => [...(cs.js ?? []), ...(cs.css ?? [])]), ...imported];
   return [...new Set(names)].map((file) => {
     const data = fs.readFileSync(path.join(dir, file));

@@ -126,6 +126,10 @@ export function summariseLoad(events: readonly TraceEvent[], pageUrl: string): L
   let longest = 0;
   let later = 0;
   const cpu = { mainThreadMs: 0, extensionMs: 0, longestExtensionTaskMs: 0, laterMs: 0 };
+  // The extension's modules compiled on the page's other threads (its renderer, not the main thread).
+  const offThread = events.filter(
+    (e) => e.pid === parse.pid && e.tid !== parse.tid && e.ph === 'X' && e.name === 'v8.parseOnBackground' && EXTENSION_URL.test(urlOf(e) ?? ''),
+  );
   const scripts: ScriptCost[] = [];
   for (const task of top) {
     while (i < inner.length && inner[i]!.ts < task.ts) i++;
@@ -163,9 +167,7 @@ export function summariseLoad(events: readonly TraceEvent[], pageUrl: string): L
     for (const mod of modules) {
       const file = fileOf(urlOf(mod)!);
       const run = within.filter((e) => e.name === 'v8.evaluateModule' && isExtensionEvent(e));
-      const background = events.filter(
-        (e) => e.name === 'v8.parseOnBackground' && e.pid === parse.pid && e.tid !== parse.tid && urlOf(e) !== undefined && fileOf(urlOf(e)!) === file,
-      );
+      const background = offThread.filter((e) => fileOf(urlOf(e)!) === file);
       scripts.push({
         file,
         evaluateMs: ms([mod, ...run].reduce((sum, e) => sum + (e.dur ?? 0), 0)),
@@ -175,9 +177,6 @@ export function summariseLoad(events: readonly TraceEvent[], pageUrl: string): L
       });
     }
   }
-  const offThread = events.filter(
-    (e) => e.pid === parse.pid && e.tid !== parse.tid && e.ph === 'X' && e.name === 'v8.parseOnBackground' && EXTENSION_URL.test(urlOf(e) ?? ''),
-  );
   return {
     mainThreadMs: mainThread,
     tasks: counted,

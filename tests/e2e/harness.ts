@@ -188,9 +188,8 @@ function typeOf(file: string): string {
   return TYPES[path.extname(file)] ?? 'application/octet-stream';
 }
 
-/** The file of the build (at `dir`) an extension URL names, or null (outside the build, or missing). */
 /** The build's web-accessible files, as its manifest lists them. */
-function webAccessibleFiles(dir: string): Set<string> {
+export function webAccessibleFiles(dir: string): Set<string> {
   const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as {
     web_accessible_resources?: Array<{ resources: string[] } | string>;
   };
@@ -202,6 +201,7 @@ function isWebAccessible(files: Set<string>, url: string): boolean {
   return url.startsWith('chrome-extension://') && files.has(decodeURIComponent(new URL(url).pathname).slice(1));
 }
 
+/** The file of the build (at `dir`) an extension URL names, or null (outside the build, or missing). */
 function builtFile(dir: string, url: string): string | null {
   const rel = decodeURIComponent(new URL(url).pathname);
   const file = path.join(dir, path.normalize(rel));

@@ -33,7 +33,8 @@ type TabsApi = {
  * The service worker asks every tab with `content.status` and takes the answers whose `url` is the
  * page's: without the `tabs` permission or a host permission Chrome hides tabs' URLs from the
  * extension (`tabs.query` gives none), but the content script reports its own. Every tab on that
- * URL must have answered, and be ready. Only for pages Sourcemark runs on: elsewhere nothing answers, and this throws.
+ * URL must have answered, and be ready. Only for pages Sourcemark runs on: elsewhere nothing
+ * answers, and this throws.
  */
 export async function waitForSourcemark(
   h: Pick<Harness, 'worker'>,
