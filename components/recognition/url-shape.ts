@@ -58,5 +58,5 @@ export function selfMediaMatchPatterns(platforms: readonly PlatformEntry[] = PLA
  * take origins only).
  */
 export function selfMediaOrigins(platforms: readonly PlatformEntry[] = PLATFORMS): string[] {
-  return [...new Set(selfMediaMatchPatterns(platforms).map((p) => `${p.slice(0, p.indexOf('/', 'https://'.length))}/*`))];
+  return [...new Set(selfMediaMatchPatterns(platforms).map((p) => p.replace(/^(https:\/\/[^/]+)\/.*$/, '$1/*')))];
 }

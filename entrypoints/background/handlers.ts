@@ -19,7 +19,7 @@ import { hasAnnotations } from '@/storage/db/queries';
 import type { SyncService } from './sync/service';
 import { clearLedger, countOpened, importSnapshots, keepSnapshot } from '@/storage/db/factcheck-store';
 import { claimsInParagraphs } from '@/components/claims/paragraphs';
-import { matchUrl } from '@/components/recognition/url-shape';
+import { atSelfMediaUrl } from '@/components/recognition/self-media-url';
 
 export interface HandlerDeps {
   db: SourcemarkDB;
@@ -222,8 +222,7 @@ async function dispatch(deps: HandlerDeps, req: BackgroundRequest, sender: Exclu
     case ARTICLE_CLASSIC: {
       if (sender.kind !== 'content-script') throw new NotAllowedError('only a page loads its article script');
       // Where the manifest runs the article script's loader, and nowhere else.
-      const at = matchUrl(sender.url);
-      if (!at || at.kind === 'editorial' || !deps.loadArticle) return { injected: false };
+      if (!atSelfMediaUrl(sender.url) || !deps.loadArticle) return { injected: false };
       await deps.loadArticle(sender);
       return { injected: true };
     }

@@ -145,7 +145,7 @@ describe.each(['chrome-mv3', 'firefox-mv2'])('the %s build', (dir) => {
     expect(code).toContain('.getURL("claims.js")');
   });
 
-  it('lets web pages load the note frame and nothing else of the extension', () => {
+  it('lets web pages load the note frame, and in Chrome the article module on self-media origins, and nothing else', () => {
     expect(manifest(dir).web_accessible_resources).toEqual(REVIEWED.webAccessibleResources[dir]);
   });
 
